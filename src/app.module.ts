@@ -1,0 +1,64 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { PGlite } from '@electric-sql/pglite';
+import { AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/app-config.module';
+import { loggerParams } from './common/logging/logger.config';
+import { DatabaseModule } from './database/database.module';
+import { SandboxModule } from './sandbox/sandbox.module';
+import { DemoSandbox } from './sandbox/demo-sandbox';
+import { ClickupModule } from './clickup/clickup.module';
+import { SyncModule } from './sync/sync.module';
+import { AnalyticsModule } from './analytics/analytics.module';
+import { IntelligenceModule } from './intelligence/intelligence.module';
+import { MappingModule } from './mapping/mapping.module';
+import { McpModule } from './mcp/mcp.module';
+import { HealthModule } from './health/health.module';
+
+export interface AppModuleOptions {
+  /** Environment values that win over process.env/.env (tests, stdio entry). */
+  env?: Record<string, string | undefined>;
+  ignoreEnvFile?: boolean;
+  /** 'server' (HTTP) or 'stdio': stdio logs to stderr and has no HTTP surface. */
+  role?: 'server' | 'stdio';
+  /** Tests: an open PGlite instance instead of the data directory. */
+  pglite?: PGlite;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions = {}): DynamicModule {
+    const role = options.role ?? 'server';
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot({ overrides: options.env, ignoreEnvFile: options.ignoreEnvFile }),
+        LoggerModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (cfg: AppConfig) => loggerParams(cfg, role === 'stdio'),
+        }),
+        DatabaseModule.forRoot({ role, pglite: options.pglite }),
+        SandboxModule,
+        ClickupModule.registerAsync({
+          inject: [AppConfig, DemoSandbox],
+          useFactory: (cfg: AppConfig, demo: DemoSandbox) => ({
+            baseUrl: demo.active ? demo.baseUrl : cfg.clickup.baseUrl,
+            token: demo.active ? demo.token : (cfg.clickup.token as string),
+            // A sandbox with its limit off (0) must not throttle the client either.
+            requestsPerMinute: demo.active ? cfg.sandbox.rateLimitPerMinute || 1_000_000 : cfg.clickup.requestsPerMinute,
+            interactiveReserve: cfg.clickup.interactiveReserve,
+            timeoutMs: cfg.clickup.timeoutMs,
+            maxRetries: cfg.clickup.maxRetries,
+            readOnly: cfg.clickup.readOnly,
+          }),
+        }),
+        SyncModule,
+        AnalyticsModule,
+        IntelligenceModule,
+        MappingModule,
+        McpModule,
+        ...(role === 'server' ? [HealthModule] : []),
+      ],
+    };
+  }
+}

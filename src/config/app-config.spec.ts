@@ -1,0 +1,84 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildAppConfig, ConfigValidationError } from './app-config';
+import { envSchema } from './env.schema';
+
+const problemsOf = (env: Record<string, string>): string[] => {
+  try {
+    buildAppConfig(env);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigValidationError);
+    return (e as ConfigValidationError).problems;
+  }
+  throw new Error('expected a ConfigValidationError');
+};
+
+describe('buildAppConfig', () => {
+  it('applies the documented defaults to an empty environment (demo mode, loopback, port 8001)', () => {
+    const cfg = buildAppConfig({ REPORT_TIME_ZONE: 'Europe/Berlin' });
+    expect(cfg.http).toEqual({ host: '127.0.0.1', port: 8001, logLevel: 'info' });
+    expect(cfg.demo).toBe(true);
+    expect(cfg.database).toEqual({ url: undefined, pgliteDataDir: './data/pglite', runMigrations: true, poolSize: 10 });
+    expect(cfg.clickup).toMatchObject({ baseUrl: 'https://api.clickup.com/api/v2', requestsPerMinute: 100, readOnly: false });
+    expect(cfg.sync).toMatchObject({ incrementalEveryMinutes: 10, timeZone: 'Europe/Berlin', timeEntriesTrailingDays: 30 });
+    expect(cfg.reports.statusOverrides['SHIPPED']).toBe('done');
+    expect(cfg.mcp).toEqual({ tokens: [], readOnly: false, toolsets: 'all', allowedOrigins: [] });
+  });
+
+  it('leaves demo mode when a token is set', () => {
+    expect(buildAppConfig({ CLICKUP_API_TOKEN: 'pk_1_ABC' }).demo).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, "PORT: expected an integer from 1 to 65535, got 'abc'"],
+    [{ PORT: '70000' }, "PORT: expected an integer from 1 to 65535, got '70000'"],
+    [{ DB_RUN_MIGRATIONS: 'maybe' }, "DB_RUN_MIGRATIONS: expected true or false, got 'maybe'"],
+    [{ REPORT_TIME_ZONE: 'Mars/Olympus' }, "REPORT_TIME_ZONE: expected an IANA time zone such as Europe/Berlin, got 'Mars/Olympus'"],
+    [{ SYNC_TIME_ZONE: 'Nowhere' }, "SYNC_TIME_ZONE: expected an IANA time zone such as Europe/Berlin, got 'Nowhere'"],
+    [{ DATABASE_URL: 'mysql://u:pw@h/db' }, 'DATABASE_URL: expected a postgres: or postgresql: URL'],
+    [{ LOG_LEVEL: 'loud' }, "LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got 'loud'"],
+    [{ SANDBOX_SIZE: 'huge' }, "SANDBOX_SIZE: expected one of tiny, demo, large, got 'huge'"],
+    [{ SYNC_RECONCILE_CRON: 'nightly' }, "SYNC_RECONCILE_CRON: expected a cron expression such as '0 3 * * *', got 'nightly'"],
+    [{ STATUS_CATEGORY_OVERRIDES: '{"X": "finished"}' }, "STATUS_CATEGORY_OVERRIDES: status 'X' maps to 'finished'; expected one of not_started, active, done, closed"],
+    [{ STATUS_CATEGORY_OVERRIDES: '[1]' }, 'STATUS_CATEGORY_OVERRIDES: expected a JSON object such as {"PARKED":"not_started"}'],
+    [{ MCP_AUTH_TOKEN: 'short' }, 'MCP_AUTH_TOKEN: expected at least 16 characters'],
+    [{ MCP_TOKENS: 'cursor:0123456789abcdef0123:admin' }, "MCP_TOKENS entry 1 ('cursor'): scope must be read or write, got 'admin'"],
+    [{ MCP_TOKENS: 'lm:0123456789abcdef0123:read:tomorrow' }, "MCP_TOKENS entry 1 ('lm'): expiry must be a date YYYY-MM-DD, got 'tomorrow'"],
+    [{ HOST: '0.0.0.0' }, "HOST: binding to '0.0.0.0' exposes the server beyond this machine; set MCP_AUTH_TOKEN (or MCP_TOKENS) or bind to 127.0.0.1"],
+  ])('rejects %p with a message naming the variable', (env, message) => {
+    expect(problemsOf(env as Record<string, string>)).toContain(message);
+  });
+
+  it('reports every problem at once and never echoes a database password', () => {
+    const problems = problemsOf({ PORT: 'x', DB_POOL_SIZE: '0', DATABASE_URL: 'http://user:hunter2@host/db' });
+    expect(problems).toHaveLength(3);
+    expect(problems.join('\n')).not.toContain('hunter2');
+  });
+
+  it('parses named MCP tokens with scope and expiry, and allows non-loopback binding with them', () => {
+    const cfg = buildAppConfig({
+      HOST: '0.0.0.0',
+      MCP_TOKENS: 'lmstudio:0123456789abcdef0123:read:2027-01-31, cursor:fedcba9876543210fedc:write',
+    });
+    expect(cfg.mcp.tokens).toEqual([
+      { name: 'lmstudio', token: '0123456789abcdef0123', scope: 'read', expiresAt: Date.parse('2027-01-31T23:59:59.999Z') },
+      { name: 'cursor', token: 'fedcba9876543210fedc', scope: 'write', expiresAt: null },
+    ]);
+  });
+
+  it('merges status overrides over the defaults, upper-casing names', () => {
+    const cfg = buildAppConfig({ STATUS_CATEGORY_OVERRIDES: '{"parked":"not_started"}' });
+    expect(cfg.reports.statusOverrides['PARKED']).toBe('not_started');
+    expect(cfg.reports.statusOverrides['QA']).toBe('active');
+  });
+
+  it('MCP read-only mode also makes the ClickUp client read-only', () => {
+    expect(buildAppConfig({ MCP_READ_ONLY: 'true' }).clickup.readOnly).toBe(true);
+  });
+
+  it('.env.example documents exactly the variables of the schema', () => {
+    const text = fs.readFileSync(path.resolve(__dirname, '../../.env.example'), 'utf8');
+    const documented = [...text.matchAll(/^([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]).sort();
+    expect(documented).toEqual(Object.keys(envSchema.shape).sort());
+  });
+});

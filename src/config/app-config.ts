@@ -1,0 +1,203 @@
+import { envSchema, ParsedEnv } from './env.schema';
+import { DEFAULT_STATUS_OVERRIDES, StatusCategory, STATUS_CATEGORIES } from '../common/status-category';
+
+export interface McpTokenConfig {
+  name: string;
+  token: string;
+  scope: 'read' | 'write';
+  /** Expiry as epoch ms (end of the given day, UTC), or null for no expiry. */
+  expiresAt: number | null;
+}
+
+/** The typed, validated configuration. Built once at boot from the environment. */
+export class AppConfig {
+  http!: { host: string; port: number; logLevel: ParsedEnv['LOG_LEVEL'] };
+  database!: {
+    url: string | undefined;
+    pgliteDataDir: string;
+    runMigrations: boolean;
+    poolSize: number;
+  };
+  clickup!: {
+    token: string | undefined;
+    baseUrl: string;
+    workspaceId: string | undefined;
+    requestsPerMinute: number;
+    interactiveReserve: number;
+    timeoutMs: number;
+    maxRetries: number;
+    readOnly: boolean;
+  };
+  /** True when no ClickUp token is configured: the in-process sandbox plays ClickUp. */
+  demo!: boolean;
+  sandbox!: { port: number; seed: number; size: 'tiny' | 'demo' | 'large'; rateLimitPerMinute: number };
+  reports!: { timeZone: string; statusOverrides: Record<string, StatusCategory> };
+  sync!: {
+    enabled: boolean;
+    incrementalEveryMinutes: number;
+    reconcileCron: string;
+    snapshotCron: string;
+    timeZone: string;
+    timeEntriesHistoryDays: number;
+    timeEntriesWindowDays: number;
+    timeEntriesTrailingDays: number;
+    taskOverlapSeconds: number;
+    webhookSecret: string | undefined;
+    publicBaseUrl: string | undefined;
+  };
+  mcp!: {
+    tokens: McpTokenConfig[];
+    readOnly: boolean;
+    toolsets: string[] | 'all';
+    allowedOrigins: string[];
+  };
+}
+
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK.has(host) || host.startsWith('127.');
+}
+
+/**
+ * Parses and cross-checks the environment. Throws one ConfigValidationError listing every
+ * problem (variable name + what is expected), so a bad .env is fixed in one go.
+ */
+export function buildAppConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push(`${issue.path.join('.')}: ${issue.message}`);
+    }
+    throw new ConfigValidationError(problems);
+  }
+  const e = parsed.data;
+
+  const statusOverrides = parseStatusOverrides(e.STATUS_CATEGORY_OVERRIDES, problems);
+  const tokens = parseMcpTokens(e.MCP_AUTH_TOKEN, e.MCP_TOKENS, problems);
+  const syncTimeZone = (e.SYNC_TIME_ZONE ?? e.REPORT_TIME_ZONE) as string;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: syncTimeZone });
+  } catch {
+    problems.push(`SYNC_TIME_ZONE: expected an IANA time zone such as Europe/Berlin, got '${syncTimeZone}'`);
+  }
+  if (!isLoopbackHost(e.HOST) && tokens.length === 0) {
+    problems.push(
+      `HOST: binding to '${e.HOST}' exposes the server beyond this machine; set MCP_AUTH_TOKEN (or MCP_TOKENS) or bind to 127.0.0.1`,
+    );
+  }
+  const toolsets = e.MCP_TOOLSETS === 'all' ? 'all' : (e.MCP_TOOLSETS ?? 'all').split(',').map((s) => s.trim()).filter(Boolean);
+  if (problems.length) throw new ConfigValidationError(problems);
+
+  const cfg = new AppConfig();
+  cfg.http = { host: e.HOST as string, port: e.PORT, logLevel: e.LOG_LEVEL };
+  cfg.database = {
+    url: e.DATABASE_URL,
+    pgliteDataDir: e.PGLITE_DATA_DIR as string,
+    runMigrations: e.DB_RUN_MIGRATIONS,
+    poolSize: e.DB_POOL_SIZE,
+  };
+  cfg.demo = !e.CLICKUP_API_TOKEN;
+  cfg.clickup = {
+    token: e.CLICKUP_API_TOKEN,
+    baseUrl: e.CLICKUP_API_BASE_URL ?? 'https://api.clickup.com/api/v2',
+    workspaceId: e.CLICKUP_WORKSPACE_ID,
+    requestsPerMinute: e.CLICKUP_RATE_LIMIT_PER_MINUTE,
+    interactiveReserve: e.CLICKUP_INTERACTIVE_RESERVE,
+    timeoutMs: e.CLICKUP_TIMEOUT_MS,
+    maxRetries: e.CLICKUP_MAX_RETRIES,
+    readOnly: e.CLICKUP_READ_ONLY || e.MCP_READ_ONLY,
+  };
+  cfg.sandbox = {
+    port: e.SANDBOX_PORT,
+    seed: e.SANDBOX_SEED,
+    size: e.SANDBOX_SIZE,
+    rateLimitPerMinute: e.SANDBOX_RATE_LIMIT_PER_MINUTE,
+  };
+  cfg.reports = { timeZone: e.REPORT_TIME_ZONE as string, statusOverrides };
+  cfg.sync = {
+    enabled: e.SYNC_ENABLED,
+    incrementalEveryMinutes: e.SYNC_INCREMENTAL_EVERY_MINUTES,
+    reconcileCron: e.SYNC_RECONCILE_CRON as string,
+    snapshotCron: e.SYNC_SNAPSHOT_CRON as string,
+    timeZone: syncTimeZone as string,
+    timeEntriesHistoryDays: e.SYNC_TIME_ENTRIES_HISTORY_DAYS,
+    timeEntriesWindowDays: e.SYNC_TIME_ENTRIES_WINDOW_DAYS,
+    timeEntriesTrailingDays: e.SYNC_TIME_ENTRIES_TRAILING_DAYS,
+    taskOverlapSeconds: e.SYNC_TASK_OVERLAP_SECONDS,
+    webhookSecret: e.WEBHOOK_SECRET,
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+  };
+  cfg.mcp = {
+    tokens,
+    readOnly: e.MCP_READ_ONLY,
+    toolsets,
+    allowedOrigins: (e.MCP_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+  };
+  return cfg;
+}
+
+function parseStatusOverrides(raw: string | undefined, problems: string[]): Record<string, StatusCategory> {
+  if (!raw) return { ...DEFAULT_STATUS_OVERRIDES };
+  let obj: unknown;
+  try {
+    obj = JSON.parse(raw);
+  } catch {
+    problems.push(`STATUS_CATEGORY_OVERRIDES: expected a JSON object such as {"PARKED":"not_started"}`);
+    return {};
+  }
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) {
+    problems.push(`STATUS_CATEGORY_OVERRIDES: expected a JSON object such as {"PARKED":"not_started"}`);
+    return {};
+  }
+  const out: Record<string, StatusCategory> = { ...DEFAULT_STATUS_OVERRIDES };
+  for (const [name, cat] of Object.entries(obj as Record<string, unknown>)) {
+    if (typeof cat !== 'string' || !STATUS_CATEGORIES.includes(cat as StatusCategory)) {
+      problems.push(`STATUS_CATEGORY_OVERRIDES: status '${name}' maps to '${String(cat)}'; expected one of ${STATUS_CATEGORIES.join(', ')}`);
+      continue;
+    }
+    out[name.trim().toUpperCase()] = cat as StatusCategory;
+  }
+  return out;
+}
+
+/**
+ * MCP_AUTH_TOKEN is one unnamed token with write scope. MCP_TOKENS adds named tokens:
+ * `name:token:scope[:YYYY-MM-DD]`, comma-separated (scope read|write; optional expiry date).
+ * Problems never echo the token itself.
+ */
+function parseMcpTokens(single: string | undefined, many: string | undefined, problems: string[]): McpTokenConfig[] {
+  const tokens: McpTokenConfig[] = [];
+  if (single) {
+    if (single.length < 16) problems.push('MCP_AUTH_TOKEN: expected at least 16 characters');
+    else tokens.push({ name: 'default', token: single, scope: 'write', expiresAt: null });
+  }
+  if (!many) return tokens;
+  many.split(',').map((s) => s.trim()).filter(Boolean).forEach((entry, i) => {
+    const [name, token, scope, expiry, ...rest] = entry.split(':');
+    const where = `MCP_TOKENS entry ${i + 1}${name ? ` ('${name}')` : ''}`;
+    if (rest.length || !name || !token || !scope) {
+      problems.push(`${where}: expected name:token:scope[:YYYY-MM-DD]`);
+      return;
+    }
+    if (token.length < 16) problems.push(`${where}: token must be at least 16 characters`);
+    if (scope !== 'read' && scope !== 'write') problems.push(`${where}: scope must be read or write, got '${scope}'`);
+    let expiresAt: number | null = null;
+    if (expiry) {
+      const d = /^\d{4}-\d{2}-\d{2}$/.test(expiry) ? Date.parse(`${expiry}T23:59:59.999Z`) : NaN;
+      if (Number.isNaN(d)) problems.push(`${where}: expiry must be a date YYYY-MM-DD, got '${expiry}'`);
+      else expiresAt = d;
+    }
+    if (tokens.some((t) => t.name === name)) problems.push(`${where}: duplicate token name`);
+    tokens.push({ name, token, scope: scope as 'read' | 'write', expiresAt });
+  });
+  return tokens;
+}

@@ -1,0 +1,34 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { bigintNumber } from '../column-transformers';
+
+/**
+ * One time entry, attributed to the user who logged it (tools.md rule 3). A running timer has
+ * `running = true`, `end_at = null` and `duration_ms = null`: reports count it up to "now".
+ */
+@Entity('time_entries')
+@Index('idx_time_entries_workspace_start', ['workspaceId', 'startAt'])
+@Index('idx_time_entries_user_start', ['userId', 'startAt'])
+@Index('idx_time_entries_task', ['taskId'])
+export class TimeEntryEntity {
+  @PrimaryColumn('varchar', { length: 64 }) id: string;
+  @Column('varchar', { length: 64 }) workspaceId: string;
+  /** Null for entries not linked to a task. */
+  @Column('varchar', { length: 64, nullable: true }) taskId: string | null;
+  @Column('bigint', { transformer: bigintNumber }) userId: number;
+  @Column('timestamptz') startAt: Date;
+  @Column('timestamptz', { nullable: true }) endAt: Date | null;
+  @Column('bigint', { nullable: true, transformer: bigintNumber }) durationMs: number | null;
+  @Column('boolean', { default: false }) running: boolean;
+  @Column('boolean', { default: false }) billable: boolean;
+  @Column('text', { nullable: true }) description: string | null;
+  @Column('text', { array: true, default: () => "'{}'" }) tags: string[];
+  @Column('text', { nullable: true }) source: string | null;
+  /** ClickUp's `at`: when the entry was last changed. */
+  @Column('timestamptz', { nullable: true }) modifiedAt: Date | null;
+  /** Where the task lived when the entry was read (ClickUp's task_location). */
+  @Column('varchar', { length: 64, nullable: true }) listId: string | null;
+  @Column('varchar', { length: 64, nullable: true }) folderId: string | null;
+  @Column('varchar', { length: 64, nullable: true }) spaceId: string | null;
+  @Column('timestamptz', { nullable: true }) deletedAt: Date | null;
+  @Column('timestamptz') syncedAt: Date;
+}

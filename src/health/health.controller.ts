@@ -1,0 +1,29 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { AppConfig } from '../config/app-config';
+import { SyncHealthIndicator } from './sync-health.indicator';
+
+@ApiTags('ops')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly db: TypeOrmHealthIndicator,
+    private readonly sync: SyncHealthIndicator,
+    private readonly cfg: AppConfig,
+  ) {}
+
+  @Get()
+  @HealthCheck()
+  @ApiOperation({ summary: 'Liveness and readiness: database reachable, last sync state, demo mode.' })
+  @ApiOkResponse({ description: 'status "ok"; `demo: true` when the local sandbox plays ClickUp.' })
+  @ApiServiceUnavailableResponse({ description: 'The database is unreachable.' })
+  async check() {
+    const result = await this.health.check([
+      () => this.db.pingCheck('database', { timeout: 3000 }),
+      () => this.sync.check('sync'),
+    ]);
+    return { ...result, demo: this.cfg.demo };
+  }
+}

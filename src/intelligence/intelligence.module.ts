@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** IntelligenceModule: project insights (health, standup, velocity …) built on pure formulas. */
+@Module({})
+export class IntelligenceModule {}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** McpModule: the MCP server (SSE, Streamable HTTP, stdio), its toolsets, prompts and resources. */
+@Module({})
+export class McpModule {}
