@@ -19,8 +19,8 @@ export interface AppModuleOptions {
   /** Environment values that win over process.env/.env (tests, stdio entry). */
   env?: Record<string, string | undefined>;
   ignoreEnvFile?: boolean;
-  /** 'server' (HTTP) or 'stdio': stdio logs to stderr and has no HTTP surface. */
-  role?: 'server' | 'stdio';
+  /** 'server' (HTTP); 'stdio' and 'cli' log to stderr and have no HTTP surface. */
+  role?: 'server' | 'stdio' | 'cli';
   /** Tests: an open PGlite instance instead of the data directory. */
   pglite?: PGlite;
 }
@@ -35,7 +35,7 @@ export class AppModule {
         AppConfigModule.forRoot({ overrides: options.env, ignoreEnvFile: options.ignoreEnvFile }),
         LoggerModule.forRootAsync({
           inject: [AppConfig],
-          useFactory: (cfg: AppConfig) => loggerParams(cfg, role === 'stdio'),
+          useFactory: (cfg: AppConfig) => loggerParams(cfg, role !== 'server'),
         }),
         DatabaseModule.forRoot({ role, pglite: options.pglite }),
         SandboxModule,

@@ -30,8 +30,8 @@ describe('buildAppConfig', () => {
   });
 
   it.each([
-    [{ PORT: 'abc' }, "PORT: expected an integer from 1 to 65535, got 'abc'"],
-    [{ PORT: '70000' }, "PORT: expected an integer from 1 to 65535, got '70000'"],
+    [{ PORT: "abc" }, "PORT: expected an integer from 0 to 65535, got 'abc'"],
+    [{ PORT: "70000" }, "PORT: expected an integer from 0 to 65535, got '70000'"],
     [{ DB_RUN_MIGRATIONS: 'maybe' }, "DB_RUN_MIGRATIONS: expected true or false, got 'maybe'"],
     [{ REPORT_TIME_ZONE: 'Mars/Olympus' }, "REPORT_TIME_ZONE: expected an IANA time zone such as Europe/Berlin, got 'Mars/Olympus'"],
     [{ SYNC_TIME_ZONE: 'Nowhere' }, "SYNC_TIME_ZONE: expected an IANA time zone such as Europe/Berlin, got 'Nowhere'"],

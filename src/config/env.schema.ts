@@ -94,7 +94,7 @@ export const machineTimeZone = (): string => Intl.DateTimeFormat().resolvedOptio
 export const envSchema = z.object({
   // HTTP server
   HOST: strd('127.0.0.1'),
-  PORT: int(8001, 1, 65535),
+  PORT: int(8001, 0, 65535),
   LOG_LEVEL: enumOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
 
   // Database

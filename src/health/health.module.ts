@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { SyncRunRepository } from '../sync/sync-run.repository';
+import { SyncModule } from '../sync/sync.module';
 import { HealthController } from './health.controller';
 import { SyncHealthIndicator } from './sync-health.indicator';
 
 @Module({
-  imports: [TerminusModule.forRoot({ logger: false })],
+  imports: [TerminusModule.forRoot({ logger: false }), SyncModule],
   controllers: [HealthController],
-  providers: [SyncHealthIndicator, SyncRunRepository],
+  providers: [SyncHealthIndicator],
 })
 export class HealthModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { SyncRunRepository } from '../sync/sync-run.repository';
+import { SyncRunRepository } from '../sync/repositories/sync-run.repository';
 
 /**
  * Reports the last sync state. It never makes /health fail: a workspace that has not synced
@@ -16,7 +16,7 @@ export class SyncHealthIndicator {
   async check(key: string) {
     const probe = this.indicator.check(key);
     const latest = await this.runs.latestPerKind();
-    const lastSuccess = await this.runs.lastSuccessfulSyncEnd();
+    const lastSuccess = await this.runs.lastSuccessEnd();
     return probe.up({
       lastSuccessfulSyncAt: lastSuccess?.toISOString() ?? null,
       running: latest.filter((r) => r.status === 'running').map((r) => ({ id: r.id, kind: r.kind })),

@@ -4,7 +4,7 @@ import { TaskEntity, TimeEntryEntity, TaskSnapshotEntity } from '../../src/datab
 import { MIGRATIONS } from '../../migrations';
 
 const EXPECTED_TABLES = [
-  'app_state', 'folders', 'lists', 'members', 'migrations', 'projects', 'spaces', 'sync_cursors', 'sync_runs',
+  'app_state', 'folders', 'lists', 'members', 'migrations', 'projects', 'spaces', 'sync_cursors', 'sync_leases', 'sync_runs',
   'task_assignees', 'task_dependencies', 'task_lists', 'task_snapshots', 'task_watchers', 'tasks', 'time_entries',
   'workspaces',
 ];

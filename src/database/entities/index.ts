@@ -5,6 +5,7 @@ import { MemberEntity } from './member.entity';
 import { ProjectEntity } from './project.entity';
 import { SpaceEntity } from './space.entity';
 import { SyncCursorEntity } from './sync-cursor.entity';
+import { SyncLeaseEntity } from './sync-lease.entity';
 import { SyncRunEntity } from './sync-run.entity';
 import { TaskSnapshotEntity } from './task-snapshot.entity';
 import { TaskEntity } from './task.entity';
@@ -20,6 +21,7 @@ export * from './project.entity';
 export * from './space.entity';
 export * from './status-definition';
 export * from './sync-cursor.entity';
+export * from './sync-lease.entity';
 export * from './sync-run.entity';
 export * from './task-snapshot.entity';
 export * from './task.entity';
@@ -30,5 +32,5 @@ export * from './workspace.entity';
 export const ENTITIES = [
   WorkspaceEntity, MemberEntity, SpaceEntity, FolderEntity, ListEntity, TaskEntity, TaskListEntity,
   TaskAssigneeEntity, TaskWatcherEntity, TaskDependencyEntity, TimeEntryEntity, ProjectEntity,
-  SyncRunEntity, SyncCursorEntity, TaskSnapshotEntity, AppStateEntity,
+  SyncRunEntity, SyncCursorEntity, SyncLeaseEntity, TaskSnapshotEntity, AppStateEntity,
 ];

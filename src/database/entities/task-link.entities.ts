@@ -23,7 +23,7 @@ export class TaskWatcherEntity {
   @PrimaryColumn('bigint', { transformer: bigintNumber }) userId: number;
 }
 
-/** `taskId` waits on `dependsOn` (ClickUp dependency type 1); other types are kept as given. */
+/** `taskId` waits on `dependsOn` (the edge ClickUp lists on both tasks); type 0 = a waiting-on dependency. */
 @Entity('task_dependencies')
 @Index('idx_task_dependencies_depends_on', ['dependsOn'])
 export class TaskDependencyEntity {

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** Hierarchy lookups the sync needs while it runs. */
+@Injectable()
+export class HierarchyReadRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** list id → folder and space, for every list we know (deleted ones too: old tasks point there). */
+  async listLocations(workspaceId: string): Promise<Map<string, { folderId: string | null; spaceId: string }>> {
+    const rows: { id: string; folder_id: string | null; space_id: string }[] = await this.ds.query(
+      `SELECT id, folder_id, space_id FROM lists WHERE workspace_id = $1`,
+      [workspaceId],
+    );
+    return new Map(rows.map((r) => [r.id, { folderId: r.folder_id, spaceId: r.space_id }]));
+  }
+
+  /**
+   * Lists whose tasks the team endpoint does not return: archived lists, and lists inside an
+   * archived folder or space.
+   */
+  async archivedContainerListIds(workspaceId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.ds.query(
+      `SELECT l.id FROM lists l
+         LEFT JOIN folders f ON f.id = l.folder_id
+         LEFT JOIN spaces s ON s.id = l.space_id
+       WHERE l.workspace_id = $1 AND l.deleted_at IS NULL
+         AND (l.archived OR coalesce(f.archived, false) OR coalesce(s.archived, false))
+       ORDER BY l.id`,
+      [workspaceId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** True when a live task sits in a list the hierarchy does not know. */
+  async tasksInUnknownLists(workspaceId: string): Promise<boolean> {
+    const [r] = await this.ds.query(
+      `SELECT EXISTS (
+         SELECT 1 FROM tasks t WHERE t.workspace_id = $1 AND t.deleted_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM lists l WHERE l.id = t.list_id)
+       ) AS missing`,
+      [workspaceId],
+    );
+    return Boolean(r?.missing);
+  }
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/**
+ * Writes the per-day task history. Re-running a day replaces that day's rows (idempotent);
+ * other days are never touched, so the history accumulates.
+ */
+const SNAPSHOT = `
+WITH bounds AS (
+  SELECT ($2::date)::timestamp AT TIME ZONE $3 AS ds, ($2::date + 1)::timestamp AT TIME ZONE $3 AS de
+),
+logged AS (
+  SELECT e.task_id,
+         sum(greatest(0, extract(epoch FROM least(coalesce(e.end_at, $4::timestamptz), b.de) - greatest(e.start_at, b.ds)) * 1000))::bigint AS ms
+  FROM time_entries e CROSS JOIN bounds b
+  WHERE e.workspace_id = $1 AND e.deleted_at IS NULL AND e.task_id IS NOT NULL
+    AND e.start_at < b.de AND coalesce(e.end_at, $4::timestamptz) > b.ds
+  GROUP BY e.task_id
+),
+assignees AS (
+  SELECT a.task_id, array_agg(a.user_id ORDER BY a.user_id) AS ids
+  FROM task_assignees a JOIN tasks t ON t.id = a.task_id AND t.workspace_id = $1
+  GROUP BY a.task_id
+)
+INSERT INTO task_snapshots (snapshot_date, task_id, workspace_id, list_id, space_id, parent_id, status, status_type,
+  status_category, assignee_ids, time_estimate, time_logged_ms, due_date, archived)
+SELECT $2::date, t.id, t.workspace_id, t.list_id, t.space_id, t.parent_id, t.status, t.status_type, t.status_category,
+       coalesce(a.ids, '{}'), t.time_estimate, coalesce(l.ms, 0), t.due_date, t.archived
+FROM tasks t
+LEFT JOIN logged l ON l.task_id = t.id
+LEFT JOIN assignees a ON a.task_id = t.id
+WHERE t.workspace_id = $1 AND t.deleted_at IS NULL
+ON CONFLICT (snapshot_date, task_id) DO UPDATE SET
+  workspace_id = EXCLUDED.workspace_id, list_id = EXCLUDED.list_id, space_id = EXCLUDED.space_id,
+  parent_id = EXCLUDED.parent_id, status = EXCLUDED.status, status_type = EXCLUDED.status_type,
+  status_category = EXCLUDED.status_category, assignee_ids = EXCLUDED.assignee_ids,
+  time_estimate = EXCLUDED.time_estimate, time_logged_ms = EXCLUDED.time_logged_ms, due_date = EXCLUDED.due_date,
+  archived = EXCLUDED.archived
+RETURNING 1`;
+
+@Injectable()
+export class SnapshotRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** Snapshots every live task of the workspace for `date` (local day in `timeZone`). */
+  async snapshotDay(workspaceId: string, date: string, timeZone: string, nowMs: number): Promise<number> {
+    return this.ds.transaction(async (em) => {
+      // Tasks deleted since an earlier snapshot of the same day drop out of that day.
+      await em.query(
+        `DELETE FROM task_snapshots s WHERE s.snapshot_date = $2::date AND s.workspace_id = $1
+           AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.id = s.task_id AND t.deleted_at IS NULL)`,
+        [workspaceId, date],
+      );
+      const rows: unknown[] = await em.query(SNAPSHOT, [workspaceId, date, timeZone, new Date(nowMs).toISOString()]);
+      return rows.length;
+    });
+  }
+
+  async workspaceIds(): Promise<string[]> {
+    const rows: { id: string }[] = await this.ds.query(`SELECT id FROM workspaces WHERE deleted_at IS NULL ORDER BY id`);
+    return rows.map((r) => r.id);
+  }
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { SyncRunEntity } from '../../database/entities';
+
+export type SyncKind = 'full' | 'incremental' | 'reconcile' | 'members' | 'snapshot' | 'webhook';
+export type SyncTrigger = 'schedule' | 'startup' | 'api' | 'mcp' | 'cli' | 'webhook' | 'test';
+export type SyncStatus = 'running' | 'succeeded' | 'partial' | 'failed';
+
+export interface RunOutcome {
+  status: Exclude<SyncStatus, 'running'>;
+  counts: Record<string, unknown>;
+  requests: number;
+  rateLimited: number;
+  retries: number;
+  error: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** Reads and writes sync_runs: every run is recorded with what it did and what it cost. */
+@Injectable()
+export class SyncRunRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  private get repo() {
+    return this.ds.getRepository(SyncRunEntity);
+  }
+
+  async start(workspaceId: string | null, kind: SyncKind, trigger: SyncTrigger): Promise<SyncRunEntity> {
+    return this.repo.save(
+      this.repo.create({
+        workspaceId, kind, trigger, status: 'running', startedAt: new Date(), finishedAt: null, counts: {},
+        requests: 0, rateLimited: 0, retries: 0, error: null, details: {},
+      }),
+    );
+  }
+
+  async progress(id: number, details: Record<string, unknown>, counts?: Record<string, unknown>): Promise<void> {
+    await this.repo.update({ id }, (counts ? { details, counts } : { details }) as never);
+  }
+
+  async finish(id: number, o: RunOutcome): Promise<SyncRunEntity> {
+    const patch = {
+      status: o.status, finishedAt: new Date(), counts: o.counts, requests: o.requests, rateLimited: o.rateLimited,
+      retries: o.retries, error: o.error, ...(o.details ? { details: o.details } : {}),
+    };
+    // jsonb columns typed as records trip TypeORM's deep-partial type; the values are plain JSON.
+    await this.repo.update({ id }, patch as never);
+    return this.repo.findOneByOrFail({ id });
+  }
+
+  /** A run whose process died: its lease was taken over, so it will never finish by itself. */
+  async markInterrupted(id: number, reason: string): Promise<void> {
+    await this.ds.query(
+      `UPDATE sync_runs SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1 AND status = 'running'`,
+      [id, reason],
+    );
+  }
+
+  async get(id: number): Promise<SyncRunEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  async list(opts: { limit: number; offset: number; kind?: string; status?: string }): Promise<{ total: number; runs: SyncRunEntity[] }> {
+    const qb = this.repo.createQueryBuilder('r');
+    if (opts.kind) qb.andWhere('r.kind = :kind', { kind: opts.kind });
+    if (opts.status) qb.andWhere('r.status = :status', { status: opts.status });
+    const [runs, total] = await qb.orderBy('r.id', 'DESC').skip(opts.offset).take(opts.limit).getManyAndCount();
+    return { total, runs };
+  }
+
+  /** The newest run of each kind, newest first. */
+  async latestPerKind(): Promise<SyncRunEntity[]> {
+    const rows = await this.repo
+      .createQueryBuilder('r')
+      .distinctOn(['r.kind'])
+      .orderBy('r.kind')
+      .addOrderBy('r.started_at', 'DESC')
+      .getMany();
+    return rows.sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
+  }
+
+  /** End of the newest successful run of a kind (default: any run that read tasks). */
+  async lastSuccessEnd(kinds: SyncKind[] = ['full', 'incremental']): Promise<Date | null> {
+    const row = await this.repo
+      .createQueryBuilder('r')
+      .where(`r.status = 'succeeded'`)
+      .andWhere('r.kind IN (:...kinds)', { kinds })
+      .orderBy('r.finished_at', 'DESC')
+      .limit(1)
+      .getOne();
+    return row?.finishedAt ?? null;
+  }
+
+  async hasSucceeded(kind: SyncKind): Promise<boolean> {
+    return (await this.repo.countBy({ kind, status: 'succeeded' })) > 0;
+  }
+}

@@ -1,0 +1,269 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import * as os from 'node:os';
+import { ClickupClient } from '../clickup/clickup.client';
+import { ClickupTeam } from '../clickup/clickup.types';
+import { AppConfig } from '../config/app-config';
+import { SyncRunEntity } from '../database/entities';
+import { HierarchyReadRepository } from './repositories/hierarchy-read.repository';
+import { SyncCursorRepository } from './repositories/sync-cursor.repository';
+import { SyncLeaseRepository } from './repositories/sync-lease.repository';
+import { SyncKind, SyncRunRepository, SyncTrigger } from './repositories/sync-run.repository';
+import { TaskWriteRepository } from './repositories/task-write.repository';
+import { describeError, SyncContext, SyncProgressListener } from './sync-context';
+import { HierarchySyncer } from './syncers/hierarchy.syncer';
+import { ListLocation, TaskSyncer } from './syncers/task.syncer';
+import { TimeEntrySyncer } from './syncers/time-entry.syncer';
+
+export type RunnableKind = Extract<SyncKind, 'full' | 'incremental' | 'reconcile' | 'members'>;
+
+export type StartResult =
+  | { started: true; runId: number; done: Promise<SyncRunEntity> }
+  | { started: false; reason: 'already_running'; runId: number | null; kind: string; since: Date };
+
+const LEASE_TTL_MS = 60_000;
+const LEASE_RENEW_MS = 15_000;
+const DAY = 86_400_000;
+/** Incremental runs re-walk the whole hierarchy at most this often (webhooks and reconcile cover the rest). */
+const HIERARCHY_REFRESH_MS = 60 * 60_000;
+
+/**
+ * Runs one sync at a time per workspace — across processes, through a lease row — and records
+ * every run. Each unit of work (hierarchy, tasks, time entries) fails on its own: the run is
+ * then 'partial', and nothing is ever marked deleted on the strength of a failed read.
+ */
+@Injectable()
+export class SyncRunnerService implements OnApplicationShutdown {
+  private readonly logger = new Logger('Sync');
+  private readonly owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private readonly listeners = new Set<SyncProgressListener>();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  /** The workspace as of the last GET /team (members included). */
+  private team: ClickupTeam | null = null;
+
+  constructor(
+    private readonly cfg: AppConfig,
+    private readonly client: ClickupClient,
+    private readonly runs: SyncRunRepository,
+    private readonly leases: SyncLeaseRepository,
+    private readonly cursors: SyncCursorRepository,
+    private readonly hierarchyRead: HierarchyReadRepository,
+    private readonly tasksWrite: TaskWriteRepository,
+    private readonly hierarchy: HierarchySyncer,
+    private readonly tasks: TaskSyncer,
+    private readonly timeEntries: TimeEntrySyncer,
+  ) {}
+
+  onProgress(listener: SyncProgressListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Starts a run in the background, or says which run already holds the workspace. */
+  async start(kind: RunnableKind, trigger: SyncTrigger, listener?: SyncProgressListener): Promise<StartResult> {
+    const team = await this.resolveTeam();
+    const lease = await this.leases.tryAcquire(team.id, this.owner, kind, LEASE_TTL_MS);
+    if (!lease.acquired) {
+      return { started: false, reason: 'already_running', runId: lease.holder.runId, kind: lease.holder.kind, since: lease.holder.acquiredAt };
+    }
+    if (lease.takenOverFrom?.runId) {
+      await this.runs.markInterrupted(lease.takenOverFrom.runId, 'Interrupted: the process running it stopped (lease taken over).');
+    }
+    const run = await this.runs.start(team.id, kind, trigger);
+    await this.leases.attachRun(team.id, this.owner, run.id);
+    const done = this.execute(run, kind, team, listener).finally(() => this.inFlight.delete(done));
+    this.inFlight.add(done);
+    return { started: true, runId: run.id, done };
+  }
+
+  /** Starts and waits. */
+  async runNow(kind: RunnableKind, trigger: SyncTrigger, listener?: SyncProgressListener): Promise<StartResult & { run?: SyncRunEntity }> {
+    const r = await this.start(kind, trigger, listener);
+    if (!r.started) return r;
+    return { ...r, run: await r.done };
+  }
+
+  /**
+   * A tracked run without the workspace lease, for small targeted refreshes (webhooks) that are
+   * safe alongside a sync: every write is an upsert guarded by date_updated.
+   */
+  async runTargeted(kind: 'webhook', trigger: SyncTrigger, work: (ctx: SyncContext) => Promise<void>): Promise<SyncRunEntity> {
+    const team = this.team ?? (await this.resolveTeam());
+    const run = await this.runs.start(team.id, kind, trigger);
+    const done = this.execute(run, kind, team, undefined, work, false).finally(() => this.inFlight.delete(done));
+    this.inFlight.add(done);
+    return done;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    // Let running work finish its current write; a run cut off here is marked interrupted by
+    // the next process that takes the lease.
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise((r) => (timer = setTimeout(r, 5000)));
+    await Promise.race([Promise.allSettled([...this.inFlight]), grace]);
+    clearTimeout(timer);
+  }
+
+  private async resolveTeam(): Promise<ClickupTeam> {
+    const teams = await this.client.getTeams();
+    const wanted = this.cfg.clickup.workspaceId;
+    const team = wanted ? teams.find((t) => t.id === wanted) : teams[0];
+    if (!team) {
+      throw new Error(
+        wanted
+          ? `CLICKUP_WORKSPACE_ID ${wanted} is not visible to this token (visible: ${teams.map((t) => `${t.name} (${t.id})`).join(', ') || 'none'}).`
+          : 'The ClickUp token sees no workspace.',
+      );
+    }
+    this.team = team;
+    return team;
+  }
+
+  private async execute(
+    run: SyncRunEntity,
+    kind: SyncKind,
+    team: ClickupTeam,
+    listener?: SyncProgressListener,
+    work: (ctx: SyncContext) => Promise<void> = (ctx) => this.dispatch(kind as RunnableKind, ctx),
+    leased = true,
+  ): Promise<SyncRunEntity> {
+    const before = this.client.stats();
+    let lastPersist = 0;
+    const ctx = new SyncContext(
+      run.id, kind, team, this.cfg.reports.statusOverrides,
+      (e) => {
+        listener?.(e);
+        for (const l of this.listeners) l(e);
+      },
+      (details, counts) => {
+        const now = Date.now();
+        if (now - lastPersist < 1000) return;
+        lastPersist = now;
+        void this.runs.progress(run.id, details, { ...counts }).catch(() => undefined);
+      },
+    );
+    const renew = setInterval(() => {
+      if (!leased) return;
+      void this.leases.renew(team.id, this.owner, LEASE_TTL_MS).then((ok) => {
+        if (!ok) this.logger.warn(`Run ${run.id} lost its lease on workspace ${team.id}; another process may have taken over.`);
+      });
+    }, LEASE_RENEW_MS);
+    let fatal: string | null = null;
+    try {
+      this.logger.log(`Run ${run.id}: ${kind} sync of workspace ${team.name} (${team.id}) started`);
+      await work(ctx);
+    } catch (e) {
+      fatal = describeError(e);
+    } finally {
+      clearInterval(renew);
+    }
+    const after = this.client.stats();
+    const status = fatal ? 'failed' : ctx.failures.length ? 'partial' : 'succeeded';
+    const error = fatal ?? (ctx.failures.length ? ctx.failures.map((f) => `${f.unit}: ${f.error}`).join('; ').slice(0, 4000) : null);
+    const finished = await this.runs.finish(run.id, {
+      status,
+      counts: ctx.counts,
+      requests: after.requests - before.requests,
+      rateLimited: after.rateLimited - before.rateLimited,
+      retries: after.retries - before.retries,
+      error,
+      details: { failures: ctx.failures, warnings: ctx.warnings },
+    });
+    if (leased) await this.leases.release(team.id, this.owner).catch(() => undefined);
+    const line = `Run ${run.id}: ${kind} ${status} in ${finished.finishedAt!.getTime() - run.startedAt.getTime()} ms, ${finished.requests} requests`;
+    if (status === 'succeeded') this.logger.log(line);
+    else this.logger.warn(`${line}: ${error}`);
+    return finished;
+  }
+
+  private async dispatch(kind: RunnableKind, ctx: SyncContext): Promise<void> {
+    switch (kind) {
+      case 'members':
+        return this.hierarchy.syncMembers(ctx);
+      case 'full':
+        return this.full(ctx, false);
+      case 'reconcile':
+        return this.full(ctx, true);
+      case 'incremental':
+        return this.incremental(ctx);
+    }
+  }
+
+  /** Full read of everything; with `reconcile`, tasks ClickUp no longer lists are soft-deleted. */
+  private async full(ctx: SyncContext, reconcile: boolean): Promise<void> {
+    const ws = ctx.workspaceId;
+    await this.unit(ctx, 'hierarchy', async () => {
+      await this.hierarchy.syncAll(ctx);
+      await this.cursors.set(ws, 'hierarchy', Date.now());
+    });
+    await this.unit(ctx, 'tasks', async () => {
+      const locations = await this.locations(ws);
+      const archivedLists = await this.hierarchyRead.archivedContainerListIds(ws);
+      const started = Date.now();
+      const read = await this.tasks.readAll(ctx, locations, archivedLists);
+      if (reconcile) {
+        const gone = (await this.tasksWrite.liveIds(ws)).filter((id) => !read.seen.has(id));
+        ctx.add('tasksDeleted', await this.tasksWrite.softDelete(ws, gone));
+      }
+      await this.cursors.set(ws, 'tasks', read.maxUpdated ?? started);
+    });
+    await this.unit(ctx, 'time entries', async () => {
+      const now = Date.now();
+      const from = now - this.cfg.sync.timeEntriesHistoryDays * DAY;
+      const failuresBefore = ctx.failures.length;
+      await this.timeEntries.syncRange(ctx, from, now + DAY, this.cfg.sync.timeEntriesWindowDays);
+      if (ctx.failures.length === failuresBefore) await this.cursors.set(ws, 'time_entries', now);
+    });
+    if (reconcile && !ctx.failures.length) await this.cursors.set(ws, 'reconcile', Date.now());
+  }
+
+  private async incremental(ctx: SyncContext): Promise<void> {
+    const ws = ctx.workspaceId;
+    const taskCursor = await this.cursors.get(ws, 'tasks');
+    if (taskCursor === null) {
+      ctx.warnings.push('No task cursor yet (no complete full sync): ran a full sync instead.');
+      return this.full(ctx, false);
+    }
+    const hierarchyAt = (await this.cursors.get(ws, 'hierarchy')) ?? 0;
+    await this.unit(ctx, 'hierarchy', async () => {
+      if (Date.now() - hierarchyAt > HIERARCHY_REFRESH_MS) {
+        await this.hierarchy.syncAll(ctx);
+        await this.cursors.set(ws, 'hierarchy', Date.now());
+      } else {
+        await this.hierarchy.syncMembers(ctx);
+      }
+    });
+    await this.unit(ctx, 'tasks', async () => {
+      const since = taskCursor - this.cfg.sync.taskOverlapSeconds * 1000;
+      const locations = await this.locations(ws);
+      const read = await this.tasks.readChanged(ctx, locations, since);
+      const unknownLists = [...read.seen].length && (await this.hierarchyRead.tasksInUnknownLists(ws));
+      if (unknownLists) {
+        // A task moved into a list we have never seen: refresh the hierarchy now, not in an hour.
+        await this.hierarchy.syncAll(ctx);
+        await this.cursors.set(ws, 'hierarchy', Date.now());
+      }
+      if (read.maxUpdated !== null && read.maxUpdated > taskCursor) await this.cursors.set(ws, 'tasks', read.maxUpdated);
+    });
+    await this.unit(ctx, 'time entries', async () => {
+      const now = Date.now();
+      const failuresBefore = ctx.failures.length;
+      const days = this.cfg.sync.timeEntriesTrailingDays;
+      await this.timeEntries.syncRange(ctx, now - days * DAY, now + DAY, Math.max(days, this.cfg.sync.timeEntriesWindowDays) + 1);
+      if (ctx.failures.length === failuresBefore) await this.cursors.set(ws, 'time_entries', now);
+    });
+  }
+
+  private async unit(ctx: SyncContext, name: string, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (e) {
+      ctx.fail(name, e);
+      this.logger.warn(`Run ${ctx.runId}: ${name} failed: ${describeError(e)}`);
+    }
+  }
+
+  private async locations(workspaceId: string): Promise<Map<string, ListLocation>> {
+    return this.hierarchyRead.listLocations(workspaceId);
+  }
+}

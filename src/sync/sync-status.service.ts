@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { SyncRunEntity } from '../database/entities';
+import { EntityCounts, SyncStatusRepository } from './repositories/sync-status.repository';
+import { SyncCursorRepository } from './repositories/sync-cursor.repository';
+import { SyncLeaseRepository } from './repositories/sync-lease.repository';
+import { SyncRunRepository } from './repositories/sync-run.repository';
+import { ScheduleInfo, SyncSchedulerService } from './sync-scheduler.service';
+
+export interface SyncRunView {
+  id: number;
+  kind: string;
+  trigger: string;
+  status: string;
+  startedAt: string;
+  finishedAt: string | null;
+  durationMs: number | null;
+  counts: Record<string, unknown>;
+  requests: number;
+  rateLimited: number;
+  retries: number;
+  error: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface SyncStatusView {
+  demo: boolean;
+  workspaceId: string | null;
+  dataAsOf: string | null;
+  running: { runId: number | null; kind: string; since: string } | null;
+  counts: EntityCounts;
+  freshness: { entity: string; cursor: string | null; lastWrittenAt: string | null }[];
+  lastRuns: SyncRunView[];
+  schedule: ScheduleInfo;
+}
+
+export function toRunView(r: SyncRunEntity): SyncRunView {
+  return {
+    id: r.id, kind: r.kind, trigger: r.trigger, status: r.status, startedAt: r.startedAt.toISOString(),
+    finishedAt: r.finishedAt?.toISOString() ?? null,
+    durationMs: r.finishedAt ? r.finishedAt.getTime() - r.startedAt.getTime() : null,
+    counts: r.counts, requests: r.requests, rateLimited: r.rateLimited, retries: r.retries, error: r.error, details: r.details,
+  };
+}
+
+/** Freshness per entity, counts, the running run and the schedule, in one read. */
+@Injectable()
+export class SyncStatusService {
+  constructor(
+    private readonly cfg: AppConfig,
+    private readonly status: SyncStatusRepository,
+    private readonly cursors: SyncCursorRepository,
+    private readonly leases: SyncLeaseRepository,
+    private readonly runs: SyncRunRepository,
+    private readonly scheduler: SyncSchedulerService,
+  ) {}
+
+  async dataAsOf(): Promise<string | null> {
+    return (await this.runs.lastSuccessEnd())?.toISOString() ?? null;
+  }
+
+  async view(): Promise<SyncStatusView> {
+    const ws = await this.status.primaryWorkspaceId();
+    const [counts, written, cursors, lease, latest, asOf] = await Promise.all([
+      this.status.counts(),
+      this.status.lastWritten(),
+      ws ? this.cursors.all(ws) : Promise.resolve([]),
+      ws ? this.leases.get(ws) : Promise.resolve(null),
+      this.runs.latestPerKind(),
+      this.dataAsOf(),
+    ]);
+    const cursor = (name: string) => {
+      const c = cursors.find((x) => x.entity === name);
+      return c?.value ? new Date(c.value).toISOString() : null;
+    };
+    return {
+      demo: this.cfg.demo,
+      workspaceId: ws,
+      dataAsOf: asOf,
+      running: lease && lease.expiresAt.getTime() > Date.now() ? { runId: lease.runId, kind: lease.kind, since: lease.acquiredAt.toISOString() } : null,
+      counts,
+      freshness: [
+        { entity: 'hierarchy', cursor: cursor('hierarchy'), lastWrittenAt: written.hierarchy },
+        { entity: 'members', cursor: null, lastWrittenAt: written.members },
+        { entity: 'tasks', cursor: cursor('tasks'), lastWrittenAt: written.tasks },
+        { entity: 'time_entries', cursor: cursor('time_entries'), lastWrittenAt: written.timeEntries },
+        { entity: 'reconcile', cursor: cursor('reconcile'), lastWrittenAt: null },
+      ],
+      lastRuns: latest.map(toRunView),
+      schedule: this.scheduler.info(),
+    };
+  }
+}
