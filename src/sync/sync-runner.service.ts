@@ -236,10 +236,13 @@ export class SyncRunnerService implements OnApplicationShutdown {
     await this.unit(ctx, 'tasks', async () => {
       const since = taskCursor - this.cfg.sync.taskOverlapSeconds * 1000;
       const locations = await this.locations(ws);
-      const read = await this.tasks.readChanged(ctx, locations, since);
-      const unknownLists = [...read.seen].length && (await this.hierarchyRead.tasksInUnknownLists(ws));
-      if (unknownLists) {
-        // A task moved into a list we have never seen: refresh the hierarchy now, not in an hour.
+      const archivedLists = await this.hierarchyRead.archivedContainerListIds(ws);
+      const read = await this.tasks.readChanged(ctx, locations, since, archivedLists);
+      const stale =
+        read.seen.size > 0 &&
+        ((await this.hierarchyRead.listNamesDiffer(ws, read.listNames)) || (await this.hierarchyRead.tasksInUnknownLists(ws)));
+      if (stale) {
+        // Tasks point at a list we do not know or that was renamed: refresh the hierarchy now, not in an hour.
         await this.hierarchy.syncAll(ctx);
         await this.cursors.set(ws, 'hierarchy', Date.now());
       }

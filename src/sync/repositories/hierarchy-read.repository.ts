@@ -33,6 +33,17 @@ export class HierarchyReadRepository {
     return rows.map((r) => r.id);
   }
 
+  /** True when any of these list names differs from what we hold, or a list is unknown. */
+  async listNamesDiffer(workspaceId: string, names: Map<string, string>): Promise<boolean> {
+    if (!names.size) return false;
+    const rows: { id: string; name: string }[] = await this.ds.query(
+      `SELECT id, name FROM lists WHERE workspace_id = $1 AND id = ANY($2::text[]) AND deleted_at IS NULL`,
+      [workspaceId, [...names.keys()]],
+    );
+    if (rows.length !== names.size) return true;
+    return rows.some((r) => names.get(r.id) !== r.name);
+  }
+
   /** True when a live task sits in a list the hierarchy does not know. */
   async tasksInUnknownLists(workspaceId: string): Promise<boolean> {
     const [r] = await this.ds.query(

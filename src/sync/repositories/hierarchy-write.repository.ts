@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { returnedRows } from './sql-result';
 import { DataSource, EntityManager, ObjectLiteral, EntityTarget } from 'typeorm';
 import { FolderEntity, ListEntity, MemberEntity, SpaceEntity, WorkspaceEntity } from '../../database/entities';
 import { FolderRow, ListRow, MemberRow, SpaceRow, WorkspaceRow } from '../model/sync-rows';
@@ -103,9 +104,9 @@ async function markMissing(
   workspaceId: string,
   seen: (string | number)[],
 ): Promise<number> {
-  const rows: unknown[] = await em.query(
+  const rows = returnedRows(await em.query(
     `UPDATE ${table} SET ${column} = now() WHERE workspace_id = $1 AND ${column} IS NULL AND NOT (${key} = ANY($2::${type}[])) RETURNING 1`,
     [workspaceId, seen],
-  );
+  ));
   return rows.length;
 }

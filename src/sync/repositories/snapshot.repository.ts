@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { returnedRows } from './sql-result';
 import { DataSource } from 'typeorm';
 
 /**
@@ -52,7 +53,7 @@ export class SnapshotRepository {
            AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.id = s.task_id AND t.deleted_at IS NULL)`,
         [workspaceId, date],
       );
-      const rows: unknown[] = await em.query(SNAPSHOT, [workspaceId, date, timeZone, new Date(nowMs).toISOString()]);
+      const rows = returnedRows(await em.query(SNAPSHOT, [workspaceId, date, timeZone, new Date(nowMs).toISOString()]));
       return rows.length;
     });
   }

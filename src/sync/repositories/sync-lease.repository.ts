@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as os from 'node:os';
+import { returnedRows } from './sql-result';
 import { DataSource } from 'typeorm';
 
 export interface LeaseHolder {
@@ -38,7 +39,7 @@ export class SyncLeaseRepository {
   async tryAcquire(workspaceId: string, owner: string, kind: string, ttlMs: number): Promise<LeaseResult> {
     const current = await this.get(workspaceId);
     const deadOwner = current && ownerIsDeadHere(current.owner) ? current.owner : '';
-    const rows: unknown[] = await this.ds.query(
+    const rows = returnedRows(await this.ds.query(
       `INSERT INTO sync_leases (workspace_id, owner, run_id, kind, acquired_at, expires_at)
        VALUES ($1, $2, NULL, $3, now(), now() + ($4 || ' milliseconds')::interval)
        ON CONFLICT (workspace_id) DO UPDATE
@@ -46,7 +47,7 @@ export class SyncLeaseRepository {
        WHERE sync_leases.expires_at < now() OR sync_leases.owner = $5
        RETURNING workspace_id`,
       [workspaceId, owner, kind, String(ttlMs), deadOwner],
-    );
+    ));
     if (rows.length) return { acquired: true, takenOverFrom: current && current.owner !== owner ? current : null };
     const holder = await this.get(workspaceId);
     if (!holder) return this.tryAcquire(workspaceId, owner, kind, ttlMs);
@@ -59,11 +60,11 @@ export class SyncLeaseRepository {
 
   /** Extends the lease; false when it was lost (taken over after expiry). */
   async renew(workspaceId: string, owner: string, ttlMs: number): Promise<boolean> {
-    const rows: unknown[] = await this.ds.query(
+    const rows = returnedRows(await this.ds.query(
       `UPDATE sync_leases SET expires_at = now() + ($3 || ' milliseconds')::interval
        WHERE workspace_id = $1 AND owner = $2 RETURNING 1`,
       [workspaceId, owner, String(ttlMs)],
-    );
+    ));
     return rows.length > 0;
   }
 

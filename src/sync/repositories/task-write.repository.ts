@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { returnedRows } from './sql-result';
 import { DataSource, EntityManager } from 'typeorm';
 import { TaskBundle } from '../model/sync-rows';
 import { BULK_ROWS, chunk, ms } from './sql-chunks';
@@ -101,10 +102,10 @@ export class TaskWriteRepository {
   async softDelete(workspaceId: string, ids: string[]): Promise<number> {
     let n = 0;
     for (const part of chunk(ids, 10_000)) {
-      const rows: unknown[] = await this.ds.query(
+      const rows = returnedRows(await this.ds.query(
         `UPDATE tasks SET deleted_at = now() WHERE workspace_id = $1 AND id = ANY($2::text[]) AND deleted_at IS NULL RETURNING id`,
         [workspaceId, part],
-      );
+      ));
       n += rows.length;
     }
     return n;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { returnedRows } from './sql-result';
 import { DataSource } from 'typeorm';
 import { TimeEntryRow } from '../model/sync-rows';
 import { BULK_ROWS, chunk, ms } from './sql-chunks';
@@ -46,34 +47,34 @@ export class TimeEntryWriteRepository {
    * that ClickUp did not return are gone. Only ever called after a successful read.
    */
   async markVanished(workspaceId: string, fromMs: number, toMs: number, userIds: number[], seenIds: string[]): Promise<number> {
-    const rows: unknown[] = await this.ds.query(
+    const rows = returnedRows(await this.ds.query(
       `UPDATE time_entries SET deleted_at = now()
        WHERE workspace_id = $1 AND deleted_at IS NULL
          AND start_at >= to_timestamp($2 / 1000.0) AND start_at < to_timestamp($3 / 1000.0)
          AND user_id = ANY($4::bigint[]) AND NOT (id = ANY($5::text[]))
        RETURNING id`,
       [workspaceId, fromMs, toMs, userIds, seenIds],
-    );
+    ));
     return rows.length;
   }
 
   /** After a COMPLETE read of one task's entries: the ones we hold that ClickUp no longer returns are gone. */
   async markVanishedForTask(workspaceId: string, taskId: string, fromMs: number, seenIds: string[]): Promise<number> {
-    const rows: unknown[] = await this.ds.query(
+    const rows = returnedRows(await this.ds.query(
       `UPDATE time_entries SET deleted_at = now()
        WHERE workspace_id = $1 AND task_id = $2 AND deleted_at IS NULL AND start_at >= to_timestamp($3 / 1000.0)
          AND NOT (id = ANY($4::text[]))
        RETURNING id`,
       [workspaceId, taskId, fromMs, seenIds],
-    );
+    ));
     return rows.length;
   }
 
   async softDelete(workspaceId: string, ids: string[]): Promise<number> {
-    const rows: unknown[] = await this.ds.query(
+    const rows = returnedRows(await this.ds.query(
       `UPDATE time_entries SET deleted_at = now() WHERE workspace_id = $1 AND id = ANY($2::text[]) AND deleted_at IS NULL RETURNING id`,
       [workspaceId, ids],
-    );
+    ));
     return rows.length;
   }
 }

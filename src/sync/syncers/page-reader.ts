@@ -13,6 +13,8 @@ export async function readAllPages<T>(
 ): Promise<number> {
   let page = 0;
   let resumes = 0;
+  // The client already spent its retries on an unavailable ClickUp: resume once, not thrice.
+  let unavailableResumes = 0;
   for (;;) {
     try {
       for await (const items of open(page)) {
@@ -21,7 +23,8 @@ export async function readAllPages<T>(
       }
       return page;
     } catch (e) {
-      const retryable = e instanceof ClickupPayloadError || e instanceof ClickupUnavailableError;
+      const retryable =
+        e instanceof ClickupPayloadError || (e instanceof ClickupUnavailableError && ++unavailableResumes <= 1);
       if (!retryable || ++resumes > maxResumes) throw e;
     }
   }

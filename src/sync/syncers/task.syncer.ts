@@ -14,6 +14,8 @@ export interface TaskReadResult {
   /** Newest date_updated among them: the next incremental cursor. */
   maxUpdated: number | null;
   written: number;
+  /** list id → list name as the task payloads carry it (a cheap rename/move signal). */
+  listNames: Map<string, string>;
 }
 
 export interface ListLocation {
@@ -60,17 +62,31 @@ export class TaskSyncer {
     return sink.result();
   }
 
-  /** Tasks changed since `sinceMs` (ClickUp's date_updated_gt behaves as ≥; we dedupe by id). */
-  async readChanged(ctx: SyncContext, locations: Map<string, ListLocation>, sinceMs: number): Promise<TaskReadResult> {
+  /**
+   * Tasks changed since `sinceMs` (ClickUp's date_updated_gt behaves as ≥; we dedupe by id):
+   * the team endpoint, plus each archived-container list, whose tasks the team endpoint hides.
+   */
+  async readChanged(
+    ctx: SyncContext,
+    locations: Map<string, ListLocation>,
+    sinceMs: number,
+    archivedListIds: string[],
+  ): Promise<TaskReadResult> {
     const sink = new TaskSink(ctx, this.repo, this.mapContext(ctx, locations));
+    const changed: TaskListingFilters = { ...ALL, orderBy: 'updated', reverse: false, dateUpdatedGt: sinceMs };
     for (const archived of [false, true]) {
       await readAllPages(
-        (startPage) =>
-          this.client.iterateTeamTasks(ctx.workspaceId, {
-            ...ALL, orderBy: 'updated', reverse: false, archived, dateUpdatedGt: sinceMs, startPage,
-          }),
+        (startPage) => this.client.iterateTeamTasks(ctx.workspaceId, { ...changed, archived, startPage }),
         (tasks, page) => sink.add(tasks, `changed tasks${archived ? ' (archived)' : ''}: page ${page + 1}`),
       );
+    }
+    for (const listId of archivedListIds) {
+      for (const archived of [false, true]) {
+        await readAllPages(
+          (startPage) => this.client.iterateListTasks(listId, { ...changed, archived, startPage }),
+          (tasks, page) => sink.add(tasks, `archived list ${listId}: page ${page + 1}`),
+        );
+      }
     }
     await sink.flush();
     return sink.result();
@@ -104,6 +120,7 @@ class TaskSink {
   private readonly seen = new Set<string>();
   private maxUpdated: number | null = null;
   private written = 0;
+  private readonly listNames = new Map<string, string>();
 
   constructor(
     private readonly ctx: SyncContext,
@@ -115,6 +132,7 @@ class TaskSink {
     for (const t of tasks) {
       this.pending.push(mapTask(t, this.mapCtx));
       this.seen.add(t.id);
+      if (t.list?.id && t.list.name) this.listNames.set(t.list.id, t.list.name);
       if (this.maxUpdated === null || t.dateUpdated > this.maxUpdated) this.maxUpdated = t.dateUpdated;
     }
     if (this.pending.length >= WRITE_BATCH) await this.flush();
@@ -131,6 +149,6 @@ class TaskSink {
   result(): TaskReadResult {
     this.ctx.add('tasksRead', this.seen.size);
     this.ctx.add('tasksWritten', this.written);
-    return { seen: this.seen, maxUpdated: this.maxUpdated, written: this.written };
+    return { seen: this.seen, maxUpdated: this.maxUpdated, written: this.written, listNames: this.listNames };
   }
 }
