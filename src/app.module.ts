@@ -12,7 +12,9 @@ import { SyncModule } from './sync/sync.module';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { IntelligenceModule } from './intelligence/intelligence.module';
 import { MappingModule } from './mapping/mapping.module';
-import { McpModule } from './mcp/mcp.module';
+import { McpServerModule } from './mcp/mcp-server.module';
+import { APP_GUARD } from '@nestjs/core';
+import { RestAccessGuard } from './mcp/auth/rest-access.guard';
 import { HealthModule } from './health/health.module';
 
 export interface AppModuleOptions {
@@ -56,9 +58,10 @@ export class AppModule {
         AnalyticsModule,
         IntelligenceModule,
         MappingModule,
-        McpModule,
+        ...(role === 'cli' ? [] : [McpServerModule.forRoot(role)]),
         ...(role === 'server' ? [HealthModule] : []),
       ],
+      providers: role === 'server' ? [{ provide: APP_GUARD, useClass: RestAccessGuard }] : [],
     };
   }
 }

@@ -15,7 +15,7 @@ import { HierarchySyncer } from './syncers/hierarchy.syncer';
 import { ListLocation, TaskSyncer } from './syncers/task.syncer';
 import { TimeEntrySyncer } from './syncers/time-entry.syncer';
 
-export type RunnableKind = Extract<SyncKind, 'full' | 'incremental' | 'reconcile' | 'members'>;
+export type RunnableKind = Extract<SyncKind, 'full' | 'incremental' | 'reconcile' | 'members' | 'hierarchy'>;
 
 export type StartResult =
   | { started: true; runId: number; done: Promise<SyncRunEntity> }
@@ -180,6 +180,9 @@ export class SyncRunnerService implements OnApplicationShutdown {
     switch (kind) {
       case 'members':
         return this.hierarchy.syncMembers(ctx);
+      case 'hierarchy':
+        await this.hierarchy.syncAll(ctx);
+        return this.cursors.set(ctx.workspaceId, 'hierarchy', Date.now());
       case 'full':
         return this.full(ctx, false);
       case 'reconcile':

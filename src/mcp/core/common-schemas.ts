@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** Every read result says how fresh its data is and whether it comes from the demo sandbox. */
+export const metaShape = {
+  data_as_of: z.string().nullable().describe('End of the last successful sync (ISO 8601); null before the first sync.'),
+  demo: z.boolean().describe('True when the data comes from the local demo sandbox, not a real ClickUp workspace.'),
+};
+
+export const durationSchema = z.object({
+  ms: z.number().int().describe('Milliseconds.'),
+  human: z.string().describe('The same as text, e.g. "12h 30m".'),
+});
+export type Duration = z.infer<typeof durationSchema>;
+
+/** "12h 30m", "45m", "0m"; hours are not folded into days (timesheets think in hours). */
+export function humanDuration(ms: number): string {
+  const neg = ms < 0;
+  const totalMinutes = Math.floor(Math.abs(ms) / 60_000);
+  const h = Math.floor(totalMinutes / 60);
+  const m = totalMinutes % 60;
+  const s = h ? `${h}h ${m}m` : `${m}m`;
+  return neg ? `-${s}` : s;
+}
+
+export const duration = (ms: number): Duration => ({ ms: Math.round(ms), human: humanDuration(ms) });
+
+/** A capped list: never silently cut. */
+export const pageShape = {
+  total: z.number().int().describe('How many items match in all.'),
+  truncated: z.boolean().describe('True when only the first `limit` items are returned.'),
+};
+
+/** Flat input fields shared by listing tools. */
+export const limitField = (def: number, max: number) =>
+  z.number().int().min(1).max(max).default(def).describe(`Maximum items to return (1–${max}, default ${def}).`);
+export const offsetField = z.number().int().min(0).max(1_000_000).default(0).describe('Items to skip (paging).');
+
+/** Name-or-id argument: bounded length so a huge string is a clean validation error. */
+export const nameOrId = (what: string) => z.string().trim().min(1).max(200).describe(`${what}: id or name (case-insensitive; a unique prefix works).`);

@@ -1,0 +1,44 @@
+import type { ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
+import { ToolsetName } from './toolsets';
+
+/** What a tool handler gets besides its arguments. */
+export interface ToolCallContext {
+  /** Reports progress to the client when it asked for it (SSE and stateful HTTP). */
+  progress(done: number, total: number | undefined, message: string): Promise<void>;
+  /** The authenticated caller's token name, when auth is on (for audit logs). */
+  caller: string | null;
+}
+
+/**
+ * One tool, declared once: name, toolset, schemas, annotations and the handler. Toolset files
+ * return lists of these; the registrar filters (toolsets, read-only) and registers them.
+ */
+export interface ToolDefinition<I extends z.ZodRawShape = z.ZodRawShape, O extends z.ZodRawShape = z.ZodRawShape> {
+  name: string;
+  toolset: ToolsetName;
+  title: string;
+  /** Short and precise: small local models read it to pick the tool. */
+  description: string;
+  input: z.ZodObject<I>;
+  output: z.ZodObject<O>;
+  annotations: ToolAnnotations;
+  /** Changes ClickUp: dropped in read-only mode and for read-scoped tokens. */
+  write: boolean;
+  handler: (args: z.output<z.ZodObject<I>>, ctx: ToolCallContext) => Promise<z.input<z.ZodObject<O>>>;
+  /** Concise text rendering of the structured result (the model reads this first). */
+  render: (out: z.output<z.ZodObject<O>>) => string;
+}
+
+/** Identity with type inference, so toolset files stay declarative. */
+export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(def: ToolDefinition<I, O>): ToolDefinition<I, O> {
+  return def;
+}
+
+export type AnyToolDefinition = ToolDefinition<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** A provider that contributes the tools of one toolset. */
+export interface Toolset {
+  readonly name: ToolsetName;
+  tools(): AnyToolDefinition[];
+}

@@ -1,0 +1,115 @@
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { McpRegistryService } from '@rekog/mcp-nest';
+import { randomUUID } from 'node:crypto';
+import { ClickupError, ClickupReadOnlyError } from '../../clickup/clickup.errors';
+import { AppConfig } from '../../config/app-config';
+import { secretScrubber } from '../../common/logging/secret-scrubber';
+import { AnyToolDefinition, Toolset, ToolCallContext } from './tool-definition';
+import { ToolError } from './tool-errors';
+import { toolsetScope, ToolsetName, WRITE_SCOPE } from './toolsets';
+
+export const MCP_TOOLSETS = Symbol('MCP_TOOLSETS');
+export const MCP_ROLE = Symbol('MCP_ROLE');
+
+type CallResult = { content: { type: 'text'; text: string }[]; structuredContent?: Record<string, unknown>; isError?: boolean };
+
+/**
+ * Registers the tools this server exposes: the operator's toolsets (MCP_TOOLSETS), minus every
+ * write tool in read-only mode. Over HTTP each tool also requires its toolset scope (and
+ * `write` for write tools), which McpAccessGuard grants per token and per X-MCP-Toolsets header.
+ * Every handler is wrapped so that results are validated against the output schema and errors
+ * never leak internals.
+ */
+@Injectable()
+export class ToolRegistrarService implements OnModuleInit {
+  private readonly logger = new Logger('McpTools');
+  private registered: AnyToolDefinition[] = [];
+
+  constructor(
+    private readonly cfg: AppConfig,
+    private readonly registry: McpRegistryService,
+    @Inject(MCP_TOOLSETS) private readonly toolsets: Toolset[],
+    @Inject(MCP_ROLE) private readonly role: 'server' | 'stdio' | 'cli',
+  ) {}
+
+  /** Every tool of every toolset, before filtering (docs generation, registry tests). */
+  allTools(): AnyToolDefinition[] {
+    return this.toolsets.flatMap((t) => t.tools());
+  }
+
+  /** The tools actually registered with the MCP server. */
+  registeredTools(): AnyToolDefinition[] {
+    return this.registered;
+  }
+
+  enabledToolsets(): ToolsetName[] {
+    const all = this.toolsets.map((t) => t.name);
+    return this.cfg.mcp.toolsets === 'all' ? all : all.filter((n) => (this.cfg.mcp.toolsets as string[]).includes(n));
+  }
+
+  onModuleInit(): void {
+    const enabled = new Set(this.enabledToolsets());
+    for (const tool of this.allTools()) {
+      if (!enabled.has(tool.toolset)) continue;
+      if (tool.write && this.cfg.mcp.readOnly) continue;
+      this.registry.registerTool({
+        name: tool.name,
+        description: tool.description,
+        parameters: tool.input,
+        outputSchema: tool.output,
+        annotations: { title: tool.title, ...tool.annotations },
+        // stdio has no HTTP request to carry scopes: the process's own config decides there.
+        requiredScopes: this.role === 'stdio' ? undefined : [toolsetScope(tool.toolset), ...(tool.write ? [WRITE_SCOPE] : [])],
+        handler: (args, context, request) => this.call(tool, args, context, request),
+      });
+      this.registered.push(tool);
+    }
+    this.logger.log(`${this.registered.length} MCP tools registered (${[...enabled].join(', ')}${this.cfg.mcp.readOnly ? '; read-only' : ''}).`);
+  }
+
+  private async call(
+    tool: AnyToolDefinition,
+    args: Record<string, unknown>,
+    context: { reportProgress: (p: { progress: number; total?: number; message?: string }) => Promise<void> },
+    request: { user?: { name?: string } } | undefined,
+  ): Promise<CallResult> {
+    const ctx: ToolCallContext = {
+      progress: async (done, total, message) => {
+        try {
+          await context.reportProgress({ progress: done, total, message });
+        } catch {
+          /* the client may not have asked for progress */
+        }
+      },
+      caller: request?.user?.name ?? null,
+    };
+    try {
+      const out = await tool.handler(args, ctx);
+      const parsed = tool.output.safeParse(out);
+      if (!parsed.success) {
+        const ref = randomUUID().slice(0, 8);
+        this.logger.error(`Tool ${tool.name} produced output that does not match its schema [${ref}]: ${parsed.error.message}`);
+        return errorResult(`Internal error in ${tool.name} (reference ${ref}); the server log has the details.`);
+      }
+      return { content: [{ type: 'text', text: tool.render(parsed.data) }], structuredContent: parsed.data as Record<string, unknown> };
+    } catch (e) {
+      return this.mapError(tool, e);
+    }
+  }
+
+  private mapError(tool: AnyToolDefinition, e: unknown): CallResult {
+    if (e instanceof ToolError) return errorResult(secretScrubber.scrub(e.message));
+    if (e instanceof ClickupReadOnlyError) return errorResult('This server is read-only: writes to ClickUp are disabled (MCP_READ_ONLY / CLICKUP_READ_ONLY).');
+    if (e instanceof ClickupError) {
+      // ClickUp's own refusal ("Status not found", "Task not found"…) is actionable; the token never appears in it.
+      return errorResult(secretScrubber.scrub(`ClickUp refused the request: ${e.message}`));
+    }
+    const ref = randomUUID().slice(0, 8);
+    this.logger.error(`Tool ${tool.name} failed [${ref}]: ${secretScrubber.scrub((e as Error)?.stack ?? String(e))}`);
+    return errorResult(`Internal error in ${tool.name} (reference ${ref}); the server log has the details.`);
+  }
+}
+
+function errorResult(text: string): CallResult {
+  return { content: [{ type: 'text', text }], isError: true };
+}

@@ -1,0 +1,53 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { McpModule, McpTransportType } from '@rekog/mcp-nest';
+import { MappingModule } from '../mapping/mapping.module';
+import { SyncModule } from '../sync/sync.module';
+import { McpAccessGuard } from './auth/mcp-access.guard';
+import { MCP_ROLE, MCP_TOOLSETS, ToolRegistrarService } from './core/tool-registrar.service';
+import { ToolMetaService } from './core/tool-meta.service';
+import { Toolset } from './core/tool-definition';
+import { WorkspaceTools } from './toolsets/workspace.tools';
+
+export const SERVER_INSTRUCTIONS =
+  'Answers questions about a ClickUp workspace from a synced database: exact numbers in milliseconds. ' +
+  'Scope arguments take ids or names (case-insensitive, unique prefixes work); an unknown or ambiguous name returns the candidates to retry with. ' +
+  'Time means logged time entries, attributed to who logged them. Every result carries data_as_of (freshness) and demo.';
+
+const TOOLSET_PROVIDERS = [WorkspaceTools];
+
+/**
+ * The MCP server: legacy SSE (GET /sse + POST /messages, what LM Studio uses) and stateful
+ * Streamable HTTP (/mcp, so progress notifications work) in the HTTP process; stdio alone in
+ * the stdio process. Transports are always explicit, so the HTTP process never reads stdin.
+ */
+@Module({})
+export class McpServerModule {
+  static forRoot(role: 'server' | 'stdio'): DynamicModule {
+    return {
+      module: McpServerModule,
+      imports: [
+        McpModule.forRoot({
+          name: 'clickup-analytics-mcp',
+          version: '0.1.0',
+          instructions: SERVER_INSTRUCTIONS,
+          transport: role === 'stdio' ? [McpTransportType.STDIO] : [McpTransportType.SSE, McpTransportType.STREAMABLE_HTTP],
+          guards: role === 'stdio' ? [] : [McpAccessGuard],
+          streamableHttp: { statelessMode: false, enableJsonResponse: false },
+          sse: { pingEnabled: true, pingIntervalMs: 25_000 },
+          logging: false,
+        }),
+        SyncModule,
+        MappingModule,
+      ],
+      providers: [
+        McpAccessGuard,
+        ToolMetaService,
+        ToolRegistrarService,
+        ...TOOLSET_PROVIDERS,
+        { provide: MCP_ROLE, useValue: role },
+        { provide: MCP_TOOLSETS, inject: TOOLSET_PROVIDERS, useFactory: (...toolsets: Toolset[]) => toolsets },
+      ],
+      exports: [ToolRegistrarService],
+    };
+  }
+}
