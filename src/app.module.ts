@@ -13,7 +13,8 @@ import { AnalyticsModule } from './analytics/analytics.module';
 import { IntelligenceModule } from './intelligence/intelligence.module';
 import { MappingModule } from './mapping/mapping.module';
 import { McpServerModule } from './mcp/mcp-server.module';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ToolErrorFilter } from './common/errors/tool-error.filter';
 import { RestAccessGuard } from './mcp/auth/rest-access.guard';
 import { HealthModule } from './health/health.module';
 
@@ -61,7 +62,7 @@ export class AppModule {
         ...(role === 'cli' ? [] : [McpServerModule.forRoot(role)]),
         ...(role === 'server' ? [HealthModule] : []),
       ],
-      providers: role === 'server' ? [{ provide: APP_GUARD, useClass: RestAccessGuard }] : [],
+      providers: role === 'server' ? [{ provide: APP_GUARD, useClass: RestAccessGuard }, { provide: APP_FILTER, useClass: ToolErrorFilter }] : [],
     };
   }
 }

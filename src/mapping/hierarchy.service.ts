@@ -102,6 +102,25 @@ export class HierarchyService {
     return { kind: 'workspace', id: ws, name: 'whole workspace' };
   }
 
+  /** workspace → spaces → folders → lists, for the REST mirror and the hierarchy resource. */
+  async tree(ws: string, includeArchived: boolean) {
+    const [workspaces, spaces, folders, lists] = await Promise.all([
+      this.repo.workspaces(), this.repo.spaces(ws, includeArchived), this.repo.folders(ws, null, includeArchived), this.repo.lists(ws, {}, includeArchived),
+    ]);
+    const listView = (l: ListRowView) => ({ id: l.id, name: l.name, archived: l.archived, taskCount: l.taskCount });
+    const w = workspaces.find((x) => x.id === ws);
+    return {
+      workspace: { id: ws, name: w?.name ?? ws },
+      spaces: spaces.map((s) => ({
+        id: s.id, name: s.name, archived: s.archived, taskCount: s.taskCount,
+        folders: folders.filter((f) => f.spaceId === s.id).map((f) => ({
+          id: f.id, name: f.name, archived: f.archived, taskCount: f.taskCount, lists: lists.filter((l) => l.folderId === f.id).map(listView),
+        })),
+        folderlessLists: lists.filter((l) => l.spaceId === s.id && !l.folderId).map(listView),
+      })),
+    };
+  }
+
   spaces(ws: string, includeArchived: boolean) { return this.repo.spaces(ws, includeArchived); }
   folders(ws: string, spaceId: string, includeArchived: boolean) { return this.repo.folders(ws, spaceId, includeArchived); }
   lists(ws: string, f: { spaceId?: string; folderId?: string | null; listId?: string }, includeArchived: boolean) { return this.repo.lists(ws, f, includeArchived); }
