@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { SyncRunnerService } from '../sync/sync-runner.service';
 import { AppConfig } from '../config/app-config';
 import { statusCategory, StatusCategory } from '../common/status-category';
 import { StatusDefinition } from '../database/entities';
@@ -21,13 +22,18 @@ const CACHE_MS = 30_000;
  * invalidate_cache and every sync drop it.
  */
 @Injectable()
-export class HierarchyService {
+export class HierarchyService implements OnModuleInit {
   private cache: { at: number; ws: string; spaces: SpaceRowView[]; folders: FolderRowView[]; lists: ListRowView[]; members: MemberRowView[] } | null = null;
 
   constructor(
     private readonly cfg: AppConfig,
     private readonly repo: HierarchyQueryRepository,
+    private readonly runner: SyncRunnerService,
   ) {}
+
+  onModuleInit(): void {
+    this.runner.onFinished(() => this.invalidate());
+  }
 
   invalidate(): void {
     this.cache = null;

@@ -37,6 +37,7 @@ export class SyncRunnerService implements OnApplicationShutdown {
   private readonly logger = new Logger('Sync');
   private readonly owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly listeners = new Set<SyncProgressListener>();
+  private readonly finishedListeners = new Set<(run: SyncRunEntity) => void>();
   private readonly inFlight = new Set<Promise<unknown>>();
   /** The workspace as of the last GET /team (members included). */
   private team: ClickupTeam | null = null;
@@ -57,6 +58,12 @@ export class SyncRunnerService implements OnApplicationShutdown {
   onProgress(listener: SyncProgressListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Called after every run (caches keyed on synced data drop themselves here). */
+  onFinished(listener: (run: SyncRunEntity) => void): () => void {
+    this.finishedListeners.add(listener);
+    return () => this.finishedListeners.delete(listener);
   }
 
   /** Starts a run in the background, or says which run already holds the workspace. */
@@ -170,6 +177,7 @@ export class SyncRunnerService implements OnApplicationShutdown {
       details: { failures: ctx.failures, warnings: ctx.warnings },
     });
     if (leased) await this.leases.release(team.id, this.owner).catch(() => undefined);
+    for (const l of this.finishedListeners) l(finished);
     const line = `Run ${run.id}: ${kind} ${status} in ${finished.finishedAt!.getTime() - run.startedAt.getTime()} ms, ${finished.requests} requests`;
     if (status === 'succeeded') this.logger.log(line);
     else this.logger.warn(`${line}: ${error}`);
