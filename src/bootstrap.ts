@@ -9,7 +9,9 @@ import { AppConfig } from './config/app-config';
 /** Builds the HTTP application (used by main.ts and by the end-to-end tests). */
 export async function createHttpApp(options: AppModuleOptions = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...options, role: 'server' }), {
-    bufferLogs: true,
+    // Nest's console logger stays silent during bootstrap (a failing provider would print a
+    // stack trace before our one-line explanation); pino takes over once the app exists.
+    logger: false,
     // Webhook signatures are computed over the exact bytes ClickUp sent.
     rawBody: true,
     // Throw instead of process.abort(): main.ts turns configuration errors into a clear message.

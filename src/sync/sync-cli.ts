@@ -29,7 +29,7 @@ async function main(): Promise<number> {
   const app = await NestFactory.createApplicationContext(
     // The CLI never schedules; a demo-mode CLI gets its own sandbox on a free port.
     AppModule.forRoot({ role: 'cli', env: { SYNC_ENABLED: 'false', SANDBOX_PORT: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } }),
-    { bufferLogs: true, abortOnError: false },
+    { logger: false, abortOnError: false },
   );
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
