@@ -1,5 +1,16 @@
 import { Module } from '@nestjs/common';
+import { MappingModule } from '../mapping/mapping.module';
+import { SyncModule } from '../sync/sync.module';
+import { TaskQueryRepository } from './tasks/task-query.repository';
+import { TaskQueryService } from './tasks/task-query.service';
+import { TaskReportService } from './tasks/task-report.service';
+import { TaskWorkloadRepository } from './tasks/task-workload.repository';
+import { TaskWriteService } from './tasks/task-write.service';
 
-/** AnalyticsModule: time reports and timesheets; every report query lives in its repositories. */
-@Module({})
+/** AnalyticsModule: task queries, time reports and timesheets; every report query lives in its repositories. */
+@Module({
+  imports: [MappingModule, SyncModule],
+  providers: [TaskQueryRepository, TaskWorkloadRepository, TaskQueryService, TaskReportService, TaskWriteService],
+  exports: [TaskQueryService, TaskReportService, TaskWriteService],
+})
 export class AnalyticsModule {}

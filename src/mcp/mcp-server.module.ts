@@ -1,11 +1,18 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { McpModule, McpTransportType } from '@rekog/mcp-nest';
+import { AnalyticsModule } from '../analytics/analytics.module';
 import { MappingModule } from '../mapping/mapping.module';
 import { SyncModule } from '../sync/sync.module';
+import { TimeWritesModule } from '../sync/time-writes/time-writes.module';
 import { McpAccessGuard } from './auth/mcp-access.guard';
 import { MCP_ROLE, MCP_TOOLSETS, ToolRegistrarService } from './core/tool-registrar.service';
 import { ToolMetaService } from './core/tool-meta.service';
 import { Toolset } from './core/tool-definition';
+import { ReportPromptsService } from './prompts/report-prompts.service';
+import { WorkspaceResourcesService } from './resources/workspace-resources.service';
+import { SyncTools } from './toolsets/sync.tools';
+import { TasksReadTools } from './toolsets/tasks-read.tools';
+import { TasksWriteTools } from './toolsets/tasks-write.tools';
 import { WorkspaceTools } from './toolsets/workspace.tools';
 
 export const SERVER_INSTRUCTIONS =
@@ -13,7 +20,7 @@ export const SERVER_INSTRUCTIONS =
   'Scope arguments take ids or names (case-insensitive, unique prefixes work); an unknown or ambiguous name returns the candidates to retry with. ' +
   'Time means logged time entries, attributed to who logged them. Every result carries data_as_of (freshness) and demo.';
 
-const TOOLSET_PROVIDERS = [WorkspaceTools];
+const TOOLSET_PROVIDERS = [WorkspaceTools, SyncTools, TasksReadTools, TasksWriteTools];
 
 /**
  * The MCP server: legacy SSE (GET /sse + POST /messages, what LM Studio uses) and stateful
@@ -38,11 +45,15 @@ export class McpServerModule {
         }),
         SyncModule,
         MappingModule,
+        TimeWritesModule,
+        AnalyticsModule,
       ],
       providers: [
         McpAccessGuard,
         ToolMetaService,
         ToolRegistrarService,
+        WorkspaceResourcesService,
+        ReportPromptsService,
         ...TOOLSET_PROVIDERS,
         { provide: MCP_ROLE, useValue: role },
         { provide: MCP_TOOLSETS, inject: TOOLSET_PROVIDERS, useFactory: (...toolsets: Toolset[]) => toolsets },

@@ -1,0 +1,115 @@
+import { ToolError } from '../../mcp/core/tool-errors';
+import {
+  daysOverdue, isCalendarDate, lastDaysWindow, parseDateBound, parseDateRange, parseDueDate, parseEstimate, priorityName, priorityNumber,
+} from './task-inputs';
+
+const MIN = 60_000;
+const H = 60 * MIN;
+const DAY = 24 * H;
+const utc = (s: string) => Date.parse(s);
+
+describe('parseDueDate', () => {
+  it.each<[string, string | undefined, string, string, boolean]>([
+    ['2026-03-31', undefined, 'UTC', '2026-03-31T23:59:00Z', false],
+    ['2026-03-31', '17:30', 'UTC', '2026-03-31T17:30:00Z', true],
+    ['2026-03-31', '09:00', 'Europe/Berlin', '2026-03-31T07:00:00Z', true],
+    // The day before the spring-forward night in Berlin, and the day of it (23 h long).
+    ['2026-03-28', undefined, 'Europe/Berlin', '2026-03-28T22:59:00Z', false],
+    ['2026-03-29', undefined, 'Europe/Berlin', '2026-03-29T21:59:00Z', false],
+    ['2026-01-15', '00:00', 'America/New_York', '2026-01-15T05:00:00Z', true],
+  ])('%s %s in %s is %s', (date, time, tz, iso, hasTime) => {
+    expect(parseDueDate(date, time, tz)).toEqual({ ms: utc(iso), hasTime });
+  });
+
+  it.each<[string, string | undefined]>([['2026-02-30', undefined], ['31.03.2026', undefined], ['2026-03-31', '24:00'], ['2026-03-31', '5pm']])(
+    '%s %s is refused with the accepted form',
+    (date, time) => {
+      expect(() => parseDueDate(date, time, 'UTC')).toThrow(ToolError);
+      expect(() => parseDueDate(date, time, 'UTC')).toThrow(/YYYY-MM-DD|HH:MM/);
+    },
+  );
+});
+
+describe('parseDateBound / parseDateRange', () => {
+  it.each<[string, 'from' | 'to', string, string]>([
+    ['2026-03-01', 'from', 'UTC', '2026-03-01T00:00:00Z'],
+    ['2026-03-01', 'to', 'UTC', '2026-03-02T00:00:00Z'],
+    ['2026-03-01', 'from', 'Europe/Berlin', '2026-02-28T23:00:00Z'],
+    ['2026-03-01T12:00:00Z', 'to', 'Europe/Berlin', '2026-03-01T12:00:00Z'],
+    ['2026-03-01T12:00:00+02:00', 'from', 'UTC', '2026-03-01T10:00:00Z'],
+  ])('%s as %s in %s is %s', (value, edge, tz, iso) => {
+    expect(parseDateBound('x', value, edge, tz)).toBe(utc(iso));
+  });
+
+  it('a single day is a whole day', () => {
+    expect(parseDateRange(['from', 'to'], '2026-03-01', '2026-03-01', 'UTC')).toEqual({ from: utc('2026-03-01T00:00:00Z'), to: utc('2026-03-02T00:00:00Z') });
+  });
+
+  it('open ends stay open', () => {
+    expect(parseDateRange(['from', 'to'], undefined, '2026-03-01', 'UTC')).toEqual({ from: undefined, to: utc('2026-03-02T00:00:00Z') });
+  });
+
+  it('refuses reversed ranges and junk', () => {
+    expect(() => parseDateRange(['due_from', 'due_to'], '2026-03-05', '2026-03-01', 'UTC')).toThrow('due_from (2026-03-05) must be before due_to (2026-03-01).');
+    expect(() => parseDateBound('due_from', 'next friday', 'from', 'UTC')).toThrow(/^due_from 'next friday' is not a date/);
+  });
+});
+
+describe('parseEstimate', () => {
+  it.each<[string, number | null]>([
+    ['90', 90 * MIN],
+    ['2h 30m', 150 * MIN],
+    ['1.5h', 90 * MIN],
+    ['1:30', 90 * MIN],
+    ['none', null],
+    ['0', null],
+  ])('%p is %p', (value, ms) => {
+    expect(parseEstimate(value)).toBe(ms);
+  });
+
+  it('refuses what it cannot read', () => {
+    expect(() => parseEstimate('a while')).toThrow(/^estimate 'a while' is not a duration/);
+  });
+});
+
+describe('priorities', () => {
+  it.each<[number | null, string | null]>([[1, 'urgent'], [2, 'high'], [3, 'normal'], [4, 'low'], [null, null], [0, null], [9, null]])('%p is %p', (n, name) => {
+    expect(priorityName(n)).toBe(name);
+    if (name) expect(priorityNumber(name as 'urgent')).toBe(n);
+  });
+});
+
+describe('daysOverdue', () => {
+  const now = utc('2026-03-10T12:00:00Z');
+  it.each<[string, number]>([
+    ['2026-03-10T11:00:00Z', 0],
+    ['2026-03-09T12:00:00Z', 1],
+    ['2026-03-09T12:00:01Z', 0],
+    ['2026-02-28T12:00:00Z', 10],
+    ['2026-03-11T00:00:00Z', 0],
+  ])('due %s → %p days', (due, days) => {
+    expect(daysOverdue(utc(due), now)).toBe(days);
+  });
+});
+
+describe('lastDaysWindow', () => {
+  it.each<[number, string, string, string, string]>([
+    [1, 'UTC', '2026-03-10T00:00:00Z', '2026-03-10', '2026-03-10'],
+    [7, 'UTC', '2026-03-04T00:00:00Z', '2026-03-04', '2026-03-10'],
+    [30, 'Europe/Berlin', '2026-02-08T23:00:00Z', '2026-02-09', '2026-03-10'],
+  ])('%p days in %s start %s', (days, tz, from, firstDay, lastDay) => {
+    const now = utc('2026-03-10T12:00:00Z');
+    expect(lastDaysWindow(days, now, tz)).toEqual({ from: utc(from), to: now, firstDay, lastDay });
+  });
+
+  it('is as long as asked (minus the unfinished part of today)', () => {
+    const now = utc('2026-03-10T00:00:00Z');
+    expect(now - lastDaysWindow(7, now, 'UTC').from).toBe(6 * DAY);
+  });
+});
+
+describe('isCalendarDate', () => {
+  it.each([['2024-02-29', true], ['2025-02-29', false], ['2026-13-01', false], ['2026-1-1', false]])('%s → %p', (s, ok) => {
+    expect(isCalendarDate(s as string)).toBe(ok);
+  });
+});

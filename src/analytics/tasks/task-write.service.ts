@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import { ClickupClient } from '../../clickup/clickup.client';
+import { CreateTaskBody, UpdateTaskBody } from '../../clickup/clickup.types';
+import { AppConfig } from '../../config/app-config';
+import { ToolError, truncate } from '../../mcp/core/tool-errors';
+import { HierarchyService } from '../../mapping/hierarchy.service';
+import { StatusDefinition } from '../../database/entities';
+import { mapTask } from '../../sync/mappers/task.mapper';
+import { TaskWriteRepository } from '../../sync/repositories/task-write.repository';
+import { parseDueDate, parseEstimate, PriorityName, priorityNumber } from './task-inputs';
+import { TaskQueryService } from './task-query.service';
+import { TaskDetailView } from './task-views';
+
+export interface CreateTaskArgs {
+  list: string;
+  space?: string;
+  name: string;
+  description?: string;
+  status?: string;
+  priority?: PriorityName;
+  assignees?: string[];
+  due_date?: string;
+  due_time?: string;
+  estimate?: string;
+  tags?: string[];
+  parent?: string;
+}
+
+export interface UpdateTaskArgs {
+  task: string;
+  name?: string;
+  description?: string;
+  status?: string;
+  priority?: PriorityName | 'none';
+  due_date?: string;
+  due_time?: string;
+  estimate?: string;
+  add_assignees?: string[];
+  remove_assignees?: string[];
+}
+
+export type WrittenTask = TaskDetailView & { message: string };
+
+/** ClickUp keeps a NUL character, PostgreSQL text cannot: drop it before it goes anywhere. */
+const clean = (s: string): string => s.replace(/\u0000/g, '');
+
+/**
+ * create_task / update_task: validate against the synced hierarchy (list, statuses, people)
+ * so mistakes come back as one clear sentence before anything is sent; write through the one
+ * ClickUp client; then read the task back from ClickUp and store it, so the next read sees the
+ * change without waiting for a sync (rule 1).
+ */
+@Injectable()
+export class TaskWriteService {
+  constructor(
+    private readonly cfg: AppConfig,
+    private readonly hierarchy: HierarchyService,
+    private readonly client: ClickupClient,
+    private readonly taskWrites: TaskWriteRepository,
+    private readonly tasks: TaskQueryService,
+  ) {}
+
+  async create(a: CreateTaskArgs): Promise<WrittenTask> {
+    const ws = await this.hierarchy.workspaceId();
+    const space = a.space ? await this.hierarchy.space(ws, a.space) : undefined;
+    const list = await this.hierarchy.list(ws, a.list, { spaceId: space?.id });
+    const body: CreateTaskBody = { name: clean(a.name).trim() };
+    if (a.description !== undefined) body.description = clean(a.description);
+    if (a.status !== undefined) body.status = this.checkStatus(a.status, list.statuses, `list ${list.name}`);
+    if (a.priority !== undefined) body.priority = priorityNumber(a.priority);
+    if (a.assignees?.length) body.assignees = await this.memberIds(ws, a.assignees);
+    if (a.tags?.length) body.tags = [...new Set(a.tags.map((t) => clean(t).trim()).filter(Boolean))];
+    if (a.estimate !== undefined) body.timeEstimate = parseEstimate(a.estimate);
+    if (a.due_time !== undefined && a.due_date === undefined) throw new ToolError('due_time needs due_date (YYYY-MM-DD).');
+    if (a.due_date !== undefined) {
+      const due = parseDueDate(a.due_date, a.due_time, this.cfg.reports.timeZone);
+      body.dueDate = due.ms;
+      body.dueDateTime = due.hasTime;
+    }
+    if (a.parent !== undefined) {
+      const parent = await this.tasks.resolveTask(ws, a.parent);
+      // ClickUp creates a subtask only in its parent's list; saying so beats its terse refusal.
+      if (parent.listId !== list.id) {
+        throw new ToolError(`The parent task '${parent.name}' (${parent.id}) is in another list; create the subtask in the parent's list (${parent.listId}).`);
+      }
+      body.parent = parent.id;
+    }
+    const created = await this.client.createTask(list.id, body, { priority: 'interactive' });
+    await this.writeThrough(ws, created.id);
+    const task = await this.tasks.detail(ws, created.id);
+    return { ...task, message: `Created task ${task.custom_id ?? task.id} '${task.name}' in ${list.name}.` };
+  }
+
+  async update(a: UpdateTaskArgs): Promise<WrittenTask> {
+    const ws = await this.hierarchy.workspaceId();
+    const ref = await this.tasks.resolveTask(ws, a.task);
+    const body: UpdateTaskBody = {};
+    const changed: string[] = [];
+    if (a.name !== undefined) {
+      body.name = clean(a.name).trim();
+      changed.push('name');
+    }
+    if (a.description !== undefined) {
+      // ClickUp ignores an empty description; a single space is its way of clearing one.
+      body.description = a.description === '' ? ' ' : clean(a.description);
+      changed.push('description');
+    }
+    if (a.status !== undefined) {
+      const [list] = await this.hierarchy.lists(ws, { listId: ref.listId }, true);
+      body.status = this.checkStatus(a.status, list?.statuses ?? [], `the task's list${list ? ` ${list.name}` : ''}`);
+      changed.push('status');
+    }
+    if (a.priority !== undefined) {
+      body.priority = a.priority === 'none' ? null : priorityNumber(a.priority);
+      changed.push('priority');
+    }
+    if (a.due_time !== undefined && a.due_date === undefined) throw new ToolError('due_time needs due_date (YYYY-MM-DD).');
+    if (a.due_date !== undefined) {
+      if (a.due_date === 'none') {
+        body.dueDate = null;
+      } else {
+        const due = parseDueDate(a.due_date, a.due_time, this.cfg.reports.timeZone);
+        body.dueDate = due.ms;
+        body.dueDateTime = due.hasTime;
+      }
+      changed.push('due date');
+    }
+    if (a.estimate !== undefined) {
+      body.timeEstimate = parseEstimate(a.estimate);
+      changed.push('estimate');
+    }
+    const add = a.add_assignees?.length ? await this.memberIds(ws, a.add_assignees) : [];
+    const rem = a.remove_assignees?.length ? await this.memberIds(ws, a.remove_assignees) : [];
+    const both = add.filter((id) => rem.includes(id));
+    if (both.length) throw new ToolError(`The same person is in add_assignees and remove_assignees (member ${both.join(', ')}); pass them in one of the two.`);
+    if (add.length || rem.length) {
+      body.assignees = { add, rem };
+      changed.push('assignees');
+    }
+    if (!changed.length) {
+      throw new ToolError('Nothing to change: pass at least one of name, description, status, priority, due_date, estimate, add_assignees, remove_assignees.');
+    }
+    await this.client.updateTask(ref.id, body, {}, { priority: 'interactive' });
+    await this.writeThrough(ws, ref.id);
+    const task = await this.tasks.detail(ws, ref.id);
+    return { ...task, message: `Updated ${changed.join(', ')} of task ${task.custom_id ?? task.id} '${task.name}'.` };
+  }
+
+  /** Status names are matched case-insensitively against the list's effective statuses. */
+  private checkStatus(given: string, statuses: StatusDefinition[], where: string): string {
+    const wanted = given.trim().toLowerCase();
+    const hit = statuses.find((s) => s.status.toLowerCase() === wanted);
+    if (hit) return hit.status;
+    const allowed = [...statuses].sort((x, y) => x.orderindex - y.orderindex).map((s) => s.status).join(', ');
+    throw new ToolError(`'${truncate(given)}' is not a status of ${where}. Allowed statuses: ${allowed || 'none synced (run trigger_sync)'}.`);
+  }
+
+  private async memberIds(ws: string, people: string[]): Promise<number[]> {
+    const ids: number[] = [];
+    for (const p of people) ids.push((await this.hierarchy.member(ws, p)).id);
+    return [...new Set(ids)];
+  }
+
+  /** GET the task back and store it exactly as a sync would (mapper + upsert). */
+  private async writeThrough(ws: string, taskId: string): Promise<void> {
+    const fresh = await this.client.getTask(taskId, {}, { priority: 'interactive' });
+    const lists = fresh.list ? await this.hierarchy.lists(ws, { listId: fresh.list.id }, true) : [];
+    const location = new Map(lists.map((l) => [l.id, { folderId: l.folderId, spaceId: l.spaceId }]));
+    const bundle = mapTask(fresh, { workspaceId: ws, statusOverrides: this.cfg.reports.statusOverrides, listLocation: (id) => location.get(id) });
+    await this.taskWrites.upsert([bundle]);
+  }
+}
