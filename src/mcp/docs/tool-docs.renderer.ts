@@ -3,6 +3,11 @@ import { TOOLSET_DESCRIPTIONS, TOOLSETS, ToolsetName } from '../core/toolsets';
 
 type Prop = { type?: string | string[]; description?: string; enum?: unknown[]; default?: unknown; items?: { type?: string }; maximum?: number; minimum?: number };
 
+/** What a client passes to the model per tool: name, description, input schema. */
+export function modelFacingChars(tools: Tool[]): number {
+  return JSON.stringify(tools.map((t) => ({ name: t.name, description: t.description, parameters: t.inputSchema }))).length;
+}
+
 /** Rough token estimate for budgeting a small model's context: ~4 characters per token of JSON. */
 export const approxTokens = (chars: number): number => Math.round(chars / 4);
 
@@ -39,19 +44,26 @@ export function renderToolDocs(tools: Tool[], toolsetOf: (name: string) => Tools
     '',
     '## Size of tools/list',
     '',
-    'What a client loads into the model\'s context when it lists the tools (JSON characters; tokens ≈ characters / 4).',
+    'JSON characters (tokens ≈ characters / 4). *Model-facing* is what a client such as LM Studio turns into function',
+    'definitions for the model — name, description and input schema; the full `tools/list` also carries annotations and',
+    'output schemas, which clients use to validate `structuredContent` but do not put in the prompt.',
     'Narrow a connection with the `X-MCP-Toolsets` header (or the server with `MCP_TOOLSETS`) to save context on small models.',
     '',
-    '| Toolset | Tools | Characters | ≈ Tokens |',
-    '|---|---:|---:|---:|',
+    '| Toolset | Tools | Model-facing chars | ≈ Tokens | Full tools/list chars | ≈ Tokens |',
+    '|---|---:|---:|---:|---:|---:|',
   ];
+  const n = (x: number) => x.toLocaleString('en-US');
+  const row = (label: string, ts: Tool[]) => {
+    const full = JSON.stringify({ tools: ts }).length;
+    const facing = modelFacingChars(ts);
+    return `| ${label} | ${ts.length} | ${n(facing)} | ${n(approxTokens(facing))} | ${n(full)} | ${n(approxTokens(full))} |`;
+  };
   for (const set of TOOLSETS) {
     const ts = bySet.get(set);
-    if (!ts) continue;
-    const chars = JSON.stringify({ tools: ts }).length;
-    lines.push(`| ${set} | ${ts.length} | ${chars.toLocaleString('en-US')} | ${approxTokens(chars).toLocaleString('en-US')} |`);
+    if (ts) lines.push(row(set, ts));
   }
-  lines.push(`| **all** | **${tools.length}** | **${total.toLocaleString('en-US')}** | **${approxTokens(total).toLocaleString('en-US')}** |`, '');
+  lines.push(row('**all**', tools).replace(/\| ([\d,]+) /g, '| **$1** '), '');
+  void total;
   for (const set of TOOLSETS) {
     const ts = bySet.get(set);
     if (!ts) continue;
