@@ -68,6 +68,8 @@ export class SyncRunnerService implements OnApplicationShutdown {
 
   /** Starts a run in the background, or says which run already holds the workspace. */
   async start(kind: RunnableKind, trigger: SyncTrigger, listener?: SyncProgressListener): Promise<StartResult> {
+    // Counted from here: resolving the workspace (GET /team) is part of the run's cost.
+    const before = this.client.stats();
     const team = await this.resolveTeam();
     const lease = await this.leases.tryAcquire(team.id, this.owner, kind, LEASE_TTL_MS);
     if (!lease.acquired) {
@@ -78,7 +80,7 @@ export class SyncRunnerService implements OnApplicationShutdown {
     }
     const run = await this.runs.start(team.id, kind, trigger);
     await this.leases.attachRun(team.id, this.owner, run.id);
-    const done = this.execute(run, kind, team, listener).finally(() => this.inFlight.delete(done));
+    const done = this.execute(run, kind, team, before, listener).finally(() => this.inFlight.delete(done));
     this.inFlight.add(done);
     return { started: true, runId: run.id, done };
   }
@@ -95,9 +97,10 @@ export class SyncRunnerService implements OnApplicationShutdown {
    * safe alongside a sync: every write is an upsert guarded by date_updated.
    */
   async runTargeted(kind: 'webhook', trigger: SyncTrigger, work: (ctx: SyncContext) => Promise<void>): Promise<SyncRunEntity> {
+    const before = this.client.stats();
     const team = this.team ?? (await this.resolveTeam());
     const run = await this.runs.start(team.id, kind, trigger);
-    const done = this.execute(run, kind, team, undefined, work, false).finally(() => this.inFlight.delete(done));
+    const done = this.execute(run, kind, team, before, undefined, work, false).finally(() => this.inFlight.delete(done));
     this.inFlight.add(done);
     return done;
   }
@@ -130,11 +133,11 @@ export class SyncRunnerService implements OnApplicationShutdown {
     run: SyncRunEntity,
     kind: SyncKind,
     team: ClickupTeam,
+    before: ReturnType<ClickupClient['stats']>,
     listener?: SyncProgressListener,
     work: (ctx: SyncContext) => Promise<void> = (ctx) => this.dispatch(kind as RunnableKind, ctx),
     leased = true,
   ): Promise<SyncRunEntity> {
-    const before = this.client.stats();
     let lastPersist = 0;
     const ctx = new SyncContext(
       run.id, kind, team, this.cfg.reports.statusOverrides,

@@ -28,8 +28,11 @@ describe.each(TEST_ENGINES)('sync convergence on %s', (kind) => {
   it('an unchanged workspace costs a handful of requests and changes nothing', async () => {
     const before = await diffDatabaseWithDump(t.ds, sandbox.store.dump());
     expect(before).toEqual([]);
+    sandbox.resetStats();
     const r = await runner.runNow('incremental', 'test');
     expect(r.run?.status).toBe('succeeded');
+    // The run's own request count agrees with what ClickUp (the sandbox) served.
+    expect(r.run!.requests).toBe(sandbox.stats().requests);
     // GET /team + changed tasks (active, archived) + 2 per archived-container list + one time-entry window.
     const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM lists l LEFT JOIN folders f ON f.id = l.folder_id
       JOIN spaces s ON s.id = l.space_id WHERE l.deleted_at IS NULL AND (l.archived OR coalesce(f.archived, false) OR s.archived)`);
