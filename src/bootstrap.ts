@@ -3,21 +3,23 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { BootLogger } from './common/logging/boot-logger';
 import { AppModule, AppModuleOptions } from './app.module';
 import { AppConfig } from './config/app-config';
 
 /** Builds the HTTP application (used by main.ts and by the end-to-end tests). */
 export async function createHttpApp(options: AppModuleOptions = {}): Promise<NestExpressApplication> {
+  const boot = new BootLogger();
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...options, role: 'server' }), {
-    // Nest's console logger stays silent during bootstrap (a failing provider would print a
-    // stack trace before our one-line explanation); pino takes over once the app exists.
-    logger: false,
+    logger: boot,
     // Webhook signatures are computed over the exact bytes ClickUp sent.
     rawBody: true,
     // Throw instead of process.abort(): main.ts turns configuration errors into a clear message.
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  boot.replayInto(logger);
   app.enableShutdownHooks();
   setupSwagger(app);
   return app;

@@ -6,31 +6,20 @@
  * PostgreSQL (DATABASE_URL), or connect the client to the running server over HTTP instead.
  */
 import 'reflect-metadata';
-import { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { BootLogger } from './common/logging/boot-logger';
 import { AppModule } from './app.module';
 import { ConfigValidationError } from './config/app-config';
 import { DataDirLockedError } from './database/data-dir-lock';
 
-/** Nest's console logger prints to stdout; during bootstrap everything must go to stderr. */
-class StderrLogger implements LoggerService {
-  log(): void {}
-  warn(message: unknown): void {
-    process.stderr.write(`[warn] ${String(message)}\n`);
-  }
-  error(message: unknown): void {
-    process.stderr.write(`[error] ${String(message)}\n`);
-  }
-}
 
 async function main(): Promise<void> {
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ role: 'stdio' }), {
-    logger: new StderrLogger(),
-    bufferLogs: true,
-    abortOnError: false,
-  });
+  // Nest's console logger would print to stdout, the protocol channel: buffer, then pino (fd 2).
+  const boot = new BootLogger();
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ role: 'stdio' }), { logger: boot, abortOnError: false });
   app.useLogger(app.get(Logger));
+  boot.replayInto(app.get(Logger));
   app.enableShutdownHooks();
   await app.init();
   const stop = () => void app.close().then(() => process.exit(0));

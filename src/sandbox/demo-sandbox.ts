@@ -28,13 +28,21 @@ export class DemoSandbox implements OnApplicationShutdown {
 
   async start(cfg: AppConfig): Promise<void> {
     const t0 = Date.now();
-    this.server = await SandboxServer.start({
+    const options = {
       port: cfg.sandbox.port,
       host: '127.0.0.1',
       seed: cfg.sandbox.seed,
       size: cfg.sandbox.size,
       rateLimitPerMinute: cfg.sandbox.rateLimitPerMinute,
-    });
+    };
+    try {
+      this.server = await SandboxServer.start(options);
+    } catch (e) {
+      // A busy demo port must not stop a first start: any free port works, the client is told.
+      if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+      this.logger.warn(`Port ${cfg.sandbox.port} is busy; the demo sandbox takes a free port instead (set SANDBOX_PORT to choose).`);
+      this.server = await SandboxServer.start({ ...options, port: 0 });
+    }
     this.logger.warn(
       `DEMO MODE: no CLICKUP_API_TOKEN set, so a local ClickUp sandbox (${cfg.sandbox.size} workspace, seed ` +
         `${cfg.sandbox.seed}) plays ClickUp at ${this.server.baseUrl} (ready in ${Date.now() - t0} ms). ` +

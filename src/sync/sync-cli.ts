@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { BootLogger } from '../common/logging/boot-logger';
 import { AppModule } from '../app.module';
 import { ConfigValidationError } from '../config/app-config';
 import { DataDirLockedError } from '../database/data-dir-lock';
@@ -26,12 +27,14 @@ async function main(): Promise<number> {
     process.stderr.write(`usage: npm run sync -- ${KINDS.join('|')}\n`);
     return 2;
   }
+  const boot = new BootLogger();
   const app = await NestFactory.createApplicationContext(
     // The CLI never schedules; a demo-mode CLI gets its own sandbox on a free port.
     AppModule.forRoot({ role: 'cli', env: { SYNC_ENABLED: 'false', SANDBOX_PORT: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } }),
-    { logger: false, abortOnError: false },
+    { logger: boot, abortOnError: false },
   );
   app.useLogger(app.get(Logger));
+  boot.replayInto(app.get(Logger));
   app.enableShutdownHooks();
   try {
     if (kind === 'snapshot') {

@@ -18,6 +18,8 @@ import { HierarchySyncer } from './syncers/hierarchy.syncer';
 import { TaskSyncer } from './syncers/task.syncer';
 import { TimeEntrySyncer } from './syncers/time-entry.syncer';
 import { AppStateRepository } from '../database/app-state.repository';
+import { StatusCategoryRepository } from './repositories/status-category.repository';
+import { StatusCategoryMaintenanceService } from './status-category-maintenance.service';
 import { WebhookController } from './webhooks/webhook.controller';
 import { WebhookProcessorService } from './webhooks/webhook-processor.service';
 import { WebhookRegistrationService } from './webhooks/webhook-registration.service';
@@ -34,6 +36,7 @@ import { WebhookRegistrationService } from './webhooks/webhook-registration.serv
     HierarchyWriteRepository, TaskWriteRepository, TimeEntryWriteRepository, SnapshotRepository,
     HierarchySyncer, TaskSyncer, TimeEntrySyncer, SyncRunnerService, SnapshotService, SyncSchedulerService, SyncStatusService,
     AppStateRepository, WebhookProcessorService, WebhookRegistrationService,
+    StatusCategoryRepository, StatusCategoryMaintenanceService,
   ],
   exports: [WebhookProcessorService, SyncRunRepository, SyncRunnerService, SyncStatusService, SnapshotService, TaskWriteRepository, TimeEntryWriteRepository],
 })
