@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
@@ -5,7 +7,9 @@ import { SandboxServer } from '../../src/sandbox/sandbox-server';
 import { allTaskPages, SandboxClient, TEST_NOW } from './support/sandbox-client';
 import { OpenApiSchemas, resolvePointer } from './support/openapi-schemas';
 
-const SPEC_FILE = path.resolve(__dirname, '../../../shared/clickup-openapi/clickup-api-v2-reference.json');
+// Vendored copy (see test/fixtures/clickup-openapi/SOURCE.md); its hash pins the exact file.
+const SPEC_FILE = path.resolve(__dirname, '../fixtures/clickup-openapi/clickup-api-v2-reference.json');
+const SPEC_SHA256 = '2120b590bed02240fe24df897afcc9b59564dff4f90e3e58a665586dd0f31685';
 
 type Patch =
   | { kind: 'nullable'; at: string }
@@ -203,6 +207,10 @@ function expectConforms(operation: string, bodies: unknown[]): void {
 }
 
 describe('sandbox: OpenAPI conformance of response bodies', () => {
+  it('validates against the pinned copy of ClickUp\'s spec', () => {
+    expect(createHash('sha256').update(readFileSync(SPEC_FILE)).digest('hex')).toBe(SPEC_SHA256);
+  });
+
   let server: SandboxServer;
   let api: SandboxClient;
   let teamId: string;
