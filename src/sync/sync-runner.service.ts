@@ -80,6 +80,7 @@ export class SyncRunnerService implements OnApplicationShutdown {
     }
     const run = await this.runs.start(team.id, kind, trigger);
     await this.leases.attachRun(team.id, this.owner, run.id);
+    await this.runs.markOrphansInterrupted(team.id, run.id);
     const done = this.execute(run, kind, team, before, listener).finally(() => this.inFlight.delete(done));
     this.inFlight.add(done);
     return { started: true, runId: run.id, done };

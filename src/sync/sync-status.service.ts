@@ -65,7 +65,8 @@ export class SyncStatusService {
       this.status.counts(),
       this.status.lastWritten(),
       ws ? this.cursors.all(ws) : Promise.resolve([]),
-      ws ? this.leases.get(ws) : Promise.resolve(null),
+      // Before the first hierarchy write there is no workspace row, but the first sync holds a lease.
+      ws ? this.leases.get(ws) : this.leases.newest(),
       this.runs.latestPerKind(),
       this.dataAsOf(),
     ]);

@@ -57,6 +57,19 @@ export class SyncRunRepository {
     );
   }
 
+  /**
+   * With the workspace lease held, no other leased run can be alive: any still marked running
+   * was cut off (a crash between creating the run and attaching it to the lease, say).
+   */
+  async markOrphansInterrupted(workspaceId: string, exceptRunId: number): Promise<void> {
+    await this.ds.query(
+      `UPDATE sync_runs SET status = 'failed', finished_at = now(),
+         error = 'Interrupted: the process running it stopped before finishing.'
+       WHERE workspace_id = $1 AND status = 'running' AND id <> $2 AND kind NOT IN ('webhook', 'snapshot')`,
+      [workspaceId, exceptRunId],
+    );
+  }
+
   async get(id: number): Promise<SyncRunEntity | null> {
     return this.repo.findOneBy({ id });
   }

@@ -70,6 +70,29 @@ export class TimeEntryWriteRepository {
     return rows.length;
   }
 
+  /** Live entries we hold that start in [fromMs, toMs): sizes the request windows of a range. */
+  async countLive(workspaceId: string, fromMs: number, toMs: number): Promise<number> {
+    const [r] = await this.ds.query(
+      `SELECT count(*)::int AS n FROM time_entries
+       WHERE workspace_id = $1 AND deleted_at IS NULL AND start_at >= to_timestamp($2 / 1000.0) AND start_at < to_timestamp($3 / 1000.0)`,
+      [workspaceId, fromMs, toMs],
+    );
+    return Number(r?.n ?? 0);
+  }
+
+  /**
+   * Entries of tasks ClickUp confirmed deleted (a taskDeleted webhook or a 404): ClickUp deletes
+   * a task's time entries with it. Should ClickUp still list any of them, the next window read
+   * (incremental trailing window, reconcile) upserts them back to live.
+   */
+  async softDeleteForTasks(workspaceId: string, taskIds: string[]): Promise<number> {
+    const rows = returnedRows(await this.ds.query(
+      `UPDATE time_entries SET deleted_at = now() WHERE workspace_id = $1 AND task_id = ANY($2::text[]) AND deleted_at IS NULL RETURNING id`,
+      [workspaceId, taskIds],
+    ));
+    return rows.length;
+  }
+
   async softDelete(workspaceId: string, ids: string[]): Promise<number> {
     const rows = returnedRows(await this.ds.query(
       `UPDATE time_entries SET deleted_at = now() WHERE workspace_id = $1 AND id = ANY($2::text[]) AND deleted_at IS NULL RETURNING id`,

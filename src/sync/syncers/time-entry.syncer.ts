@@ -10,6 +10,15 @@ import { SyncContext } from '../sync-context';
 const DAY = 86_400_000;
 
 /**
+ * Entries per time-entry request the window sizing aims at. 40,000 entries are a 30 MB response
+ * and ~150 MB once parsed; at 20,000 the large workspace's full sync peaked at 429–450 MB RSS
+ * instead of 492–669 MB, for 26 more requests out of ~1,090 (docs/benchmarks.md).
+ */
+export const TARGET_ENTRIES_PER_REQUEST = 20_000;
+/** First window of a range we hold nothing for. */
+const PROBE_DAYS = 7;
+
+/**
  * Time entries of ALL members (ClickUp defaults to the caller only, and to the last 30 days),
  * read in date windows. ClickUp has no changed-since filter, so incremental runs re-read a
  * trailing window and anything we hold in a completely read window that ClickUp no longer
@@ -47,24 +56,56 @@ export class TimeEntrySyncer {
     }
   }
 
+  /**
+   * [fromMs, toMs) in windows of at most `windowDays`, oldest first. ClickUp answers a window in
+   * ONE response (no paging), so a dense workspace gets narrower windows: sized from what we
+   * already hold for the range, then from what each window returned, to keep a response near
+   * TARGET_ENTRIES_PER_REQUEST. Sparse data keeps the configured size (fewest requests).
+   */
   async syncRange(ctx: SyncContext, fromMs: number, toMs: number, windowDays: number): Promise<void> {
     const users = await this.userIds(ctx);
     if (!users.all.length) return;
-    const windows = splitWindows(fromMs, toMs, windowDays * DAY);
+    const maxSize = windowDays * DAY;
+    const held = await this.repo.countLive(ctx.workspaceId, fromMs, toMs);
+    // Nothing held yet (first full sync): a short first window measures the density before a
+    // long one could return a huge response. Costs at most one request.
+    let size = held > 0 || toMs - fromMs <= maxSize ? windowSizeFor(maxSize, held, toMs - fromMs) : Math.min(maxSize, PROBE_DAYS * DAY);
     let done = 0;
-    for (const [a, b] of windows) {
+    for (let a = fromMs; a < toMs; ) {
+      let b = Math.min(a + size, toMs);
+      // Fold a sliver of a remainder (e.g. the day ahead) into this window rather than ask for it alone.
+      if (toMs - b < size / 4 && toMs - a <= maxSize) b = toMs;
       try {
-        // ClickUp's end_date is inclusive: ask for [a, b-1] so windows never overlap.
-        const { entries, asked } = await this.read(ctx, users, { startDate: a, endDate: b - 1 });
-        const rows = entries.map((e) => mapTimeEntry(e, ctx.workspaceId));
-        ctx.add('timeEntriesRead', rows.length);
-        ctx.add('timeEntriesWritten', await this.repo.upsert(rows));
-        ctx.add('timeEntriesDeleted', await this.repo.markVanished(ctx.workspaceId, a, b, asked, rows.map((r) => r.id)));
+        const read = await this.syncWindow(ctx, users, a, b);
+        size = windowSizeFor(maxSize, read, b - a);
       } catch (e) {
         ctx.fail(`time entries ${new Date(a).toISOString().slice(0, 10)}..${new Date(b).toISOString().slice(0, 10)}`, e);
       }
-      ctx.progress('time entries', ++done, windows.length, `window ${done}/${windows.length}`);
+      a = b;
+      const total = ++done + Math.ceil((toMs - a) / size);
+      ctx.progress('time entries', done, total, `window ${done}/${total}`);
     }
+  }
+
+  /**
+   * One window, in its own frames on purpose: a window of a large workspace is ~40,000 entries
+   * (a 30 MB response, ~150 MB once parsed). Locals of a loop body inside one long-running async
+   * function can stay reachable from its suspended frame, so the previous window's payload would
+   * still be alive while the next one is parsed; separate frames end with each call.
+   */
+  private async syncWindow(ctx: SyncContext, users: { all: number[]; current: number[] }, a: number, b: number): Promise<number> {
+    const { rows, asked } = await this.readWindow(ctx, users, a, b);
+    ctx.add('timeEntriesRead', rows.length);
+    ctx.add('timeEntriesWritten', await this.repo.upsert(rows));
+    ctx.add('timeEntriesDeleted', await this.repo.markVanished(ctx.workspaceId, a, b, asked, rows.map((r) => r.id)));
+    return rows.length;
+  }
+
+  /** Reads and maps one window; the parsed payload (with its raw JSON) is garbage once this returns. */
+  private async readWindow(ctx: SyncContext, users: { all: number[]; current: number[] }, a: number, b: number) {
+    // ClickUp's end_date is inclusive: ask for [a, b-1] so windows never overlap.
+    const { entries, asked } = await this.read(ctx, users, { startDate: a, endDate: b - 1 });
+    return { rows: entries.map((e) => mapTimeEntry(e, ctx.workspaceId)), asked };
   }
 
   /** Re-reads one task's entries (webhook: time tracked changed). */
@@ -74,6 +115,16 @@ export class TimeEntrySyncer {
     ctx.add('timeEntriesWritten', await this.repo.upsert(rows));
     ctx.add('timeEntriesDeleted', await this.repo.markVanishedForTask(ctx.workspaceId, taskId, fromMs, rows.map((r) => r.id)));
   }
+}
+
+/**
+ * The window (ms) for the next request: `maxSize` unless `count` entries over `spanMs` say a
+ * window that size would carry more than TARGET_ENTRIES_PER_REQUEST; then the size that carries
+ * about that many, never under one day.
+ */
+export function windowSizeFor(maxSize: number, count: number, spanMs: number): number {
+  if (spanMs <= 0 || count * maxSize <= TARGET_ENTRIES_PER_REQUEST * spanMs) return maxSize;
+  return Math.min(maxSize, Math.max(DAY, Math.floor((spanMs * TARGET_ENTRIES_PER_REQUEST) / count)));
 }
 
 /** [from, to) cut into consecutive windows of at most `size` ms, oldest first. */

@@ -3,6 +3,7 @@ import { AppConfig } from '../../config/app-config';
 import { AppStateRepository } from '../../database/app-state.repository';
 import { HierarchyReadRepository } from '../repositories/hierarchy-read.repository';
 import { TaskWriteRepository } from '../repositories/task-write.repository';
+import { TimeEntryWriteRepository } from '../repositories/time-entry-write.repository';
 import { SyncRunnerService } from '../sync-runner.service';
 import { describeError } from '../sync-context';
 import { HierarchySyncer } from '../syncers/hierarchy.syncer';
@@ -44,6 +45,7 @@ export class WebhookProcessorService implements OnApplicationShutdown {
     private readonly hierarchy: HierarchySyncer,
     private readonly hierarchyRead: HierarchyReadRepository,
     private readonly tasksWrite: TaskWriteRepository,
+    private readonly timeEntriesWrite: TimeEntryWriteRepository,
   ) {}
 
   /** Secrets that may sign deliveries: the configured one and the one ClickUp gave at registration. */
@@ -84,7 +86,12 @@ export class WebhookProcessorService implements OnApplicationShutdown {
         const { gone } = await this.tasks.refreshTasks(ctx, await this.hierarchyRead.listLocations(ws), [...w.tasks]);
         gone.forEach((id) => w.deletedTasks.add(id));
       }
-      if (w.deletedTasks.size) ctx.add('tasksDeleted', await this.tasksWrite.softDelete(ws, [...w.deletedTasks]));
+      if (w.deletedTasks.size) {
+        const deleted = [...w.deletedTasks];
+        ctx.add('tasksDeleted', await this.tasksWrite.softDelete(ws, deleted));
+        // Their time entries went with them; no time-tracked event is sent for those.
+        ctx.add('timeEntriesDeleted', await this.timeEntriesWrite.softDeleteForTasks(ws, deleted));
+      }
       const now = Date.now();
       for (const taskId of w.timeTracked) {
         if (w.deletedTasks.has(taskId)) continue;
