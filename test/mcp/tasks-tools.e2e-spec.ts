@@ -69,6 +69,15 @@ describe.each(TEST_ENGINES)('tasks toolset on %s', (kind) => {
 
   beforeAll(async () => {
     sandbox = await SandboxServer.start({ size: 'tiny', seed: 42, rateLimitPerMinute: 0 });
+    // The generated time depends on the clock; guarantee the rollup case the get_task test relies
+    // on: time logged on a subtask that lives in another list than its parent.
+    {
+      const g = new TaskTruth(sandbox.store.dump());
+      const root = g.d.tasks.find((x) => !x.parentId && g.descendants(x.id).some((y) => y.listId !== g.byId.get(y.parentId!)!.listId))!;
+      const sub = g.descendants(root.id).find((y) => y.listId !== g.byId.get(y.parentId!)!.listId)!;
+      const member = g.d.members.find((m) => m.status === 'active')!;
+      sandbox.store.mutations.addTimeEntry({ userId: member.id, taskId: sub.id, start: Date.now() - 2 * 86_400_000, duration: 45 * 60_000, description: 'cross-list subtask work' });
+    }
     t = await startTestApp(kind, { CLICKUP_API_TOKEN: sandbox.ownerToken, CLICKUP_API_BASE_URL: sandbox.baseUrl, REPORT_TIME_ZONE: TZ });
     expect((await t.app.get(SyncRunnerService).runNow('full', 'test')).run?.status).toBe('succeeded');
     d = sandbox.store.dump();
