@@ -8,6 +8,7 @@ import { DatabaseModule } from './database/database.module';
 import { SandboxModule } from './sandbox/sandbox.module';
 import { DemoSandbox } from './sandbox/demo-sandbox';
 import { ClickupModule } from './clickup/clickup.module';
+import { CLICKUP_API_BASE_URL } from './clickup/clickup-client.options';
 import { SyncModule } from './sync/sync.module';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { IntelligenceModule } from './intelligence/intelligence.module';
@@ -45,7 +46,7 @@ export class AppModule {
         ClickupModule.registerAsync({
           inject: [AppConfig, DemoSandbox],
           useFactory: (cfg: AppConfig, demo: DemoSandbox) => ({
-            baseUrl: demo.active ? demo.baseUrl : cfg.clickup.baseUrl,
+            baseUrl: demo.active ? demo.baseUrl : (cfg.clickup.baseUrl ?? CLICKUP_API_BASE_URL),
             token: demo.active ? demo.token : (cfg.clickup.token as string),
             // A sandbox with its limit off (0) must not throttle the client either.
             requestsPerMinute: demo.active ? cfg.sandbox.rateLimitPerMinute || 1_000_000 : cfg.clickup.requestsPerMinute,

@@ -34,6 +34,9 @@ export interface ClickupClientOptions {
 
 export const CLICKUP_CLIENT_OPTIONS = Symbol('CLICKUP_CLIENT_OPTIONS');
 
+/** ClickUp's public API v2. Only this module knows it; configuration may override it. */
+export const CLICKUP_API_BASE_URL = 'https://api.clickup.com/api/v2';
+
 export const CLICKUP_CLIENT_DEFAULTS = {
   requestsPerMinute: 100,
   interactiveReserve: 10,

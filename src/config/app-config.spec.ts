@@ -19,7 +19,7 @@ describe('buildAppConfig', () => {
     expect(cfg.http).toEqual({ host: '127.0.0.1', port: 8001, logLevel: 'info' });
     expect(cfg.demo).toBe(true);
     expect(cfg.database).toEqual({ url: undefined, pgliteDataDir: './data/pglite', runMigrations: true, poolSize: 10 });
-    expect(cfg.clickup).toMatchObject({ baseUrl: 'https://api.clickup.com/api/v2', requestsPerMinute: 100, readOnly: false });
+    expect(cfg.clickup).toMatchObject({ baseUrl: undefined, requestsPerMinute: 100, readOnly: false });
     expect(cfg.sync).toMatchObject({ incrementalEveryMinutes: 10, timeZone: 'Europe/Berlin', timeEntriesTrailingDays: 30 });
     expect(cfg.reports.statusOverrides['SHIPPED']).toBe('done');
     expect(cfg.mcp).toEqual({ tokens: [], readOnly: false, toolsets: 'all', allowedOrigins: [] });

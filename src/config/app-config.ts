@@ -20,7 +20,8 @@ export class AppConfig {
   };
   clickup!: {
     token: string | undefined;
-    baseUrl: string;
+    /** Unset: the ClickUp client's own default (the public API). */
+    baseUrl: string | undefined;
     workspaceId: string | undefined;
     requestsPerMinute: number;
     interactiveReserve: number;
@@ -108,7 +109,7 @@ export function buildAppConfig(env: Record<string, string | undefined>): AppConf
   cfg.demo = !e.CLICKUP_API_TOKEN;
   cfg.clickup = {
     token: e.CLICKUP_API_TOKEN,
-    baseUrl: e.CLICKUP_API_BASE_URL ?? 'https://api.clickup.com/api/v2',
+    baseUrl: e.CLICKUP_API_BASE_URL,
     workspaceId: e.CLICKUP_WORKSPACE_ID,
     requestsPerMinute: e.CLICKUP_RATE_LIMIT_PER_MINUTE,
     interactiveReserve: e.CLICKUP_INTERACTIVE_RESERVE,

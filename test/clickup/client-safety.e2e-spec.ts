@@ -11,7 +11,8 @@ import {
 import { rawTeam } from '../../src/clickup/testing/clickup-fixtures';
 import { FakeClickupServer, delayed, dropConnection, json } from './fake-clickup.server';
 
-const TOKEN = 'pk_987654_VERYSECRETTOKENVALUE';
+// Shaped like a personal token, but not matching real ones (pk_<digits>_<20+ upper-case>).
+const TOKEN = 'pk_987654_fake-secret-token-value';
 
 /** Captures everything the Nest logger would print, at every level. */
 class CapturingLogger extends ConsoleLogger {
