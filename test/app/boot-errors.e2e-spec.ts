@@ -1,24 +1,13 @@
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { distEntry, NodeProcess, spawnNode, waitFor } from '../support/node-process';
+import { distEntry, NodeProcess, spawnNode, waitFor, freePort } from '../support/node-process';
 
 /** What a user sees when the server cannot start: exit code 1 and one clear message, no stack. */
 
 const BASE_ENV = { LOG_LEVEL: 'silent', HOST: '127.0.0.1', SYNC_ENABLED: 'false', SANDBOX_PORT: '0', SANDBOX_SIZE: 'tiny', REPORT_TIME_ZONE: 'UTC' };
 const STACK_LINE = /^\s+at .+\(.*:\d+:\d+\)$|^\s+at .+:\d+:\d+$/m;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 describe('boot errors', () => {
   const started: NodeProcess[] = [];

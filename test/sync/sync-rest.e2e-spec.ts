@@ -1,6 +1,5 @@
-import * as net from 'node:net';
 import { SandboxServer } from '../../src/sandbox/sandbox-server';
-import { distEntry, NodeProcess, spawnNode, waitFor } from '../support/node-process';
+import { distEntry, NodeProcess, spawnNode, waitFor, freePort } from '../support/node-process';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_ENGINES } from '../support/test-database';
 
@@ -142,16 +141,6 @@ describe.each(TEST_ENGINES)('sync REST operations on %s', (kind) => {
   });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * One sync per workspace ACROSS PROCESSES: the test's app and a second server process

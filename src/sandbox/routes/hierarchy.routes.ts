@@ -23,20 +23,8 @@ export function registerHierarchyRoutes(router: Router, ctx: RouteContext): void
   });
 
   router.add('GET', '/user', (req) => {
-    const m = req.caller.member;
-    return ok({
-      user: {
-        id: m.id,
-        username: m.username,
-        email: m.email,
-        color: m.color,
-        profilePicture: null,
-        initials: m.initials,
-        week_start_day: 1,
-        global_font_support: false,
-        timezone: 'Etc/UTC',
-      },
-    });
+    // The authorized user: the short user shape plus the account settings GET /user adds.
+    return ok({ user: { ...shortUser(req.caller.member), week_start_day: 1, global_font_support: false, timezone: 'Etc/UTC' } });
   });
 
   router.add('GET', '/team/{id}/plan', (req) => {
