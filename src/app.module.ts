@@ -15,9 +15,11 @@ import { IntelligenceModule } from './intelligence/intelligence.module';
 import { MappingModule } from './mapping/mapping.module';
 import { McpServerModule } from './mcp/mcp-server.module';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { ToolErrorFilter } from './common/errors/tool-error.filter';
+import { DomainErrorFilter } from './common/errors/domain-error.filter';
 import { RestAccessGuard } from './mcp/auth/rest-access.guard';
 import { HealthModule } from './health/health.module';
+import { Clock } from './common/time/clock';
+import { ClockModule } from './common/time/clock.module';
 
 export interface AppModuleOptions {
   /** Environment values that win over process.env/.env (tests, stdio entry). */
@@ -27,6 +29,8 @@ export interface AppModuleOptions {
   role?: 'server' | 'stdio' | 'cli';
   /** Tests: an open PGlite instance instead of the data directory. */
   pglite?: PGlite;
+  /** Tests and benchmarks: a pinned "now" for every report (default: the system clock). */
+  clock?: Clock;
 }
 
 @Module({})
@@ -37,6 +41,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot({ overrides: options.env, ignoreEnvFile: options.ignoreEnvFile }),
+        ClockModule.forRoot(options.clock),
         LoggerModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (cfg: AppConfig) => loggerParams(cfg, role !== 'server'),
@@ -63,7 +68,7 @@ export class AppModule {
         ...(role === 'cli' ? [] : [McpServerModule.forRoot(role)]),
         ...(role === 'server' ? [HealthModule] : []),
       ],
-      providers: role === 'server' ? [{ provide: APP_GUARD, useClass: RestAccessGuard }, { provide: APP_FILTER, useClass: ToolErrorFilter }] : [],
+      providers: role === 'server' ? [{ provide: APP_GUARD, useClass: RestAccessGuard }, { provide: APP_FILTER, useClass: DomainErrorFilter }] : [],
     };
   }
 }

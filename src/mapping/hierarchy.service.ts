@@ -3,8 +3,8 @@ import { SyncRunnerService } from '../sync/sync-runner.service';
 import { AppConfig } from '../config/app-config';
 import { statusCategory, StatusCategory } from '../common/status-category';
 import { StatusDefinition } from '../database/entities';
-import { matchOne, Named } from '../mcp/core/name-matcher';
-import { ToolError } from '../mcp/core/tool-errors';
+import { matchOne, Named } from '../common/names/name-matcher';
+import { DomainError } from '../common/errors/domain-error';
 import { FolderRowView, HierarchyQueryRepository, ListRowView, MemberRowView, SpaceRowView } from './hierarchy-query.repository';
 
 export interface StatusView {
@@ -49,7 +49,7 @@ export class HierarchyService implements OnModuleInit {
   /** The workspace to answer for: the given one, else the configured one, else the synced one. */
   async workspaceId(given?: string): Promise<string> {
     const all = await this.repo.workspaces();
-    if (!all.length) throw new ToolError('Nothing is synced yet: run trigger_sync (or wait for the first sync to finish) and try again.');
+    if (!all.length) throw new DomainError('Nothing is synced yet: run trigger_sync (or wait for the first sync to finish) and try again.');
     if (given) return matchOne('workspace', given, all).id;
     const configured = this.cfg.clickup.workspaceId;
     return (configured && all.find((w) => w.id === configured)?.id) || all[0].id;

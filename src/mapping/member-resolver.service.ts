@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { closest } from '../mcp/core/name-matcher';
-import { ToolError } from '../mcp/core/tool-errors';
+import { closest } from '../common/names/name-matcher';
+import { DomainError } from '../common/errors/domain-error';
 import { MemberRowView } from './hierarchy-query.repository';
 import { HierarchyService } from './hierarchy.service';
 
@@ -43,7 +43,7 @@ export class MemberResolverService {
         const m = await this.hierarchy.member(workspaceId, input);
         resolved.push({ input, ...ref(m) });
       } catch (e) {
-        if (!(e instanceof ToolError)) throw e;
+        if (!(e instanceof DomainError)) throw e;
         members ??= await this.hierarchy.members(workspaceId);
         unresolved.push({ input, message: e.message, ...candidatesFor(input, members) });
       }

@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createHttpApp } from '../../src/bootstrap';
+import { Clock } from '../../src/common/time/clock';
 import { createTestDatabase, EngineKind, TestDatabase } from './test-database';
 
 export interface TestApp {
@@ -36,11 +37,11 @@ export const BASE_TEST_ENV: Record<string, string | undefined> = {
 
 /**
  * Boots the real HTTP application on a fresh test database (PGlite from the migrated template,
- * or a new PostgreSQL database), listening on a random loopback port.
+ * or a new PostgreSQL database), listening on a random loopback port. `clock` pins "now" for reports.
  */
-export async function startTestApp(kind: EngineKind, env: Record<string, string | undefined> = {}): Promise<TestApp> {
+export async function startTestApp(kind: EngineKind, env: Record<string, string | undefined> = {}, opts: { clock?: Clock } = {}): Promise<TestApp> {
   const db = await createTestDatabase(kind);
-  const app = await createHttpApp({ env: { ...BASE_TEST_ENV, ...db.env, ...env }, ignoreEnvFile: true, pglite: db.pglite });
+  const app = await createHttpApp({ env: { ...BASE_TEST_ENV, ...db.env, ...env }, ignoreEnvFile: true, pglite: db.pglite, clock: opts.clock });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;

@@ -1,4 +1,4 @@
-import { ToolError } from '../../mcp/core/tool-errors';
+import { DomainError } from '../../common/errors/domain-error';
 import { ProjectCandidate, resolveProjectTarget } from './project-target';
 
 const c = (kind: ProjectCandidate['kind'], id: string, name: string, where = ''): ProjectCandidate => ({ kind, id, name, label: `${name} (${kind}${where})` });
@@ -31,7 +31,7 @@ describe('resolveProjectTarget', () => {
   });
 
   it('same-named folders are ambiguous and listed with their location', () => {
-    expect(() => resolveProjectTarget('campaigns', all)).toThrow(ToolError);
+    expect(() => resolveProjectTarget('campaigns', all)).toThrow(DomainError);
     expect(() => resolveProjectTarget('campaigns', all)).toThrow("'campaigns' matches 2 folders: Campaigns (folder in Marketing) (f3), Campaigns (folder in Sales) (f4). Pass the id or a more specific name.");
   });
 

@@ -1,5 +1,5 @@
-import { closest } from '../../mcp/core/name-matcher';
-import { ambiguousError, notFoundError } from '../../mcp/core/tool-errors';
+import { closest } from '../../common/names/name-matcher';
+import { ambiguousError, notFoundError } from '../../common/errors/domain-error';
 
 export type ProjectKind = 'space' | 'folder' | 'list';
 

@@ -1,6 +1,6 @@
-import { ToolError } from '../../mcp/core/tool-errors';
+import { DomainError } from '../../common/errors/domain-error';
 import {
-  daysOverdue, isCalendarDate, lastDaysWindow, parseDateBound, parseDateRange, parseDueDate, parseEstimate, priorityName, priorityNumber,
+  daysOverdue, isCalendarDate, parseDateBound, parseDateRange, parseDueDate, parseEstimate, priorityName, priorityNumber,
 } from './task-inputs';
 
 const MIN = 60_000;
@@ -24,7 +24,7 @@ describe('parseDueDate', () => {
   it.each<[string, string | undefined]>([['2026-02-30', undefined], ['31.03.2026', undefined], ['2026-03-31', '24:00'], ['2026-03-31', '5pm']])(
     '%s %s is refused with the accepted form',
     (date, time) => {
-      expect(() => parseDueDate(date, time, 'UTC')).toThrow(ToolError);
+      expect(() => parseDueDate(date, time, 'UTC')).toThrow(DomainError);
       expect(() => parseDueDate(date, time, 'UTC')).toThrow(/YYYY-MM-DD|HH:MM/);
     },
   );
@@ -89,22 +89,6 @@ describe('daysOverdue', () => {
     ['2026-03-11T00:00:00Z', 0],
   ])('due %s → %p days', (due, days) => {
     expect(daysOverdue(utc(due), now)).toBe(days);
-  });
-});
-
-describe('lastDaysWindow', () => {
-  it.each<[number, string, string, string, string]>([
-    [1, 'UTC', '2026-03-10T00:00:00Z', '2026-03-10', '2026-03-10'],
-    [7, 'UTC', '2026-03-04T00:00:00Z', '2026-03-04', '2026-03-10'],
-    [30, 'Europe/Berlin', '2026-02-08T23:00:00Z', '2026-02-09', '2026-03-10'],
-  ])('%p days in %s start %s', (days, tz, from, firstDay, lastDay) => {
-    const now = utc('2026-03-10T12:00:00Z');
-    expect(lastDaysWindow(days, now, tz)).toEqual({ from: utc(from), to: now, firstDay, lastDay });
-  });
-
-  it('is as long as asked (minus the unfinished part of today)', () => {
-    const now = utc('2026-03-10T00:00:00Z');
-    expect(now - lastDaysWindow(7, now, 'UTC').from).toBe(6 * DAY);
   });
 });
 

@@ -1,10 +1,10 @@
 import { parseDateTimeInput, parseDurationInput } from '../../common/time/time-input';
-import { addDays, localDate, startOfLocalDay } from '../../common/time/zoned-date';
-import { ToolError } from '../../mcp/core/tool-errors';
+import { addDays, startOfLocalDay } from '../../common/time/zoned-date';
+import { DomainError } from '../../common/errors/domain-error';
 
 /**
  * Turning what a person (or a small model) typed into task field values: dates in the report
- * time zone, estimates, priorities. Pure; every rejection is a ToolError naming the accepted form.
+ * time zone, estimates, priorities. Pure; every rejection is a DomainError naming the accepted form.
  */
 
 const DAY_MS = 86_400_000;
@@ -32,9 +32,9 @@ export function isCalendarDate(s: string): boolean {
  * today is not overdue until the day is over — what people mean by "due on Friday".
  */
 export function parseDueDate(date: string, time: string | undefined, timeZone: string): { ms: number; hasTime: boolean } {
-  if (!isCalendarDate(date)) throw new ToolError(`due_date '${date}' is not a date: use YYYY-MM-DD, e.g. 2026-03-31.`);
+  if (!isCalendarDate(date)) throw new DomainError(`due_date '${date}' is not a date: use YYYY-MM-DD, e.g. 2026-03-31.`);
   if (time === undefined) return { ms: startOfLocalDay(addDays(date, 1), timeZone) - 60_000, hasTime: false };
-  if (!TIME.test(time)) throw new ToolError(`due_time '${time}' is not a time: use HH:MM (24-hour), e.g. 17:30.`);
+  if (!TIME.test(time)) throw new DomainError(`due_time '${time}' is not a time: use HH:MM (24-hour), e.g. 17:30.`);
   return { ms: parseDateTimeInput(`${date} ${time}`, timeZone) as number, hasTime: true };
 }
 
@@ -45,7 +45,7 @@ export function parseDueDate(date: string, time: string | undefined, timeZone: s
 export function parseDateBound(field: string, value: string, edge: 'from' | 'to', timeZone: string): number {
   if (isCalendarDate(value)) return startOfLocalDay(edge === 'from' ? value : addDays(value, 1), timeZone);
   const instant = parseDateTimeInput(value, timeZone);
-  if (instant === null) throw new ToolError(`${field} '${value}' is not a date: use YYYY-MM-DD (a day in ${timeZone}) or an ISO 8601 time such as 2026-03-31T17:00:00Z.`);
+  if (instant === null) throw new DomainError(`${field} '${value}' is not a date: use YYYY-MM-DD (a day in ${timeZone}) or an ISO 8601 time such as 2026-03-31T17:00:00Z.`);
   return instant;
 }
 
@@ -61,7 +61,7 @@ export function parseDateRange(
     to: to === undefined ? undefined : parseDateBound(names[1], to, 'to', timeZone),
   };
   if (out.from !== undefined && out.to !== undefined && out.from >= out.to) {
-    throw new ToolError(`${names[0]} (${from}) must be before ${names[1]} (${to}).`);
+    throw new DomainError(`${names[0]} (${from}) must be before ${names[1]} (${to}).`);
   }
   return out;
 }
@@ -73,19 +73,9 @@ export function parseEstimate(value: string): number | null {
   const v = value.trim().toLowerCase();
   if (v === 'none' || v === '0' || v === '0m') return null;
   const ms = parseDurationInput(v);
-  if (ms === null) throw new ToolError(`estimate '${value}' is not a duration: use minutes (90) or hours and minutes ("2h 30m", "1.5h"); "none" clears it.`);
+  if (ms === null) throw new DomainError(`estimate '${value}' is not a duration: use minutes (90) or hours and minutes ("2h 30m", "1.5h"); "none" clears it.`);
   return ms;
 }
 
 /** Whole days past due (0 for less than a day). */
 export const daysOverdue = (dueMs: number, nowMs: number): number => Math.max(0, Math.floor((nowMs - dueMs) / DAY_MS));
-
-/**
- * "The last N days" for time logged: from local midnight N−1 days ago to now, so `days: 1` is
- * today so far and `days: 7` is today plus the six days before it (report time zone, rule 3).
- */
-export function lastDaysWindow(days: number, nowMs: number, timeZone: string): { from: number; to: number; firstDay: string; lastDay: string } {
-  const today = localDate(nowMs, timeZone);
-  const firstDay = addDays(today, -(days - 1));
-  return { from: startOfLocalDay(firstDay, timeZone), to: nowMs, firstDay, lastDay: today };
-}

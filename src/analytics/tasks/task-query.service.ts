@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
+import { Clock } from '../../common/time/clock';
 import { STATUS_CATEGORIES, StatusCategory } from '../../common/status-category';
-import { duration } from '../../mcp/core/common-schemas';
-import { ambiguousError, ToolError, truncate } from '../../mcp/core/tool-errors';
+import { duration } from '../../common/time/duration';
+import { ambiguousError, DomainError, truncate } from '../../common/errors/domain-error';
 import { HierarchyService } from '../../mapping/hierarchy.service';
 import { summarizeProgress } from './list-progress';
 import { ProjectCandidate, resolveProjectTarget } from './project-target';
@@ -62,6 +63,7 @@ export class TaskQueryService {
     private readonly cfg: AppConfig,
     private readonly hierarchy: HierarchyService,
     private readonly repo: TaskQueryRepository,
+    private readonly clock: Clock,
   ) {}
 
   private get timeZone(): string {
@@ -96,7 +98,7 @@ export class TaskQueryService {
     const hint = candidates.length
       ? ` Tasks with that in their name: ${candidates.map(label).map((c) => `${c.name} (${c.id})`).join(', ')}.`
       : ' search_tasks finds tasks by keyword.';
-    throw new ToolError(`No task has the id or custom id '${truncate(given)}'.${hint}`);
+    throw new DomainError(`No task has the id or custom id '${truncate(given)}'.${hint}`);
   }
 
   private filter(ws: string, scope: TaskFilter['scope'], inc: Partial<InclusionArgs>): TaskFilter {
@@ -124,7 +126,7 @@ export class TaskQueryService {
       statuses: a.statuses, categories: a.category ? [a.category] : undefined, assigneeId: person?.id,
       dueFrom: due.from, dueTo: due.to, updatedFrom: updated.from, updatedTo: updated.to,
     };
-    const p = await this.page(f, a.order_by, a.limit, a.offset, Date.now());
+    const p = await this.page(f, a.order_by, a.limit, a.offset, this.clock.now());
     return { scope: view, assignee: person, total: p.total, truncated: p.truncated, offset: a.offset, tasks: p.rows.map(taskSummary) };
   }
 
@@ -136,9 +138,9 @@ export class TaskQueryService {
 
   /** The stored task with subtree roll-ups and dependencies (also what the write tools return). */
   async detail(ws: string, id: string): Promise<TaskDetailView> {
-    const now = Date.now();
+    const now = this.clock.now();
     const [d, nodes, deps] = await Promise.all([this.repo.taskDetail(ws, id), this.repo.subtreeNodes(ws, [id], now), this.repo.dependencies(id)]);
-    if (!d) throw new ToolError(`Task ${id} is not in the synced data (deleted, or not synced yet).`);
+    if (!d) throw new DomainError(`Task ${id} is not in the synced data (deleted, or not synced yet).`);
     return taskDetail(d, buildForest(nodes, [id], DETAIL_NODE_LIMIT + 1), deps);
   }
 
@@ -146,7 +148,7 @@ export class TaskQueryService {
     const ws = await this.hierarchy.workspaceId();
     const { view, scope } = await this.resolveScope(ws, a);
     const f: TaskFilter = { ...this.filter(ws, scope, a), search: searchTerms(a.query) };
-    const p = await this.page(f, 'relevance', a.limit, a.offset, Date.now());
+    const p = await this.page(f, 'relevance', a.limit, a.offset, this.clock.now());
     const results: SearchHit[] = p.rows.map((r) => ({ ...taskSummary(r), matched_in: r.matchedIn ?? 'name_and_description' }));
     return { scope: view, query: a.query, total: p.total, truncated: p.truncated, offset: a.offset, results };
   }
@@ -167,7 +169,7 @@ export class TaskQueryService {
     const ws = await this.hierarchy.workspaceId();
     const target = await this.resolveProject(ws, a.project);
     const f = this.filter(ws, { kind: target.kind, id: target.id }, a);
-    const [p, counts] = await Promise.all([this.page(f, 'updated', a.limit, a.offset, Date.now()), this.repo.statusCounts(f)]);
+    const [p, counts] = await Promise.all([this.page(f, 'updated', a.limit, a.offset, this.clock.now()), this.repo.statusCounts(f)]);
     return {
       project: { kind: target.kind, id: target.id, name: target.name, label: target.label },
       by_category: summarizeProgress(counts).by_category,
@@ -177,7 +179,7 @@ export class TaskQueryService {
 
   /** The tree under one task, or every tree of a list, each node with direct/rollup time and estimate. */
   async hierarchyOf(a: { task?: string; list?: string; space?: string; include_archived: boolean; node_limit: number }) {
-    if (!a.task && !a.list) throw new ToolError('Pass `task` (id, custom id or exact name) for one tree, or `list` (name or id) for all trees of a list.');
+    if (!a.task && !a.list) throw new DomainError('Pass `task` (id, custom id or exact name) for one tree, or `list` (name or id) for all trees of a list.');
     const ws = await this.hierarchy.workspaceId();
     let root: { kind: 'task' | 'list'; id: string; name: string };
     let rootIds: string[];
@@ -191,7 +193,7 @@ export class TaskQueryService {
       root = { kind: 'list', id: l.id, name: l.name };
       rootIds = await this.repo.listTreeRootIds(ws, l.id, a.include_archived);
     }
-    const nodes = rootIds.length ? await this.repo.subtreeNodes(ws, rootIds, Date.now()) : [];
+    const nodes = rootIds.length ? await this.repo.subtreeNodes(ws, rootIds, this.clock.now()) : [];
     const forest = buildForest(nodes, rootIds, a.node_limit);
     const trees: TaskNodeView[] = forest.roots.map(taskNode);
     return {
@@ -204,7 +206,7 @@ export class TaskQueryService {
     const ws = await this.hierarchy.workspaceId();
     const { view, scope } = await this.resolveScope(ws, a);
     const person = a.assignee ? await this.resolvePerson(ws, a.assignee) : null;
-    const now = Date.now();
+    const now = this.clock.now();
     const f: TaskFilter = { ...this.filter(ws, scope, a), assigneeId: person?.id, overdueAt: now };
     const p = await this.page(f, 'due', a.limit, a.offset, now);
     const tasks: OverdueTask[] = p.rows.map((r) => ({
@@ -218,7 +220,7 @@ export class TaskQueryService {
     const { view, scope } = await this.resolveScope(ws, a);
     const person = await this.resolvePerson(ws, a.assignee);
     const f: TaskFilter = { ...this.filter(ws, scope, a), assigneeId: person.id };
-    const [rows, counts] = await Promise.all([this.repo.findTasksPerCategory(f, 'due', a.limit, Date.now()), this.repo.statusCounts(f)]);
+    const [rows, counts] = await Promise.all([this.repo.findTasksPerCategory(f, 'due', a.limit, this.clock.now()), this.repo.statusCounts(f)]);
     const byCategory = summarizeProgress(counts).by_category;
     const categories = STATUS_CATEGORIES.filter((c) => a.include_closed || (c !== 'done' && c !== 'closed'));
     const groups = categories.map((category) => {
@@ -229,7 +231,7 @@ export class TaskQueryService {
   }
 
   async byStatus(a: ScopeArgs & PageArgs & { status?: string; category?: StatusCategory; include_subtasks: boolean; include_archived: boolean }) {
-    if (!a.status && !a.category) throw new ToolError('Pass `status` (a status name such as "in review") or `category` (not_started, active, done or closed).');
+    if (!a.status && !a.category) throw new DomainError('Pass `status` (a status name such as "in review") or `category` (not_started, active, done or closed).');
     const ws = await this.hierarchy.workspaceId();
     const { view, scope } = await this.resolveScope(ws, a);
     const base = this.filter(ws, scope, { ...a, include_closed: true });
@@ -238,11 +240,11 @@ export class TaskQueryService {
       const wanted = a.status.trim().toLowerCase();
       if (!statusCounts.some((s) => s.status.toLowerCase() === wanted)) {
         const inUse = statusCounts.slice(0, 20).map((s) => `${s.status} (${s.count})`).join(', ');
-        throw new ToolError(`No task in ${view.name} has the status '${truncate(a.status)}'.${inUse ? ` Statuses in use: ${inUse}.` : ' It has no tasks.'}`);
+        throw new DomainError(`No task in ${view.name} has the status '${truncate(a.status)}'.${inUse ? ` Statuses in use: ${inUse}.` : ' It has no tasks.'}`);
       }
     }
     const f: TaskFilter = { ...base, statuses: a.status ? [a.status] : undefined, categories: a.category ? [a.category] : undefined };
-    const p = await this.page(f, 'updated', a.limit, a.offset, Date.now());
+    const p = await this.page(f, 'updated', a.limit, a.offset, this.clock.now());
     return {
       scope: view, status: a.status ?? null, category: a.category ?? null, status_counts: statusCounts,
       total: p.total, truncated: p.truncated, offset: a.offset, tasks: p.rows.map(taskSummary),

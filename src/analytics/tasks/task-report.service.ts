@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
-import { duration } from '../../mcp/core/common-schemas';
+import { Clock } from '../../common/time/clock';
+import { lastDays } from '../../common/time/period';
+import { duration } from '../../common/time/duration';
 import { HierarchyService } from '../../mapping/hierarchy.service';
 import { summarizeProgress } from './list-progress';
-import { lastDaysWindow } from './task-inputs';
 import { TaskQueryRepository } from './task-query.repository';
 import { TaskFilter } from './task-query.types';
 import { TaskWorkloadRepository } from './task-workload.repository';
@@ -25,6 +26,7 @@ export class TaskReportService {
     private readonly repo: TaskQueryRepository,
     private readonly workloads: TaskWorkloadRepository,
     private readonly tasks: TaskQueryService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -36,7 +38,7 @@ export class TaskReportService {
     const ws = await this.hierarchy.workspaceId();
     const space = a.space ? await this.hierarchy.space(ws, a.space) : undefined;
     const l = await this.hierarchy.list(ws, a.list, { spaceId: space?.id });
-    const now = Date.now();
+    const now = this.clock.now();
     const since = now - THROUGHPUT_DAYS * DAY_MS;
     const f: TaskFilter = { workspaceId: ws, scope: { kind: 'list', id: l.id }, includeClosed: true, includeSubtasks: true, includeArchived: a.include_archived };
     const [counts, recent] = await Promise.all([
@@ -63,8 +65,8 @@ export class TaskReportService {
   async workload(a: ScopeArgs & { days: number }) {
     const ws = await this.hierarchy.workspaceId();
     const { view, scope } = await this.tasks.resolveScope(ws, a);
-    const now = Date.now();
-    const window = lastDaysWindow(a.days, now, this.cfg.reports.timeZone);
+    const now = this.clock.now();
+    const window = lastDays(a.days, { now, timeZone: this.cfg.reports.timeZone });
     const f: TaskFilter = { workspaceId: ws, scope, includeClosed: false, includeSubtasks: true, includeArchived: false };
     const [open, logged] = await Promise.all([this.workloads.openWork(f), this.workloads.loggedTime(ws, scope, window.from, window.to, now)]);
     const w = mergeWorkload(open.rows, logged);

@@ -1,4 +1,4 @@
-import { duration } from '../../mcp/core/common-schemas';
+import { duration } from '../../common/time/duration';
 import { priorityName } from './task-inputs';
 import { DependencyRow, TaskDetailRow, TaskRow } from './task-query.types';
 import { Forest, TreeNode } from './task-tree';

@@ -1,5 +1,5 @@
 import { StatusCategory } from '../../common/status-category';
-import { Duration } from '../../mcp/core/common-schemas';
+import { Duration } from '../../common/time/duration';
 import { PriorityName } from './task-inputs';
 import { MatchedIn } from './task-search-terms';
 

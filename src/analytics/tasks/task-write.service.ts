@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ClickupClient } from '../../clickup/clickup.client';
 import { CreateTaskBody, UpdateTaskBody } from '../../clickup/clickup.types';
 import { AppConfig } from '../../config/app-config';
-import { ToolError, truncate } from '../../mcp/core/tool-errors';
+import { DomainError, truncate } from '../../common/errors/domain-error';
 import { HierarchyService } from '../../mapping/hierarchy.service';
 import { StatusDefinition } from '../../database/entities';
 import { mapTask } from '../../sync/mappers/task.mapper';
@@ -71,7 +71,7 @@ export class TaskWriteService {
     if (a.assignees?.length) body.assignees = await this.memberIds(ws, a.assignees);
     if (a.tags?.length) body.tags = [...new Set(a.tags.map((t) => clean(t).trim()).filter(Boolean))];
     if (a.estimate !== undefined) body.timeEstimate = parseEstimate(a.estimate);
-    if (a.due_time !== undefined && a.due_date === undefined) throw new ToolError('due_time needs due_date (YYYY-MM-DD).');
+    if (a.due_time !== undefined && a.due_date === undefined) throw new DomainError('due_time needs due_date (YYYY-MM-DD).');
     if (a.due_date !== undefined) {
       const due = parseDueDate(a.due_date, a.due_time, this.cfg.reports.timeZone);
       body.dueDate = due.ms;
@@ -81,7 +81,7 @@ export class TaskWriteService {
       const parent = await this.tasks.resolveTask(ws, a.parent);
       // ClickUp creates a subtask only in its parent's list; saying so beats its terse refusal.
       if (parent.listId !== list.id) {
-        throw new ToolError(`The parent task '${parent.name}' (${parent.id}) is in another list; create the subtask in the parent's list (${parent.listId}).`);
+        throw new DomainError(`The parent task '${parent.name}' (${parent.id}) is in another list; create the subtask in the parent's list (${parent.listId}).`);
       }
       body.parent = parent.id;
     }
@@ -114,7 +114,7 @@ export class TaskWriteService {
       body.priority = a.priority === 'none' ? null : priorityNumber(a.priority);
       changed.push('priority');
     }
-    if (a.due_time !== undefined && a.due_date === undefined) throw new ToolError('due_time needs due_date (YYYY-MM-DD).');
+    if (a.due_time !== undefined && a.due_date === undefined) throw new DomainError('due_time needs due_date (YYYY-MM-DD).');
     if (a.due_date !== undefined) {
       if (a.due_date === 'none') {
         body.dueDate = null;
@@ -132,13 +132,13 @@ export class TaskWriteService {
     const add = a.add_assignees?.length ? await this.memberIds(ws, a.add_assignees) : [];
     const rem = a.remove_assignees?.length ? await this.memberIds(ws, a.remove_assignees) : [];
     const both = add.filter((id) => rem.includes(id));
-    if (both.length) throw new ToolError(`The same person is in add_assignees and remove_assignees (member ${both.join(', ')}); pass them in one of the two.`);
+    if (both.length) throw new DomainError(`The same person is in add_assignees and remove_assignees (member ${both.join(', ')}); pass them in one of the two.`);
     if (add.length || rem.length) {
       body.assignees = { add, rem };
       changed.push('assignees');
     }
     if (!changed.length) {
-      throw new ToolError('Nothing to change: pass at least one of name, description, status, priority, due_date, estimate, add_assignees, remove_assignees.');
+      throw new DomainError('Nothing to change: pass at least one of name, description, status, priority, due_date, estimate, add_assignees, remove_assignees.');
     }
     await this.client.updateTask(ref.id, body, {}, { priority: 'interactive' });
     await this.writeThrough(ws, ref.id);
@@ -152,7 +152,7 @@ export class TaskWriteService {
     const hit = statuses.find((s) => s.status.toLowerCase() === wanted);
     if (hit) return hit.status;
     const allowed = [...statuses].sort((x, y) => x.orderindex - y.orderindex).map((s) => s.status).join(', ');
-    throw new ToolError(`'${truncate(given)}' is not a status of ${where}. Allowed statuses: ${allowed || 'none synced (run trigger_sync)'}.`);
+    throw new DomainError(`'${truncate(given)}' is not a status of ${where}. Allowed statuses: ${allowed || 'none synced (run trigger_sync)'}.`);
   }
 
   private async memberIds(ws: string, people: string[]): Promise<number[]> {

@@ -1,4 +1,4 @@
-import { zoneOffsetMs } from './zoned-date';
+import { DateTime } from 'luxon';
 
 const MINUTE = 60_000;
 
@@ -42,25 +42,20 @@ function positive(ms: number): number | null {
 /**
  * An instant from "YYYY-MM-DD HH:mm[:ss]" (or with a "T") read as wall-clock time in
  * `timeZone`, or from an ISO 8601 string with an explicit offset/Z. Returns null when invalid.
- * Wall-clock times are resolved like startOfLocalDay: two passes over the zone offset, so DST
- * days come out right.
+ * A wall-clock time that DST skips is moved forward by the gap (Luxon's rule).
  */
 export function parseDateTimeInput(input: string, timeZone: string): number | null {
   const s = input.trim();
   const local = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(s);
   if (local) {
-    const [y, mo, d, h, mi, sec] = local.slice(1).map((v) => (v === undefined ? 0 : Number(v)));
-    if (h > 23 || mi > 59 || sec > 59) return null;
-    const guess = Date.UTC(y, mo - 1, d, h, mi, sec);
-    const check = new Date(guess);
-    if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
-    let t = guess - zoneOffsetMs(guess, timeZone);
-    t = guess - zoneOffsetMs(t, timeZone);
-    return t;
+    const [year, month, day, hour, minute, second] = local.slice(1).map((v) => (v === undefined ? 0 : Number(v)));
+    if (hour > 23 || minute > 59 || second > 59) return null;
+    const t = DateTime.fromObject({ year, month, day, hour, minute, second }, { zone: timeZone });
+    return t.isValid && year >= 1970 && year <= 2100 ? t.toMillis() : null;
   }
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})$/i.test(s)) {
-    const t = Date.parse(s);
-    return Number.isNaN(t) ? null : t;
+    const t = DateTime.fromISO(s, { setZone: true });
+    return t.isValid && t.year >= 1970 && t.year <= 2100 ? t.toMillis() : null;
   }
   return null;
 }

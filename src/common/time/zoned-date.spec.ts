@@ -20,6 +20,9 @@ describe('zoned dates', () => {
     // DST ends in Berlin on 2026-10-25: 25 hours.
     ['2026-10-25', 'Europe/Berlin', '2026-10-24T22:00:00.000Z'],
     ['2026-10-26', 'Europe/Berlin', '2026-10-25T23:00:00.000Z'],
+    // Santiago's DST skips midnight itself: 6 Sep 2026 begins at 01:00 local (04:00Z).
+    ['2026-09-06', 'America/Santiago', '2026-09-06T04:00:00.000Z'],
+    ['2026-09-07', 'America/Santiago', '2026-09-07T03:00:00.000Z'],
   ])('local midnight of %s in %s is %s', (date, tz, iso) => {
     expect(new Date(startOfLocalDay(date, tz)).toISOString()).toBe(iso);
   });

@@ -5,7 +5,7 @@ import { ClickupError, ClickupReadOnlyError } from '../../clickup/clickup.errors
 import { AppConfig } from '../../config/app-config';
 import { secretScrubber } from '../../common/logging/secret-scrubber';
 import { AnyToolDefinition, Toolset, ToolCallContext } from './tool-definition';
-import { ToolError } from './tool-errors';
+import { DomainError } from '../../common/errors/domain-error';
 import { toolsetScope, ToolsetName, WRITE_SCOPE } from './toolsets';
 
 export const MCP_TOOLSETS = Symbol('MCP_TOOLSETS');
@@ -98,7 +98,7 @@ export class ToolRegistrarService implements OnModuleInit {
   }
 
   private mapError(tool: AnyToolDefinition, e: unknown): CallResult {
-    if (e instanceof ToolError) return errorResult(secretScrubber.scrub(e.message));
+    if (e instanceof DomainError) return errorResult(secretScrubber.scrub(e.message));
     if (e instanceof ClickupReadOnlyError) return errorResult('This server is read-only: writes to ClickUp are disabled (MCP_READ_ONLY / CLICKUP_READ_ONLY).');
     if (e instanceof ClickupError) {
       // ClickUp's own refusal ("Status not found", "Task not found"…) is actionable; the token never appears in it.

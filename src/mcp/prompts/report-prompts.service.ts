@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { secretScrubber } from '../../common/logging/secret-scrubber';
 import { HierarchyService } from '../../mapping/hierarchy.service';
-import { ToolError } from '../core/tool-errors';
+import { DomainError } from '../../common/errors/domain-error';
 import { ToolRegistrarService } from '../core/tool-registrar.service';
 import { toolsetScope, WRITE_SCOPE } from '../core/toolsets';
 import { PromptScope, renderReportPrompt, REPORT_PROMPTS, ReportPromptDefinition } from './report-prompts';
@@ -56,7 +56,7 @@ export class ReportPromptsService implements OnModuleInit {
       const text = renderReportPrompt(def, scope, parsed.data.period ?? def.defaultPeriod, this.availableTools(request));
       return { description: def.description, messages: [{ role: 'user' as const, content: { type: 'text' as const, text } }] };
     } catch (e) {
-      if (e instanceof ToolError) throw new McpError(ErrorCode.InvalidParams, secretScrubber.scrub(e.message));
+      if (e instanceof DomainError) throw new McpError(ErrorCode.InvalidParams, secretScrubber.scrub(e.message));
       const ref = randomUUID().slice(0, 8);
       this.logger.error(`Prompt ${def.name} failed [${ref}]: ${secretScrubber.scrub((e as Error)?.stack ?? String(e))}`);
       throw new McpError(ErrorCode.InternalError, `Internal error in prompt ${def.name} (reference ${ref}); the server log has the details.`);
@@ -88,7 +88,7 @@ export class ReportPromptsService implements OnModuleInit {
       try {
         return await find();
       } catch (e) {
-        if (!(e instanceof ToolError)) throw e;
+        if (!(e instanceof DomainError)) throw e;
         failures.push(e.message);
         return null;
       }
@@ -105,7 +105,7 @@ export class ReportPromptsService implements OnModuleInit {
     ).filter((x): x is PromptScope => x !== null);
     const exact = found.find((f) => f.id === given.trim() || norm(f.name) === norm(given));
     if (exact ?? found[0]) return exact ?? found[0];
-    throw new ToolError(`No space, folder or list matches '${given}' for the project argument. ${failures.join(' ')}`);
+    throw new DomainError(`No space, folder or list matches '${given}' for the project argument. ${failures.join(' ')}`);
   }
 }
 

@@ -4,7 +4,7 @@ import { McpRegistryService } from '@rekog/mcp-nest';
 import { randomUUID } from 'node:crypto';
 import { secretScrubber } from '../../common/logging/secret-scrubber';
 import { HierarchyService } from '../../mapping/hierarchy.service';
-import { ToolError } from '../core/tool-errors';
+import { DomainError } from '../../common/errors/domain-error';
 import { ToolMetaService } from '../core/tool-meta.service';
 
 export const HIERARCHY_URI = 'clickup://hierarchy';
@@ -53,7 +53,7 @@ export class WorkspaceResourcesService implements OnModuleInit {
     try {
       return { contents: [{ uri, mimeType: JSON_MIME, text: JSON.stringify(await build(), null, 2) }] };
     } catch (e) {
-      if (e instanceof ToolError) throw new McpError(ErrorCode.InvalidRequest, secretScrubber.scrub(e.message));
+      if (e instanceof DomainError) throw new McpError(ErrorCode.InvalidRequest, secretScrubber.scrub(e.message));
       const ref = randomUUID().slice(0, 8);
       this.logger.error(`Resource ${uri} failed [${ref}]: ${secretScrubber.scrub((e as Error)?.stack ?? String(e))}`);
       throw new McpError(ErrorCode.InternalError, `Internal error reading ${uri} (reference ${ref}); the server log has the details.`);

@@ -8,9 +8,10 @@ import { SyncRunnerService } from '../../sync/sync-runner.service';
 import { SyncRunView, SyncStatusService, toRunView } from '../../sync/sync-status.service';
 import { TimeEntryView, TimeWritesService } from '../../sync/time-writes/time-writes.service';
 import { CREATE, READ, REFRESH, TOGGLE } from '../core/annotations';
-import { duration, durationSchema, humanDuration, metaShape, nameOrId } from '../core/common-schemas';
+import { durationSchema, metaShape, nameOrId } from '../core/common-schemas';
+import { duration, humanDuration } from '../../common/time/duration';
 import { AnyToolDefinition, defineTool, ToolCallContext, Toolset } from '../core/tool-definition';
-import { ToolError } from '../core/tool-errors';
+import { DomainError } from '../../common/errors/domain-error';
 import { ToolMetaService } from '../core/tool-meta.service';
 
 /** Sync progress arrives per page/window; a client needs a heartbeat, not hundreds of notifications. */
@@ -125,7 +126,7 @@ export class SyncTools implements Toolset {
             };
           }
           const run = r.run!;
-          if (run.status === 'failed') throw new ToolError(`The ${a.kind} sync (run ${run.id}) failed: ${run.error ?? 'unknown error'}`);
+          if (run.status === 'failed') throw new DomainError(`The ${a.kind} sync (run ${run.id}) failed: ${run.error ?? 'unknown error'}`);
           const view = runView(toRunView(run));
           return {
             ...(await this.meta.meta()), status: run.status as 'succeeded' | 'partial', run: view, running_run_id: null,

@@ -5,7 +5,7 @@ import { SyncRunnerService } from '../../sync/sync-runner.service';
 import { READ, REFRESH } from '../core/annotations';
 import { metaShape, nameOrId } from '../core/common-schemas';
 import { AnyToolDefinition, defineTool, Toolset } from '../core/tool-definition';
-import { ToolError } from '../core/tool-errors';
+import { DomainError } from '../../common/errors/domain-error';
 import { ToolMetaService } from '../core/tool-meta.service';
 
 const workspaceArg = z.string().trim().min(1).max(200).optional().describe('Workspace id or name (default: the synced workspace).');
@@ -171,7 +171,7 @@ export class WorkspaceTools implements Toolset {
           if (!r.started) {
             return { ...(await this.meta.meta()), refreshed: false, run_id: r.runId, message: `Caches dropped; a ${r.kind} sync (run ${r.runId ?? '?'}) is already running and will refresh the data.` };
           }
-          if (r.run?.status !== 'succeeded') throw new ToolError(`Caches dropped, but the refresh failed: ${r.run?.error ?? 'unknown error'}`);
+          if (r.run?.status !== 'succeeded') throw new DomainError(`Caches dropped, but the refresh failed: ${r.run?.error ?? 'unknown error'}`);
           return { ...(await this.meta.meta()), refreshed: true, run_id: r.runId, message: `Caches dropped; hierarchy and members refreshed from ClickUp (${r.run.requests} requests).` };
         },
         render: (o) => o.message,

@@ -5,7 +5,7 @@ import { ClickupCallOptions, ClickupTimeEntry, ClickupUserRef } from '../../clic
 import { parseDateTimeInput, parseDurationInput } from '../../common/time/time-input';
 import { AppConfig } from '../../config/app-config';
 import { HierarchyService } from '../../mapping/hierarchy.service';
-import { ToolError } from '../../mcp/core/tool-errors';
+import { DomainError } from '../../common/errors/domain-error';
 import { mapTimeEntry } from '../mappers/time-entry.mapper';
 import { TimeEntryRow } from '../model/sync-rows';
 import { TimeEntryWriteRepository } from '../repositories/time-entry-write.repository';
@@ -75,14 +75,14 @@ export class TimeWritesService {
     const task = await this.task(ws, input.task);
     const durationMs = parseDurationInput(input.duration);
     if (durationMs === null) {
-      throw new ToolError(`duration '${String(input.duration)}' is not a duration: pass minutes (90) or text like "1h 30m", "90m", "1.5h" or "1:30".`);
+      throw new DomainError(`duration '${String(input.duration)}' is not a duration: pass minutes (90) or text like "1h 30m", "90m", "1.5h" or "1:30".`);
     }
     if (durationMs > MAX_ENTRY_MS) {
-      throw new ToolError(`duration ${String(input.duration)} is longer than 24 hours; log one entry per day instead.`);
+      throw new DomainError(`duration ${String(input.duration)} is longer than 24 hours; log one entry per day instead.`);
     }
     const start = input.start === undefined ? now - durationMs : this.start(input.start);
     if (start > now + FUTURE_SLACK_MS) {
-      throw new ToolError(`start ${new Date(start).toISOString()} is in the future; time entries record work already done (report time zone: ${this.cfg.reports.timeZone}).`);
+      throw new DomainError(`start ${new Date(start).toISOString()} is in the future; time entries record work already done (report time zone: ${this.cfg.reports.timeZone}).`);
     }
     const assignee = input.person ? (await this.hierarchy.member(ws, input.person)).id : undefined;
     const created = await this.client.createTimeEntry(ws, {
@@ -119,9 +119,9 @@ export class TimeWritesService {
     return this.view(entry, null, now);
   }
 
-  private async noTimer(): Promise<ToolError> {
+  private async noTimer(): Promise<DomainError> {
     const user = await this.user();
-    return new ToolError(`No timer is running for ${user.username ?? user.email ?? `user ${user.id}`} (the ClickUp token's user), so there is nothing to stop; start_timer starts one.`);
+    return new DomainError(`No timer is running for ${user.username ?? user.email ?? `user ${user.id}`} (the ClickUp token's user), so there is nothing to stop; start_timer starts one.`);
   }
 
   /** The token's own user: who timers run for. Cached — the token does not change while running. */
@@ -134,7 +134,7 @@ export class TimeWritesService {
     const id = given.trim().replace(/^#/, '');
     const task = await this.tasks.byIdOrCustomId(ws, id);
     if (!task) {
-      throw new ToolError(`No synced task has the id or custom id '${id}': look it up with get_tasks or search_tasks, or run trigger_sync if it was created moments ago.`);
+      throw new DomainError(`No synced task has the id or custom id '${id}': look it up with get_tasks or search_tasks, or run trigger_sync if it was created moments ago.`);
     }
     return task;
   }
@@ -142,7 +142,7 @@ export class TimeWritesService {
   private start(given: string): number {
     const t = parseDateTimeInput(given, this.cfg.reports.timeZone);
     if (t === null) {
-      throw new ToolError(`start '${given}' is not a date-time: pass "YYYY-MM-DD HH:mm" (in ${this.cfg.reports.timeZone}) or ISO 8601 with an offset, e.g. 2026-01-05T09:30:00Z.`);
+      throw new DomainError(`start '${given}' is not a date-time: pass "YYYY-MM-DD HH:mm" (in ${this.cfg.reports.timeZone}) or ISO 8601 with an offset, e.g. 2026-01-05T09:30:00Z.`);
     }
     return t;
   }

@@ -1,5 +1,5 @@
 import { matchOne } from './name-matcher';
-import { ToolError } from './tool-errors';
+import { DomainError } from '../errors/domain-error';
 
 const spaces = [
   { id: '1', name: 'Mobile' },
@@ -22,7 +22,7 @@ describe('matchOne', () => {
   });
 
   it('an ambiguous prefix lists the candidates', () => {
-    expect(() => matchOne('space', 'mob', spaces)).toThrow(ToolError);
+    expect(() => matchOne('space', 'mob', spaces)).toThrow(DomainError);
     expect(() => matchOne('space', 'mob', spaces)).toThrow("'mob' matches 2 spaces: Mobile (1), Mobile Web (2). Pass the id or a more specific name.");
   });
 

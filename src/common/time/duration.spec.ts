@@ -1,4 +1,4 @@
-import { humanDuration } from './common-schemas';
+import { humanDuration } from './duration';
 
 describe('humanDuration', () => {
   it.each([

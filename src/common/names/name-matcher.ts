@@ -1,4 +1,4 @@
-import { ambiguousError, Candidate, notFoundError } from './tool-errors';
+import { ambiguousError, Candidate, notFoundError } from '../errors/domain-error';
 
 export interface Named {
   id: string;
