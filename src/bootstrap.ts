@@ -6,6 +6,8 @@ import { Logger } from 'nestjs-pino';
 import { BootLogger } from './common/logging/boot-logger';
 import { AppModule, AppModuleOptions } from './app.module';
 import { AppConfig } from './config/app-config';
+import { ReportCatalog } from './analytics/reports/report-catalog';
+import { reportPaths } from './analytics/reports/reports.openapi';
 
 /** Builds the HTTP application (used by main.ts and by the end-to-end tests). */
 export async function createHttpApp(options: AppModuleOptions = {}): Promise<NestExpressApplication> {
@@ -36,5 +38,10 @@ export function setupSwagger(app: INestApplication): void {
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc));
+  SwaggerModule.setup('docs', app, () => {
+    const document = SwaggerModule.createDocument(app, doc);
+    // The report endpoints are one generic route; their paths come from the reports' own schemas.
+    Object.assign(document.paths, reportPaths(app.get(ReportCatalog).definitions()));
+    return document;
+  });
 }

@@ -32,7 +32,12 @@ export class AppConfig {
   /** True when no ClickUp token is configured: the in-process sandbox plays ClickUp. */
   demo!: boolean;
   sandbox!: { port: number; seed: number; size: 'tiny' | 'demo' | 'large'; rateLimitPerMinute: number };
-  reports!: { timeZone: string; statusOverrides: Record<string, StatusCategory> };
+  reports!: {
+    timeZone: string;
+    statusOverrides: Record<string, StatusCategory>;
+    /** Utilization capacity: hours per person per week of Mon–Fri (rule 9). */
+    capacityHoursPerWeek: number;
+  };
   sync!: {
     enabled: boolean;
     incrementalEveryMinutes: number;
@@ -123,7 +128,7 @@ export function buildAppConfig(env: Record<string, string | undefined>): AppConf
     size: e.SANDBOX_SIZE,
     rateLimitPerMinute: e.SANDBOX_RATE_LIMIT_PER_MINUTE,
   };
-  cfg.reports = { timeZone: e.REPORT_TIME_ZONE as string, statusOverrides };
+  cfg.reports = { timeZone: e.REPORT_TIME_ZONE as string, statusOverrides, capacityHoursPerWeek: e.REPORT_CAPACITY_HOURS_PER_WEEK };
   cfg.sync = {
     enabled: e.SYNC_ENABLED,
     incrementalEveryMinutes: e.SYNC_INCREMENTAL_EVERY_MINUTES,

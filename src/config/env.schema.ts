@@ -35,6 +35,21 @@ const int = (def: number, min: number, max: number) =>
       return n;
     });
 
+const decimal = (def: number, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return def;
+      const n = Number(v);
+      if (!/^\d+(\.\d+)?$/.test(v) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `expected a number from ${min} to ${max}, got '${v}'` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
 /** Optional string, trimmed; empty counts as unset. */
 const str = () =>
   z
@@ -122,6 +137,7 @@ export const envSchema = z.object({
   // Reports
   REPORT_TIME_ZONE: timeZone(machineTimeZone()),
   STATUS_CATEGORY_OVERRIDES: str(),
+  REPORT_CAPACITY_HOURS_PER_WEEK: decimal(40, 1, 168),
 
   // Sync
   SYNC_ENABLED: bool(true),

@@ -55,7 +55,8 @@ export class HierarchyService implements OnModuleInit {
     return (configured && all.find((w) => w.id === configured)?.id) || all[0].id;
   }
 
-  private async index(ws: string) {
+  /** The cached name index (spaces, folders, lists and members, archived included) that resolution matches against. */
+  async nameIndex(ws: string) {
     if (this.cache && this.cache.ws === ws && Date.now() - this.cache.at < CACHE_MS) return this.cache;
     const [spaces, folders, lists, members] = await Promise.all([
       this.repo.spaces(ws, true), this.repo.folders(ws, null, true), this.repo.lists(ws, {}, true), this.repo.members(ws),
@@ -65,24 +66,24 @@ export class HierarchyService implements OnModuleInit {
   }
 
   async space(ws: string, given: string): Promise<SpaceRowView> {
-    const { spaces } = await this.index(ws);
+    const { spaces } = await this.nameIndex(ws);
     return matchOne('space', given, spaces, 'get_spaces lists them all.');
   }
 
   async folder(ws: string, given: string, spaceId?: string): Promise<FolderRowView> {
-    const { folders } = await this.index(ws);
+    const { folders } = await this.nameIndex(ws);
     const pool = spaceId ? folders.filter((f) => f.spaceId === spaceId) : folders;
     return matchOne('folder', given, pool.map((f) => ({ ...f, label: `${f.name} (space ${f.spaceName})` })), 'get_folders lists them.');
   }
 
   async list(ws: string, given: string, scope: { spaceId?: string; folderId?: string } = {}): Promise<ListRowView> {
-    const { lists } = await this.index(ws);
+    const { lists } = await this.nameIndex(ws);
     const pool = lists.filter((l) => (!scope.spaceId || l.spaceId === scope.spaceId) && (!scope.folderId || l.folderId === scope.folderId));
     return matchOne('list', given, pool.map((l) => ({ ...l, label: `${l.name} (${l.spaceName}${l.folderName ? ` › ${l.folderName}` : ''})` })), 'get_lists / get_folderless_lists list them.');
   }
 
   async member(ws: string, given: string): Promise<MemberRowView> {
-    const { members } = await this.index(ws);
+    const { members } = await this.nameIndex(ws);
     const named: (Named & { m: MemberRowView })[] = members.map((m) => ({
       id: String(m.id), name: m.username ?? m.email ?? String(m.id), aliases: [m.email, m.username].filter((x): x is string => !!x), m,
     }));

@@ -4,12 +4,15 @@ import { HierarchyQueryRepository } from './hierarchy-query.repository';
 import { HierarchyService } from './hierarchy.service';
 import { HierarchyController } from './hierarchy.controller';
 import { MemberResolverService } from './member-resolver.service';
+import { PeopleRepository } from './people.repository';
+import { ProjectRegistryRepository } from './project-registry.repository';
+import { ScopeResolverService } from './scope-resolver.service';
 
 /** MappingModule: the project registry (alias → space/folder/list) and hierarchy discovery. */
 @Module({
   imports: [SyncModule],
   controllers: [HierarchyController],
-  providers: [HierarchyQueryRepository, HierarchyService, MemberResolverService],
-  exports: [HierarchyService, MemberResolverService],
+  providers: [HierarchyQueryRepository, HierarchyService, MemberResolverService, ProjectRegistryRepository, PeopleRepository, ScopeResolverService],
+  exports: [HierarchyService, MemberResolverService, ScopeResolverService],
 })
 export class MappingModule {}

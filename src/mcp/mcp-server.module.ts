@@ -10,6 +10,7 @@ import { ToolMetaService } from './core/tool-meta.service';
 import { Toolset } from './core/tool-definition';
 import { ReportPromptsService } from './prompts/report-prompts.service';
 import { WorkspaceResourcesService } from './resources/workspace-resources.service';
+import { AnalyticsTools } from './toolsets/analytics.tools';
 import { SyncTools } from './toolsets/sync.tools';
 import { TasksReadTools } from './toolsets/tasks-read.tools';
 import { TasksWriteTools } from './toolsets/tasks-write.tools';
@@ -20,7 +21,7 @@ export const SERVER_INSTRUCTIONS =
   'Scope arguments take ids or names (case-insensitive, unique prefixes work); an unknown or ambiguous name returns the candidates to retry with. ' +
   'Time means logged time entries, attributed to who logged them. Every result carries data_as_of (freshness) and demo.';
 
-const TOOLSET_PROVIDERS = [WorkspaceTools, SyncTools, TasksReadTools, TasksWriteTools];
+const TOOLSET_PROVIDERS = [WorkspaceTools, SyncTools, TasksReadTools, TasksWriteTools, AnalyticsTools];
 
 /**
  * The MCP server: legacy SSE (GET /sse + POST /messages, what LM Studio uses) and stateful

@@ -264,7 +264,7 @@ describe.each(TEST_ENGINES)('tasks toolset on %s', (kind) => {
     expect(space.project.kind).toBe('space');
     expect(space.total).toBe(d.tasks.filter((x) => x.spaceId === d.spaces[0].id && !truth.archivedBelow(x, 'space')).length);
 
-    expect(await callError('get_project_tasks', { project: 'Rewrte' })).toMatch(/^No space, folder or list matches 'Rewrte'\. Did you mean: .*Rewrite/);
+    expect(await callError('get_project_tasks', { project: 'Rewrte' })).toMatch(/^No project, space, folder or list matches 'Rewrte'\. Did you mean: .*Rewrite/);
 
     // A word that starts several list names and no space or folder name is ambiguous.
     const starts = (name: string, w: string) => name.toLowerCase().startsWith(w);

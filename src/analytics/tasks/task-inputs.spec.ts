@@ -1,6 +1,6 @@
 import { DomainError } from '../../common/errors/domain-error';
 import {
-  daysOverdue, isCalendarDate, parseDateBound, parseDateRange, parseDueDate, parseEstimate, priorityName, priorityNumber,
+  isCalendarDate, parseDateBound, parseDateRange, parseDueDate, parseEstimate, priorityName, priorityNumber,
 } from './task-inputs';
 
 const MIN = 60_000;
@@ -76,19 +76,6 @@ describe('priorities', () => {
   it.each<[number | null, string | null]>([[1, 'urgent'], [2, 'high'], [3, 'normal'], [4, 'low'], [null, null], [0, null], [9, null]])('%p is %p', (n, name) => {
     expect(priorityName(n)).toBe(name);
     if (name) expect(priorityNumber(name as 'urgent')).toBe(n);
-  });
-});
-
-describe('daysOverdue', () => {
-  const now = utc('2026-03-10T12:00:00Z');
-  it.each<[string, number]>([
-    ['2026-03-10T11:00:00Z', 0],
-    ['2026-03-09T12:00:00Z', 1],
-    ['2026-03-09T12:00:01Z', 0],
-    ['2026-02-28T12:00:00Z', 10],
-    ['2026-03-11T00:00:00Z', 0],
-  ])('due %s → %p days', (due, days) => {
-    expect(daysOverdue(utc(due), now)).toBe(days);
   });
 });
 

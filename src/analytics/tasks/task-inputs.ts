@@ -7,8 +7,6 @@ import { DomainError } from '../../common/errors/domain-error';
  * time zone, estimates, priorities. Pure; every rejection is a DomainError naming the accepted form.
  */
 
-const DAY_MS = 86_400_000;
-
 export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
 export type PriorityName = (typeof PRIORITIES)[number];
 
@@ -77,5 +75,3 @@ export function parseEstimate(value: string): number | null {
   return ms;
 }
 
-/** Whole days past due (0 for less than a day). */
-export const daysOverdue = (dueMs: number, nowMs: number): number => Math.max(0, Math.floor((nowMs - dueMs) / DAY_MS));

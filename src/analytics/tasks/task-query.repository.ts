@@ -77,8 +77,13 @@ export function taskWhere(f: TaskFilter, p: Params): string {
   if (f.updatedFrom !== undefined) c.push(`t.date_updated >= ${p.instant(f.updatedFrom)}`);
   if (f.updatedTo !== undefined) c.push(`t.date_updated < ${p.instant(f.updatedTo)}`);
   if (f.finishedFrom !== undefined) c.push(`${FINISHED} AND coalesce(t.date_done, t.date_closed) >= ${p.instant(f.finishedFrom)}`);
+  if (f.finishedTo !== undefined) c.push(`${FINISHED} AND coalesce(t.date_done, t.date_closed) < ${p.instant(f.finishedTo)}`);
+  if (f.createdFrom !== undefined) c.push(`t.date_created >= ${p.instant(f.createdFrom)}`);
   if (f.overdueAt !== undefined) c.push(`NOT ${FINISHED} AND t.due_date < ${p.instant(f.overdueAt)}`);
   if (f.search) c.push(`(t.name || ' ' || ${DESCRIPTION}) ILIKE ALL(${p.add(f.search.words)}::text[])`);
+  if (f.ids) c.push(`t.id = ANY(${p.add(f.ids)}::text[])`);
+  if (f.hasEstimate !== undefined) c.push(f.hasEstimate ? 't.time_estimate > 0' : '(t.time_estimate IS NULL OR t.time_estimate <= 0)');
+  if (f.hasAssignee !== undefined) c.push(`${f.hasAssignee ? '' : 'NOT '}EXISTS (SELECT 1 FROM task_assignees a WHERE a.task_id = t.id)`);
   return c.join(' AND ');
 }
 

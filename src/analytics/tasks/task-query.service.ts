@@ -5,9 +5,10 @@ import { STATUS_CATEGORIES, StatusCategory } from '../../common/status-category'
 import { duration } from '../../common/time/duration';
 import { ambiguousError, DomainError, truncate } from '../../common/errors/domain-error';
 import { HierarchyService } from '../../mapping/hierarchy.service';
+import { ResolvedScope, ScopeResolverService } from '../../mapping/scope-resolver.service';
 import { summarizeProgress } from './list-progress';
-import { ProjectCandidate, resolveProjectTarget } from './project-target';
-import { daysOverdue, parseDateRange } from './task-inputs';
+import { daysOverdue } from '../reports/formulas/risk';
+import { parseDateRange } from './task-inputs';
 import { TaskQueryRepository } from './task-query.repository';
 import { TaskFilter, TaskOrder, TaskRefRow, TaskScopeKind } from './task-query.types';
 import { searchTerms } from './task-search-terms';
@@ -64,6 +65,7 @@ export class TaskQueryService {
     private readonly hierarchy: HierarchyService,
     private readonly repo: TaskQueryRepository,
     private readonly clock: Clock,
+    private readonly scopes: ScopeResolverService,
   ) {}
 
   private get timeZone(): string {
@@ -71,13 +73,13 @@ export class TaskQueryService {
   }
 
   async resolveScope(ws: string, a: ScopeArgs): Promise<{ view: ScopeView; scope: { kind: TaskScopeKind; id: string } | null }> {
-    const s = await this.hierarchy.scope(ws, a);
-    return { view: s, scope: s.kind === 'workspace' ? null : { kind: s.kind, id: s.id } };
+    const s = await this.scopes.scope(ws, a);
+    return { view: { kind: s.kind, id: s.id, name: s.name }, scope: s.kind === 'workspace' ? null : { kind: s.kind, id: s.id } };
   }
 
   async resolvePerson(ws: string, given: string): Promise<PersonView> {
-    const m = await this.hierarchy.member(ws, given);
-    return { id: m.id, name: m.username ?? m.email ?? String(m.id), email: m.email };
+    const p = await this.scopes.person(ws, given);
+    return { id: p.id, name: p.name, email: p.email };
   }
 
   /**
@@ -153,21 +155,15 @@ export class TaskQueryService {
     return { scope: view, query: a.query, total: p.total, truncated: p.truncated, offset: a.offset, results };
   }
 
-  /** A project named as a space, folder or list (tried in that order; see resolveProjectTarget). */
-  async resolveProject(ws: string, given: string): Promise<ProjectCandidate> {
-    const [spaces, lists] = await Promise.all([this.hierarchy.spaces(ws, true), this.hierarchy.lists(ws, {}, true)]);
-    const folders = (await Promise.all(spaces.map((s) => this.hierarchy.folders(ws, s.id, true)))).flat();
-    const candidates: ProjectCandidate[] = [
-      ...spaces.map((s) => ({ kind: 'space' as const, id: s.id, name: s.name, label: `${s.name} (space)` })),
-      ...folders.map((f) => ({ kind: 'folder' as const, id: f.id, name: f.name, label: `${f.name} (folder in ${f.spaceName})` })),
-      ...lists.map((l) => ({ kind: 'list' as const, id: l.id, name: l.name, label: `${l.name} (list in ${l.spaceName}${l.folderName ? ` › ${l.folderName}` : ''})` })),
-    ];
-    return resolveProjectTarget(given, candidates);
+  /** A project: a registry alias, or a space, folder or list by id or name (the one scope resolver). */
+  resolveProject(ws: string, given: string): Promise<ResolvedScope> {
+    return this.scopes.project(ws, given);
   }
 
   async projectTasks(a: PageArgs & InclusionArgs & { project: string }) {
     const ws = await this.hierarchy.workspaceId();
     const target = await this.resolveProject(ws, a.project);
+    if (target.kind === 'workspace') throw new DomainError('A project is a space, folder or list.');
     const f = this.filter(ws, { kind: target.kind, id: target.id }, a);
     const [p, counts] = await Promise.all([this.page(f, 'updated', a.limit, a.offset, this.clock.now()), this.repo.statusCounts(f)]);
     return {

@@ -18,9 +18,19 @@ export interface TaskFilter {
   updatedTo?: number;
   /** Finished (done/closed) at or after this instant. */
   finishedFrom?: number;
+  /** Finished (done/closed) before this instant. */
+  finishedTo?: number;
+  /** Created at or after this instant. */
+  createdFrom?: number;
   /** Unfinished with a due date before this instant. */
   overdueAt?: number;
   search?: SearchTerms;
+  /** Only these tasks. */
+  ids?: string[];
+  /** true: only tasks with an own estimate > 0; false: only tasks without one. */
+  hasEstimate?: boolean;
+  /** true: only tasks with at least one assignee; false: only unassigned tasks. */
+  hasAssignee?: boolean;
   /** false: leave out finished tasks (done and closed categories). */
   includeClosed: boolean;
   includeSubtasks: boolean;

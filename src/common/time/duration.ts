@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** A duration as every result carries it: exact milliseconds plus a human form. */
 export interface Duration {
   ms: number;
@@ -15,3 +17,8 @@ export function humanDuration(ms: number): string {
 }
 
 export const duration = (ms: number): Duration => ({ ms: Math.round(ms), human: humanDuration(ms) });
+
+export const durationSchema = z.object({
+  ms: z.number().int().describe('Milliseconds.'),
+  human: z.string().describe('The same as text, e.g. "12h 30m".'),
+});

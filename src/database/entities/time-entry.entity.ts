@@ -9,6 +9,10 @@ import { bigintNumber } from '../column-transformers';
 @Index('idx_time_entries_workspace_start', ['workspaceId', 'startAt'])
 @Index('idx_time_entries_user_start', ['userId', 'startAt'])
 @Index('idx_time_entries_task', ['taskId'])
+// Report windows: running timers are read on their own (they can be old), and the longest stopped
+// entry bounds how far before a window an overlapping entry can start.
+@Index('idx_time_entries_running', ['workspaceId'], { where: 'running' })
+@Index('idx_time_entries_workspace_duration', ['workspaceId', 'durationMs'])
 export class TimeEntryEntity {
   @PrimaryColumn('varchar', { length: 64 }) id: string;
   @Column('varchar', { length: 64 }) workspaceId: string;

@@ -6,10 +6,8 @@ export const metaShape = {
   demo: z.boolean().describe('True when the data comes from the local demo sandbox, not a real ClickUp workspace.'),
 };
 
-export const durationSchema = z.object({
-  ms: z.number().int().describe('Milliseconds.'),
-  human: z.string().describe('The same as text, e.g. "12h 30m".'),
-});
+/** Defined beside the duration helpers (domain results carry durations too). */
+export { durationSchema } from '../../common/time/duration';
 
 /** A capped list: never silently cut. */
 export const pageShape = {

@@ -4,14 +4,13 @@ import { McpRegistryService } from '@rekog/mcp-nest';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { secretScrubber } from '../../common/logging/secret-scrubber';
-import { HierarchyService } from '../../mapping/hierarchy.service';
+import { ScopeResolverService } from '../../mapping/scope-resolver.service';
 import { DomainError } from '../../common/errors/domain-error';
 import { ToolRegistrarService } from '../core/tool-registrar.service';
 import { toolsetScope, WRITE_SCOPE } from '../core/toolsets';
 import { PromptScope, renderReportPrompt, REPORT_PROMPTS, ReportPromptDefinition } from './report-prompts';
 
 const periodArg = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_:\- ]+$/, 'letters, digits, _ - : and spaces only');
-const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
 interface CallerRequest {
   user?: { scopes?: string[] };
@@ -28,7 +27,7 @@ export class ReportPromptsService implements OnModuleInit {
 
   constructor(
     private readonly registry: McpRegistryService,
-    private readonly hierarchy: HierarchyService,
+    private readonly scopes: ScopeResolverService,
     private readonly tools: ToolRegistrarService,
   ) {}
 
@@ -74,38 +73,13 @@ export class ReportPromptsService implements OnModuleInit {
     );
   }
 
-  /**
-   * A project is a space, folder or list, by id or name. Each kind is tried; an exact id or
-   * name wins over a prefix match in a broader kind ("Mobile" the list beats "Mobile Apps" the
-   * space), otherwise the broadest match wins.
-   */
+  /** The project argument through the one scope resolver (aliases, spaces, folders, lists). */
   private async scope(given: string | undefined): Promise<PromptScope> {
-    const h = this.hierarchy;
-    const ws = await h.workspaceId();
+    const ws = await this.scopes.workspaceId();
     if (!given) return { kind: 'workspace', id: ws, name: 'whole workspace' };
-    const failures: string[] = [];
-    const attempt = async (find: () => Promise<PromptScope>): Promise<PromptScope | null> => {
-      try {
-        return await find();
-      } catch (e) {
-        if (!(e instanceof DomainError)) throw e;
-        failures.push(e.message);
-        return null;
-      }
-    };
-    const found = (
-      await Promise.all([
-        attempt(async () => { const s = await h.space(ws, given); return { kind: 'space', id: s.id, name: s.name }; }),
-        attempt(async () => { const f = await h.folder(ws, given); return { kind: 'folder', id: f.id, name: f.name, where: `in space ${f.spaceName}` }; }),
-        attempt(async () => {
-          const l = await h.list(ws, given);
-          return { kind: 'list', id: l.id, name: l.name, where: `in ${l.spaceName}${l.folderName ? ` › ${l.folderName}` : ''}` };
-        }),
-      ])
-    ).filter((x): x is PromptScope => x !== null);
-    const exact = found.find((f) => f.id === given.trim() || norm(f.name) === norm(given));
-    if (exact ?? found[0]) return exact ?? found[0];
-    throw new DomainError(`No space, folder or list matches '${given}' for the project argument. ${failures.join(' ')}`);
+    const s = await this.scopes.project(ws, given);
+    const where = s.label.slice(`${s.kind} ${s.name}`.length).trim();
+    return { kind: s.kind, id: s.id, name: s.name, where: where || undefined };
   }
 }
 

@@ -1,4 +1,4 @@
-import { DomainError } from '../../common/errors/domain-error';
+import { DomainError } from '../common/errors/domain-error';
 import { ProjectCandidate, resolveProjectTarget } from './project-target';
 
 const c = (kind: ProjectCandidate['kind'], id: string, name: string, where = ''): ProjectCandidate => ({ kind, id, name, label: `${name} (${kind}${where})` });
@@ -36,6 +36,16 @@ describe('resolveProjectTarget', () => {
   });
 
   it('no match names the closest candidates', () => {
-    expect(() => resolveProjectTarget('mobil roadmap', all)).toThrow(/^No space, folder or list matches 'mobil roadmap'\. Did you mean: Mobile Roadmap \(list in Mobile\) \(l2\)/);
+    expect(() => resolveProjectTarget('mobil roadmap', all)).toThrow(/^No project, space, folder or list matches 'mobil roadmap'\. Did you mean: Mobile Roadmap \(list in Mobile\) \(l2\)/);
+  });
+
+  it('a registry alias wins at every step, and only aliases share its kind', () => {
+    const alias: ProjectCandidate = { kind: 'alias', id: 'alias:web', name: 'web', label: 'web (alias of folder Website)', target: { kind: 'folder', id: 'f1' } };
+    const withAlias = [...all, alias];
+    expect(resolveProjectTarget('WEB', withAlias)).toBe(alias);
+    // a prefix of the alias beats a prefix of the space "Web Platform" (aliases are tried first)
+    expect(resolveProjectTarget('we', withAlias)).toBe(alias);
+    // ids are never alias ids
+    expect(resolveProjectTarget('f1', withAlias).kind).toBe('folder');
   });
 });

@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { StatusCategory } from '../../common/status-category';
+import { Params, taskWhere } from '../tasks/task-query.repository';
+import { TimeDimension, TimeFactRow, TimeFactsQuery } from './time-facts.types';
+
+/**
+ * The one place time numbers come from (rule 3, Reporting rules 2–3). An entry counts for the
+ * part of it inside the window; a running timer spans [start, now); deleted entries and entries
+ * of deleted tasks are gone; time belongs to the person who logged it (removed people too) and
+ * to the place its task's home list is in now (a moved task takes its history along). With the
+ * `day` dimension an entry is split at the zone's local midnights.
+ *
+ * The scan is bounded on start_at: an entry overlapping [from, to) starts before `to` and no
+ * earlier than `from` minus the longest stopped entry, so a window never reads all history;
+ * running timers (few, partial index) are read separately because they can be old.
+ */
+@Injectable()
+export class TimeFactsRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async facts(q: TimeFactsQuery): Promise<TimeFactRow[]> {
+    const p = new Params();
+    const rows: Record<string, unknown>[] = await this.ds.query(timeFactsSql(q, p), p.values);
+    return rows.map(toRow);
+  }
+}
+
+/** Columns each dimension groups by, on the `pieces` relation. */
+const GROUP_COLUMNS: Record<TimeDimension, string[]> = {
+  person: ['user_id'],
+  day: ['day'],
+  task: ['task_id'],
+  list: ['list_id'],
+  folder: ['folder_id'],
+  space: ['space_id'],
+  project: ['project_kind', 'project_id'],
+  status: ['status', 'status_category'],
+  tag: ['tag'],
+  billable: ['billable'],
+};
+
+/** Names joined onto the aggregated groups (a few hundred rows at most), not onto every entry. */
+const NAME_JOINS: Partial<Record<TimeDimension, { select: string; join: string }>> = {
+  person: {
+    select: 'm.username AS user_name, m.email AS user_email, (m.removed_at IS NOT NULL) AS user_removed',
+    join: 'LEFT JOIN members m ON m.workspace_id = :ws AND m.user_id = g.user_id',
+  },
+  task: {
+    select: 'tk.name AS task_name, tk.custom_id AS task_custom_id, tk.parent_id AS task_parent_id, tk.list_id AS task_list_id, tk.status AS task_status',
+    join: 'LEFT JOIN tasks tk ON tk.id = g.task_id',
+  },
+  list: { select: 'ls.name AS list_name', join: 'LEFT JOIN lists ls ON ls.id = g.list_id' },
+  folder: { select: 'fo.name AS folder_name', join: 'LEFT JOIN folders fo ON fo.id = g.folder_id' },
+  space: { select: 'sp.name AS space_name', join: 'LEFT JOIN spaces sp ON sp.id = g.space_id' },
+  project: {
+    select: "CASE g.project_kind WHEN 'folder' THEN pf.name WHEN 'list' THEN pl.name END AS project_name",
+    join: "LEFT JOIN folders pf ON g.project_kind = 'folder' AND pf.id = g.project_id LEFT JOIN lists pl ON g.project_kind = 'list' AND pl.id = g.project_id",
+  },
+};
+
+const LOCATION_COLUMN = { space: 'space_id', folder: 'folder_id', list: 'list_id' } as const;
+
+export function timeFactsSql(q: TimeFactsQuery, p: Params): string {
+  const ws = p.add(q.workspaceId);
+  const from = q.window ? p.instant(q.window.from) : `'-infinity'::timestamptz`;
+  const to = q.window ? p.instant(q.window.to) : `'infinity'::timestamptz`;
+  const now = p.instant(q.now);
+  const filters = [
+    ...(q.userIds ? [`e.user_id = ANY(${p.add(q.userIds)}::bigint[])`] : []),
+    ...(q.taskIds ? [`e.task_id = ANY(${p.add(q.taskIds)}::text[])`] : []),
+  ].map((f) => ` AND ${f}`).join('');
+  const columns = `e.id, e.user_id, e.task_id, e.billable, e.running, e.tags, e.start_at, e.list_id AS e_list, e.space_id AS e_space`;
+  const scope = [
+    ...(q.scope ? [`loc.${LOCATION_COLUMN[q.scope.kind]} = ${p.add(q.scope.id)}`] : []),
+    ...(q.tasks ? [`t.id IS NOT NULL`, taskWhere(q.tasks, p)] : []),
+  ].map((c) => ` AND ${c}`).join('');
+  const dims = [...new Set(q.groupBy)];
+  const byDay = dims.includes('day');
+  // Only bound when used: PostgreSQL cannot type a parameter no expression mentions.
+  const tz = byDay ? `${p.add(q.timeZone)}::text` : '';
+  const groupCols = dims.flatMap((d) => GROUP_COLUMNS[d]);
+  const names = dims.map((d) => NAME_JOINS[d]).filter((x): x is { select: string; join: string } => !!x);
+  // Pieces: one per entry, or one per entry and local day when grouping by day.
+  const pieces = byDay
+    ? `, dated AS (
+        SELECT l.*, (l.s AT TIME ZONE ${tz})::date AS d0, ((l.f - interval '1 microsecond') AT TIME ZONE ${tz})::date AS d1 FROM located l
+      ), pieces AS (
+        SELECT d.*, d.d0::text AS day, d.s AS ps, d.f AS pf FROM dated d WHERE d.d0 = d.d1
+        UNION ALL
+        SELECT d.*, g::date::text AS day,
+               greatest(d.s, g AT TIME ZONE ${tz}) AS ps, least(d.f, (g + interval '1 day') AT TIME ZONE ${tz}) AS pf
+        FROM dated d CROSS JOIN LATERAL generate_series(d.d0::timestamp, d.d1::timestamp, interval '1 day') g
+        WHERE d.d0 < d.d1
+      )`
+    : `, pieces AS (SELECT l.*, l.s AS ps, l.f AS pf FROM located l)`;
+  const tagged = dims.includes('tag')
+    ? `, tagged AS (SELECT x.*, tg AS tag FROM pieces x CROSS JOIN LATERAL unnest(CASE WHEN cardinality(x.tags) = 0 THEN ARRAY[NULL::text] ELSE x.tags END) tg)`
+    : '';
+  const grouped = dims.includes('tag') ? 'tagged' : 'pieces';
+  const ms = (cond = '') => `coalesce(round(sum(extract(epoch FROM (pf - ps)) * 1000)${cond}), 0)::bigint`;
+  return `
+    WITH longest AS (
+      SELECT coalesce(max(duration_ms), 0) AS ms FROM time_entries WHERE workspace_id = ${ws} AND NOT running AND deleted_at IS NULL
+    ), src AS (
+      SELECT ${columns}, coalesce(e.end_at, e.start_at + e.duration_ms * interval '1 millisecond') AS end_at
+      FROM time_entries e
+      WHERE e.workspace_id = ${ws} AND e.deleted_at IS NULL AND NOT e.running AND e.start_at < ${to}
+        AND e.start_at >= ${from} - (SELECT ms FROM longest) * interval '1 millisecond'${filters}
+      UNION ALL
+      SELECT ${columns}, ${now} AS end_at
+      FROM time_entries e
+      WHERE e.workspace_id = ${ws} AND e.deleted_at IS NULL AND e.running AND e.start_at < ${to}${filters}
+    ), located AS (
+      SELECT src.id, src.user_id, src.task_id, src.billable, src.running, src.tags,
+             greatest(src.start_at, ${from}) AS s, least(src.end_at, ${to}) AS f,
+             loc.list_id, loc.folder_id, loc.space_id,
+             CASE WHEN loc.list_id IS NULL THEN NULL WHEN loc.folder_id IS NOT NULL THEN 'folder' ELSE 'list' END AS project_kind,
+             coalesce(loc.folder_id, loc.list_id) AS project_id,
+             t.status, t.status_category
+      FROM src
+      LEFT JOIN tasks t ON t.id = src.task_id
+      LEFT JOIN lists el ON t.id IS NULL AND el.id = src.e_list
+      CROSS JOIN LATERAL (
+        -- the task's home now; for a task not synced (yet), where ClickUp said the entry's task lived
+        SELECT CASE WHEN t.id IS NOT NULL THEN t.list_id ELSE src.e_list END AS list_id,
+               CASE WHEN t.id IS NOT NULL THEN t.folder_id ELSE el.folder_id END AS folder_id,
+               CASE WHEN t.id IS NOT NULL THEN t.space_id ELSE coalesce(el.space_id, src.e_space) END AS space_id
+      ) loc
+      WHERE (t.id IS NULL OR t.deleted_at IS NULL) AND least(src.end_at, ${to}) > greatest(src.start_at, ${from})${scope}
+    )${pieces}${tagged}, g AS (
+      SELECT ${groupCols.length ? `${groupCols.join(', ')}, ` : ''}
+             ${ms()} AS ms, ${ms(' FILTER (WHERE billable)')} AS billable_ms,
+             count(DISTINCT id)::int AS entries, bool_or(running) AS running
+      FROM ${grouped} WHERE pf > ps
+      ${groupCols.length ? `GROUP BY ${groupCols.join(', ')}` : ''}
+    )
+    SELECT g.*${names.map((n) => `, ${n.select}`).join('')}
+    FROM g ${names.map((n) => n.join.replace(':ws', () => ws)).join(' ')}
+    ORDER BY g.ms DESC${groupCols.length ? `, ${groupCols.map((c) => `g.${c}`).join(', ')}` : ''}`;
+}
+
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+function toRow(r: Record<string, unknown>): TimeFactRow {
+  return {
+    userId: r.user_id == null ? null : Number(r.user_id),
+    userName: str(r.user_name),
+    userEmail: str(r.user_email),
+    userRemoved: Boolean(r.user_removed),
+    day: str(r.day),
+    taskId: str(r.task_id),
+    taskName: str(r.task_name),
+    taskCustomId: str(r.task_custom_id),
+    taskParentId: str(r.task_parent_id),
+    taskListId: str(r.task_list_id),
+    taskStatus: str(r.task_status),
+    listId: str(r.list_id),
+    listName: str(r.list_name),
+    folderId: str(r.folder_id),
+    folderName: str(r.folder_name),
+    spaceId: str(r.space_id),
+    spaceName: str(r.space_name),
+    projectKind: (r.project_kind as 'folder' | 'list' | null) ?? null,
+    projectId: str(r.project_id),
+    projectName: str(r.project_name),
+    status: str(r.status),
+    statusCategory: (r.status_category as StatusCategory | null) ?? null,
+    tag: str(r.tag),
+    billable: r.billable == null ? null : Boolean(r.billable),
+    ms: Number(r.ms),
+    billableMs: Number(r.billable_ms),
+    entries: Number(r.entries),
+    running: Boolean(r.running),
+  };
+}

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { z } from 'zod';
+import { ReportCatalog } from '../../analytics/reports/report-catalog';
+import { READ } from '../core/annotations';
+import { metaShape } from '../core/common-schemas';
+import { AnyToolDefinition, defineTool, Toolset } from '../core/tool-definition';
+import { ToolMetaService } from '../core/tool-meta.service';
+
+/**
+ * The analytics toolset: every time report and timesheet of the report catalog, as read tools.
+ * The catalog owns arguments, results and text; this adapter adds freshness (data_as_of, demo).
+ */
+@Injectable()
+export class AnalyticsTools implements Toolset {
+  readonly name = 'analytics' as const;
+
+  constructor(
+    private readonly catalog: ReportCatalog,
+    private readonly meta: ToolMetaService,
+  ) {}
+
+  tools(): AnyToolDefinition[] {
+    return this.catalog.definitions().map((d) =>
+      defineTool({
+        name: d.name, toolset: 'analytics', title: d.title, description: d.description, annotations: READ, write: false,
+        input: d.input,
+        output: z.object({ ...metaShape, ...d.output.shape }),
+        handler: async (a) => ({ ...(await this.meta.meta()), ...(await d.run(a)) }),
+        render: (o) => d.render(o),
+      }),
+    );
+  }
+}
