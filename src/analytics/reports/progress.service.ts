@@ -60,6 +60,6 @@ export class ProgressService {
       truncated: finished.length > a.limit || changes.length > a.limit,
       hint: finished.length > a.limit || changes.length > a.limit ? `Lists show ${a.limit} items; totals are complete. Raise limit or narrow the scope.` : null,
     };
-    return fitReport(out, () => [listAt(out.status_changes, 'changes', 3), listAt(out.finished, 'tasks', 3)]);
+    return fitReport(out, [() => [listAt(out.status_changes, 'changes', 3), listAt(out.finished, 'tasks', 3)]]);
   }
 }

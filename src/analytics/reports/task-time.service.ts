@@ -80,7 +80,7 @@ export class TaskTimeService {
       })),
       groups_total: all.length, truncated: all.length > a.limit, hint: all.length > a.limit ? `Showing ${a.limit} of ${all.length} groups; raise limit or narrow the scope.` : null,
     };
-    return fitReport(out, () => [listAt(out, 'groups', 5)]);
+    return fitReport(out, [() => [listAt(out, 'groups', 5)]]);
   }
 
   /** One task's tree: direct and rollup time and estimate per node, and who logged the time. */
@@ -132,7 +132,7 @@ export class TaskTimeService {
       people: people.map(({ t }) => ({ id: t.first.userId as number, name: factPersonName(t.first), removed: t.first.userRemoved, time: duration(t.ms), entries: t.entries, tasks: t.tasks.size })),
       truncated: false, hint: null,
     };
-    return fitReport(out, () => [listAt(out, 'people', 3), listAt(out, 'nodes', 10)], 'Ask for a subtask to see deeper parts of the tree.');
+    return fitReport(out, [() => [listAt(out, 'people', 3)], () => [listAt(out, 'nodes', 10)]], 'Ask for a subtask to see deeper parts of the tree.');
   }
 
   /** Per task tracked ÷ own estimate: accurate, under- and over-estimated, accuracy %, unplanned time, worst offenders. */
@@ -164,7 +164,7 @@ export class TaskTimeService {
       worst_overruns: under.slice(0, a.limit).map(strip), most_unused: over.slice(0, a.limit).map(strip),
       truncated: false, hint: null,
     };
-    return fitReport(out, () => [listAt(out, 'most_unused', 1), listAt(out, 'worst_overruns', 1)]);
+    return fitReport(out, [() => [listAt(out, 'most_unused', 1), listAt(out, 'worst_overruns', 1)]]);
   }
 
   /** Unfinished tasks overdue, due within risk_days, or over their estimate, with the reasons. */
@@ -196,7 +196,7 @@ export class TaskTimeService {
       })),
       truncated: lines.length > a.limit, hint: lines.length > a.limit ? `Showing ${a.limit} of ${lines.length}; raise limit, or pass person or a smaller scope.` : null,
     };
-    return fitReport(out, () => [listAt(out, 'tasks', 5)]);
+    return fitReport(out, [() => [listAt(out, 'tasks', 5)]]);
   }
 
   /** Tasks with assignees and no time logged at all (active by default). */
@@ -215,6 +215,6 @@ export class TaskTimeService {
       })),
       truncated: untracked.length > a.limit, hint: untracked.length > a.limit ? `Showing ${a.limit} of ${untracked.length}; raise limit, or pass person or a smaller scope.` : null,
     };
-    return fitReport(out, () => [listAt(out, 'tasks', 5)]);
+    return fitReport(out, [() => [listAt(out, 'tasks', 5)]]);
   }
 }

@@ -78,7 +78,7 @@ export class TimeReportsService {
       inactive_projects: inactive.sort((x, y) => x.name.localeCompare(y.name)),
       people, people_total: people.length, truncated: false, hint: null,
     };
-    return fitReport(out, () => [listAt(out, 'people', 3), listAt(out, 'inactive_projects', 3), listAt(out, 'projects', 3), ...out.projects.map((p) => listAt(p, 'people', 1))]);
+    return fitReport(out, [() => out.projects.map((p) => listAt(p, 'people', 3)), () => [listAt(out, 'inactive_projects', 3)], () => [listAt(out, 'people', 5)], () => [listAt(out, 'projects', 3)]]);
   }
 
   /** A folder's time per list, person, status or task. */
@@ -102,7 +102,7 @@ export class TimeReportsService {
       folder: scopeView(f.scope), period: periodView(period), group_by: a.group_by, ...timeSplit(total.ms, total.billableMs),
       tasks_with_time: total.tasks, groups, groups_total: groups.length, truncated: false, hint: null,
     };
-    return fitReport(out, () => [listAt(out, 'groups', 5)]);
+    return fitReport(out, [() => [listAt(out, 'groups', 5)]]);
   }
 
   /** Per person: total, billable split, utilization, projects and tasks; people without time named. */
@@ -134,8 +134,9 @@ export class TimeReportsService {
       scope: scopeView(f.scope), period: periodView(period), ...timeSplit(total.ms, total.billableMs), capacity_per_person: duration(capacity),
       people, people_total: people.length, no_time_logged: idle, no_time_logged_total: idle.length, truncated: false, hint: null,
     };
-    return fitReport(out, () => [
-      listAt(out, 'no_time_logged', 10), listAt(out, 'people', 3), ...out.people.flatMap((p) => [listAt(p, 'tasks', 1), listAt(p, 'projects', 1)]),
+    return fitReport(out, [
+      () => out.people.map((p) => listAt(p, 'tasks', 1)), () => out.people.map((p) => listAt(p, 'projects', 1)),
+      () => [listAt(out, 'no_time_logged', 10)], () => [listAt(out, 'people', 3)],
     ]);
   }
 
@@ -170,6 +171,6 @@ export class TimeReportsService {
       no_time_logged: roster.filter((p) => !logged.has(p.id)).map((p) => p.name).sort((x, y) => x.localeCompare(y)),
       truncated: false, hint: null,
     };
-    return fitReport(out, () => [listAt(out, 'no_time_logged', 10), listAt(out, 'finished', 5), listAt(out, 'people', 3), ...out.people.map((p) => listAt(p, 'tasks', 1))]);
+    return fitReport(out, [() => out.people.map((p) => listAt(p, 'tasks', 2)), () => [listAt(out, 'finished', 5), listAt(out, 'no_time_logged', 10)], () => [listAt(out, 'people', 3)]]);
   }
 }

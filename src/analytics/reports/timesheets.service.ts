@@ -77,6 +77,6 @@ export class TimesheetsService {
       rows: sheet, rows_total: sheet.length, day_totals: dayTotals.map((ms) => Math.round(ms / 1000)),
       no_time_logged: idle, no_time_logged_total: idle.length, truncated: false, hint: null,
     };
-    return fitReport(out, () => [listAt(out, 'no_time_logged', 10), listAt(out, 'rows', 3)]);
+    return fitReport(out, [() => [listAt(out, 'no_time_logged', 10)], () => [listAt(out, 'rows', 3)]]);
   }
 }
