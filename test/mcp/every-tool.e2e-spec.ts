@@ -29,6 +29,11 @@ function argsFor(d: SandboxDump, nonce: string): Record<string, Obj> {
     create_task: { list: list.id, name: `Created over MCP ${nonce}` }, update_task: { task: parent.id, priority: 'high' },
     get_sync_status: {}, trigger_sync: { kind: 'incremental' }, resolve_assignees: { people: [person.email!, person.username!] },
     log_time_entry: { task: parent.id, duration: '25m', description: `logged ${nonce}` }, start_timer: { task: parent.id }, stop_timer: {},
+    get_space_project_time_report: { space: space.name, period: 'last_30_days' }, get_folder_time_report: { folder: folder.id, group_by: 'person' },
+    get_employee_time_report: { period: 'last_week' }, get_weekly_timesheet: { week: 'last_week' }, get_monthly_timesheet: {},
+    get_timesheet: { period: 'rolling', days: 10, space: space.id }, get_yesterday_report: {}, get_progress_since: { since: '2026-01-01' },
+    get_time_tracking_report: { folder: folder.id, group_by: 'status' }, get_task_time_breakdown: { task: parent.id },
+    get_estimation_accuracy: { space: space.id }, get_at_risk_tasks: { person: person.email }, get_untracked_tasks: { status: 'open' },
   };
 }
 
@@ -67,9 +72,9 @@ describe.each(['sse', 'http', 'stdio'] as TransportKind[])('every tool over %s (
     await sandbox?.close();
   });
 
-  it('lists 28 tools and every one answers with a schema-valid result', async () => {
+  it('lists 41 tools and every one answers with a schema-valid result', async () => {
     const { tools } = await c.listTools();
-    expect(tools).toHaveLength(28);
+    expect(tools).toHaveLength(41);
     const args = argsFor(sandbox.store.dump(), `${transport}-${Date.now()}`);
     expect(Object.keys(args).sort()).toEqual(tools.map((x) => x.name).sort());
     // Timers last so stop_timer has one to stop.

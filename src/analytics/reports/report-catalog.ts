@@ -63,7 +63,7 @@ export class ReportCatalog {
         name: 'get_folder_time_report', command: command('get_folder_time_report'), title: 'Time in a folder',
         description: 'Time logged in a folder, grouped by list, person, status or task, with billable split.',
         input: z.object({
-          folder: scopeArgs.folder.unwrap(), space: scopeArgs.space,
+          folder: scopeArgs.folder.unwrap().describe('Folder: id, name or project alias.'), space: scopeArgs.space,
           group_by: z.enum(['list', 'person', 'status', 'task']).default('list').describe('Default list.'),
           ...periodArgs('this_month'),
         }),
@@ -122,7 +122,7 @@ export class ReportCatalog {
         description: 'Tasks finished, created and changed status since a date (default: this Monday), by category and main/subtask.',
         input: z.object({
           since: z.string().trim().min(1).max(40).optional().describe('YYYY-MM-DD or ISO time.'), ...scopeArgs,
-          include_archived: z.boolean().default(false), limit: limitArg(20, 200),
+          include_archived: z.boolean().default(false).describe('Include archived tasks.'), limit: limitArg(20, 200),
         }),
         output: progressSinceOut,
         run: (a) => progress.since(a),
@@ -166,7 +166,7 @@ export class ReportCatalog {
       define({
         name: 'get_untracked_tasks', command: command('get_untracked_tasks'), title: 'Tasks without time',
         description: 'Tasks with assignees and no time logged: active (default), open (unfinished) or all.',
-        input: z.object({ ...scopeArgs, person: personArg, status: z.enum(['active', 'open', 'all']).default('active'), limit: limitArg(25, 200) }),
+        input: z.object({ ...scopeArgs, person: personArg, status: z.enum(['active', 'open', 'all']).default('active').describe('Default active.'), limit: limitArg(25, 200) }),
         output: untrackedOut,
         run: (a) => tasks.untracked(a),
         render: render.renderUntracked,
