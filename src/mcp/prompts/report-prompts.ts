@@ -58,8 +58,9 @@ export const REPORT_PROMPTS: ReportPromptDefinition[] = [
     steps: [
       FRESHNESS,
       { tools: ['get_project_weekly_digest'], does: 'Get finished, started and overdue tasks, time per person and highlights for the week.' },
-      { tools: ['get_progress_since', 'get_tasks_by_status', 'get_tasks'], does: 'List the tasks finished in the period (status categories done and closed).' },
-      { tools: ['get_employee_time_report', 'get_weekly_timesheet', 'get_space_project_time_report'], does: 'Get time logged in the period per person and per project.' },
+      { tools: ['get_progress_since', 'get_tasks_by_status', 'get_tasks'], does: 'List the tasks finished in the period (status categories done and closed); a tool that takes `since` gets the period\'s first day.' },
+      { tools: ['get_employee_time_report', 'get_weekly_timesheet', 'get_space_project_time_report'], does: 'Get time logged in the period per person and per project, billable split and utilization.' },
+      { tools: ['get_estimation_accuracy', 'get_time_tracking_report'], does: 'Check tracked time against estimates; name the worst overruns.' },
       { tools: ['get_list_progress', 'get_project_completion_rate'], does: 'Get the completion rate and recent throughput.' },
       { tools: ['get_overdue_tasks', 'get_project_at_risk', 'get_at_risk_tasks'], does: 'List overdue and at-risk tasks with their assignees.' },
       { tools: ['get_workload', 'get_project_team_workload'], does: 'Get open tasks and estimates per person, to spot overload.' },
