@@ -2,6 +2,7 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { DateTime } from 'luxon';
+import { TimeFactsRepository } from '../../src/analytics/time/time-facts.repository';
 import { FixedClock } from '../../src/common/time/clock';
 import type { DumpMember, DumpTask } from '../../src/sandbox/sandbox-dump.types';
 import { SandboxServer } from '../../src/sandbox/sandbox-server';
@@ -385,6 +386,32 @@ describe.each(CASES)('analytics tools on %s in %s', (kind, zone) => {
     const expected = set.filter((x) => truth.category(x) === 'active' && x.assigneeIds.length > 0 && truth.directMs(x.id) === 0);
     expect(un.total).toBe(expected.length);
     expect(un.tasks.map((x: Obj) => x.id).sort()).toEqual(expected.map((x) => x.id).sort());
+  });
+
+  it('the time-facts repository groups by every dimension, each group matching the truth', async () => {
+    const repo = t.app.get(TimeFactsRepository);
+    const ws = truth.d.workspaces[0].id;
+    const w = truth.lastDays(30);
+    const pieces = truth.pieces(w, { kind: 'workspace' });
+    const loc = (p: Piece) => truth.location(p.entry);
+    const keys: Record<string, [(r: Obj) => string, (p: Piece) => string[]]> = {
+      space: [(r) => String(r.spaceId), (p) => [String(loc(p)?.spaceId ?? null)]],
+      folder: [(r) => String(r.folderId), (p) => [String(loc(p)?.folderId ?? null)]],
+      list: [(r) => String(r.listId), (p) => [String(loc(p)?.listId ?? null)]],
+      status: [(r) => String(r.status), (p) => [String(p.entry.taskId ? truth.tasks.get(p.entry.taskId)!.status : null)]],
+      billable: [(r) => String(r.billable), (p) => [String(p.entry.billable)]],
+      tag: [(r) => String(r.tag), (p) => (p.entry.tags.length ? p.entry.tags : ['null'])],
+    };
+    for (const [dim, [rowKey, pieceKeys]] of Object.entries(keys)) {
+      const rows = await repo.facts({ workspaceId: ws, window: { from: w.from, to: w.to }, now: NOW, timeZone: zone, groupBy: [dim as never] });
+      const expected = new Map<string, number>();
+      for (const p of pieces) for (const k of pieceKeys(p)) expected.set(k, (expected.get(k) ?? 0) + p.ms);
+      expect({ dim, groups: Object.fromEntries(rows.map((r) => [rowKey(r), r.ms])) }).toEqual({ dim, groups: Object.fromEntries(expected) });
+    }
+    // scope, person and task filters
+    const list = truth.location(truth.d.timeEntries.find((e) => e.taskId && !e.running)!)!.listId;
+    const inList = await repo.facts({ workspaceId: ws, window: null, now: NOW, timeZone: zone, scope: { kind: 'list', id: list }, userIds: [planted.B.id], groupBy: [] });
+    expect(inList[0]?.ms ?? 0).toBe(truth.sum(truth.pieces(null, { kind: 'list', id: list }, { userId: planted.B.id })).ms);
   });
 
   it('refuses bad periods and unknown names with the accepted forms or candidates', async () => {
