@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MappingModule } from '../mapping/mapping.module';
 import { SyncModule } from '../sync/sync.module';
+import { AnalyticsReports } from './reports/analytics-reports';
 import { ProgressService } from './reports/progress.service';
 import { ReportCatalog } from './reports/report-catalog';
 import { ReportContextService } from './reports/report-context.service';
@@ -29,8 +30,11 @@ import { TimeFactsRepository } from './time/time-facts.repository';
   providers: [
     TaskQueryRepository, TaskWorkloadRepository, TaskQueryService, TaskReportService, TaskWriteService,
     TimeFactsRepository, TaskSetRepository, ReportContextService, TimeReportsService, TimesheetsService, TaskTimeService, ProgressService,
-    ReportExportService, ReportCatalog,
+    ReportExportService, ReportCatalog, AnalyticsReports,
   ],
-  exports: [TaskQueryService, TaskReportService, TaskWriteService, ReportCatalog, TimeFactsRepository, TaskSetRepository, ReportContextService],
+  exports: [
+    TaskQueryService, TaskReportService, TaskWriteService, ReportCatalog, TimeFactsRepository, TaskSetRepository, ReportContextService,
+    TaskTimeService, ReportExportService,
+  ],
 })
 export class AnalyticsModule {}

@@ -1,16 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { limitArg, monthArg, periodArgs, personArg, scopeArgs, taskArg, weekArg } from './report-args';
-import { ExportSpec, ExportTable, ReportExportService } from './report-export.service';
-import * as render from './report-render';
-import { ProgressService } from './progress.service';
-import { TaskTimeService } from './task-time.service';
-import { atRiskOut, estimationAccuracyOut, progressSinceOut, taskBreakdownOut, timeTrackingOut, untrackedOut } from './task-time.schemas';
-import { employeeReportOut, folderReportOut, spaceProjectReportOut, yesterdayReportOut } from './time-reports.schemas';
-import { TimeReportsService } from './time-reports.service';
-import { timesheetOut } from './timesheets.schemas';
-import { TimesheetsService } from './timesheets.service';
-
+import { ExportTable } from './report-export.service';
 /**
  * One report, declared once for every way to ask for it: MCP tool (name, description, input
  * and output schemas, text rendering), REST `GET /api/reports/<name>` (same arguments as query
@@ -18,6 +8,8 @@ import { TimesheetsService } from './timesheets.service';
  */
 export interface ReportDefinition<I extends z.ZodRawShape = z.ZodRawShape, O extends z.ZodRawShape = z.ZodRawShape> {
   name: string;
+  /** The MCP toolset it belongs to. */
+  toolset: 'analytics' | 'intelligence';
   /** The CLI's name: `weekly-timesheet` for get_weekly_timesheet. */
   command: string;
   title: string;
@@ -33,149 +25,27 @@ export interface ReportDefinition<I extends z.ZodRawShape = z.ZodRawShape, O ext
 
 export type AnyReportDefinition = ReportDefinition<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const define = <I extends z.ZodRawShape, O extends z.ZodRawShape>(d: ReportDefinition<I, O>): ReportDefinition<I, O> => d;
-const command = (name: string) => name.replace(/^get_/, '').replace(/_/g, '-');
-const scopeOf = (a: { space?: string; folder?: string; list?: string; project?: string }) => ({ space: a.space, folder: a.folder, list: a.list, project: a.project });
+export const defineReport = <I extends z.ZodRawShape, O extends z.ZodRawShape>(d: ReportDefinition<I, O>): ReportDefinition<I, O> => d;
+/** The CLI's name of a tool: get_weekly_timesheet → weekly-timesheet. */
+export const commandOf = (name: string): string => name.replace(/^get_/, '').replace(/_/g, '-');
 
+/**
+ * Every report of every module (analytics, intelligence), registered once at start; the MCP
+ * toolsets, the REST controller, Swagger and the CLI all read it from here.
+ */
 @Injectable()
 export class ReportCatalog {
-  private readonly all: AnyReportDefinition[];
+  private readonly all: AnyReportDefinition[] = [];
 
-  constructor(
-    time: TimeReportsService,
-    sheets: TimesheetsService,
-    tasks: TaskTimeService,
-    progress: ProgressService,
-    exports: ReportExportService,
-  ) {
-    const exportOf = (spec: Omit<ExportSpec, 'shape'>, shape: ExportSpec['shape']) => exports.rows({ ...spec, shape });
-    this.all = [
-      define({
-        name: 'get_space_project_time_report', command: command('get_space_project_time_report'), title: 'Time per project of a space',
-        description: 'Time logged in a space per project (folder or folderless list): billable split, estimate, tasks, people; inactive projects listed.',
-        input: z.object({ space: scopeArgs.space.unwrap().describe('Space: id, name or project alias.'), ...periodArgs('this_month') }),
-        output: spaceProjectReportOut,
-        run: (a) => time.spaceProjects(a),
-        render: render.renderSpaceProjects,
-        rows: (a) => exportOf({ scope: { space: a.space }, period: a, fallback: 'this_month' }, 'person_project_task'),
-      }),
-      define({
-        name: 'get_folder_time_report', command: command('get_folder_time_report'), title: 'Time in a folder',
-        description: 'Time logged in a folder, grouped by list, person, status or task, with billable split.',
-        input: z.object({
-          folder: scopeArgs.folder.unwrap().describe('Folder: id, name or project alias.'), space: scopeArgs.space,
-          group_by: z.enum(['list', 'person', 'status', 'task']).default('list').describe('Default list.'),
-          ...periodArgs('this_month'),
-        }),
-        output: folderReportOut,
-        run: (a) => time.folder(a),
-        render: render.renderFolder,
-        rows: (a) => exportOf({ scope: { folder: a.folder, space: a.space }, period: a, fallback: 'this_month' }, 'person_project_task'),
-      }),
-      define({
-        name: 'get_employee_time_report', command: command('get_employee_time_report'), title: 'Time per person',
-        description: 'Per person: time logged, billable split, utilization, projects and top tasks; members without time named. Default: workspace, this week.',
-        input: z.object({ ...scopeArgs, person: personArg, ...periodArgs('this_week') }),
-        output: employeeReportOut,
-        run: (a) => time.employee(a),
-        render: render.renderEmployee,
-        rows: (a) => exportOf({ scope: scopeOf(a), person: a.person, period: a, fallback: 'this_week' }, 'person_project_task'),
-      }),
-      define({
-        name: 'get_weekly_timesheet', command: command('get_weekly_timesheet'), title: 'Weekly timesheet',
-        description: 'Person × day grid for one Monday–Sunday week: daily and weekly totals, days worked, running timers flagged.',
-        input: z.object({ week: weekArg, ...scopeArgs, person: personArg }),
-        output: timesheetOut,
-        run: (a) => sheets.weekly(a),
-        render: render.renderTimesheet,
-        rows: (a) => exportOf({ scope: scopeOf(a), person: a.person, period: { week: a.week }, fallback: 'this_week' }, 'person_day'),
-      }),
-      define({
-        name: 'get_monthly_timesheet', command: command('get_monthly_timesheet'), title: 'Monthly timesheet',
-        description: 'Person × day grid for a month: totals, days worked, daily average, utilization.',
-        input: z.object({ month: monthArg, ...scopeArgs, person: personArg }),
-        output: timesheetOut,
-        run: (a) => sheets.monthly(a),
-        render: render.renderTimesheet,
-        rows: (a) => exportOf({ scope: scopeOf(a), person: a.person, period: { month: a.month }, fallback: 'this_month' }, 'person_day'),
-      }),
-      define({
-        name: 'get_timesheet', command: command('get_timesheet'), title: 'Timesheet for any period',
-        description: 'Person × day grid for any period (up to 92 days), with totals.',
-        input: z.object({ ...periodArgs('this_week'), ...scopeArgs, person: personArg }),
-        output: timesheetOut,
-        run: (a) => sheets.any(a),
-        render: render.renderTimesheet,
-        rows: (a) => exportOf({ scope: scopeOf(a), person: a.person, period: a, fallback: 'this_week' }, 'person_day'),
-      }),
-      define({
-        name: 'get_yesterday_report', command: command('get_yesterday_report'), title: 'Yesterday',
-        description: 'What was logged yesterday per person and task, and the tasks finished yesterday.',
-        input: z.object({ ...scopeArgs, person: personArg }),
-        output: yesterdayReportOut,
-        run: (a) => time.yesterday(a),
-        render: render.renderYesterday,
-        rows: (a) => exportOf({ scope: scopeOf(a), person: a.person, period: { period: 'yesterday' }, fallback: 'yesterday' }, 'person_project_task'),
-      }),
-      define({
-        name: 'get_progress_since', command: command('get_progress_since'), title: 'Progress since a date',
-        description: 'Tasks finished, created and changed status since a date (default: this Monday), by category and main/subtask.',
-        input: z.object({
-          since: z.string().trim().min(1).max(40).optional().describe('YYYY-MM-DD or ISO time.'), ...scopeArgs,
-          include_archived: z.boolean().default(false).describe('Include archived tasks.'), limit: limitArg(20, 200),
-        }),
-        output: progressSinceOut,
-        run: (a) => progress.since(a),
-        render: render.renderProgress,
-      }),
-      define({
-        name: 'get_time_tracking_report', command: command('get_time_tracking_report'), title: 'Tracked vs estimated',
-        description: 'Tracked time vs estimates with efficiency %, by assignee, status, list or task. All time unless a period is given.',
-        input: z.object({
-          ...scopeArgs, group_by: z.enum(['assignee', 'status', 'list', 'task']).default('assignee').describe('Default assignee.'),
-          ...periodArgs('all time'), limit: limitArg(30, 200),
-        }),
-        output: timeTrackingOut,
-        run: (a) => tasks.timeTracking(a),
-        render: render.renderTimeTracking,
-      }),
-      define({
-        name: 'get_task_time_breakdown', command: command('get_task_time_breakdown'), title: 'One task\'s time tree',
-        description: 'A task\'s subtask tree (any list) with direct and rollup time and estimate per node, and time per person.',
-        input: z.object({ task: taskArg, ...periodArgs('all time') }),
-        output: taskBreakdownOut,
-        run: (a) => tasks.taskBreakdown(a),
-        render: render.renderBreakdown,
-      }),
-      define({
-        name: 'get_estimation_accuracy', command: command('get_estimation_accuracy'), title: 'Estimate accuracy',
-        description: 'Tracked ÷ estimate per task: accurate (0.8–1.2), under- or over-estimated; accuracy %, unplanned time, worst offenders.',
-        input: z.object({ ...scopeArgs, finished_only: z.boolean().default(false).describe('Only done/closed tasks.'), limit: limitArg(5, 50) }),
-        output: estimationAccuracyOut,
-        run: (a) => tasks.estimationAccuracy(a),
-        render: render.renderAccuracy,
-      }),
-      define({
-        name: 'get_at_risk_tasks', command: command('get_at_risk_tasks'), title: 'At-risk tasks',
-        description: 'Unfinished tasks overdue, due within risk_days, or with more time logged than estimated.',
-        input: z.object({ ...scopeArgs, person: personArg, risk_days: z.number().int().min(0).max(90).default(3).describe('Default 3.'), limit: limitArg(25, 200) }),
-        output: atRiskOut,
-        run: (a) => tasks.atRisk(a),
-        render: render.renderAtRisk,
-      }),
-      define({
-        name: 'get_untracked_tasks', command: command('get_untracked_tasks'), title: 'Tasks without time',
-        description: 'Tasks with assignees and no time logged: active (default), open (unfinished) or all.',
-        input: z.object({ ...scopeArgs, person: personArg, status: z.enum(['active', 'open', 'all']).default('active').describe('Default active.'), limit: limitArg(25, 200) }),
-        output: untrackedOut,
-        run: (a) => tasks.untracked(a),
-        render: render.renderUntracked,
-      }),
-    ];
+  register(defs: AnyReportDefinition[]): void {
+    for (const d of defs) {
+      if (this.all.some((x) => x.name === d.name)) throw new Error(`Report ${d.name} is registered twice`);
+      this.all.push(d);
+    }
   }
 
-  definitions(): AnyReportDefinition[] {
-    return this.all;
+  definitions(toolset?: ReportDefinition['toolset']): AnyReportDefinition[] {
+    return toolset ? this.all.filter((d) => d.toolset === toolset) : this.all;
   }
 
   find(nameOrCommand: string): AnyReportDefinition | undefined {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { ReportCatalog } from '../../analytics/reports/report-catalog';
+import { ReportCatalog, ReportDefinition } from '../../analytics/reports/report-catalog';
 import { READ } from '../core/annotations';
 import { metaShape } from '../core/common-schemas';
 import { AnyToolDefinition, defineTool, Toolset } from '../core/tool-definition';
@@ -20,14 +20,19 @@ export class AnalyticsTools implements Toolset {
   ) {}
 
   tools(): AnyToolDefinition[] {
-    return this.catalog.definitions().map((d) =>
-      defineTool({
-        name: d.name, toolset: 'analytics', title: d.title, description: d.description, annotations: READ, write: false,
-        input: d.input,
-        output: z.object({ ...metaShape, ...d.output.shape }),
-        handler: async (a) => ({ ...(await this.meta.meta()), ...(await d.run(a)) }),
-        render: (o) => d.render(o),
-      }),
-    );
+    return reportTools(this.catalog, this.meta, this.name);
   }
+}
+
+/** The report catalog's reports of one toolset as read tools (the intelligence toolset uses it too). */
+export function reportTools(catalog: ReportCatalog, meta: ToolMetaService, toolset: ReportDefinition['toolset']): AnyToolDefinition[] {
+  return catalog.definitions(toolset).map((d) =>
+    defineTool({
+      name: d.name, toolset, title: d.title, description: d.description, annotations: READ, write: false,
+      input: d.input,
+      output: z.object({ ...metaShape, ...d.output.shape }),
+      handler: async (a) => ({ ...(await meta.meta()), ...(await d.run(a)) }),
+      render: (o) => d.render(o),
+    }),
+  );
 }
