@@ -174,6 +174,8 @@ async function main(): Promise<void> {
     },
   });
   await app.listen(0, '127.0.0.1');
+  // Fresh statistics (the app's start may just have migrated a million rows).
+  await q('ANALYZE');
   const port = (app.getHttpServer().address() as { port: number }).port;
   const client = new McpClient({ name: 'bench', version: '1' });
   await client.connect(new StreamableHTTPClientTransport(new URL(`http://127.0.0.1:${port}/mcp`)));

@@ -28,6 +28,8 @@ export interface ResolvedScope {
   archived: boolean;
   /** The registry alias the caller used, if any. */
   alias: string | null;
+  /** The space it is in (itself for a space); null for the workspace. */
+  spaceId: string | null;
 }
 
 export interface ResolvedPerson {
@@ -75,7 +77,7 @@ export class ScopeResolverService {
     if (a.list !== undefined) return listScope(await this.hierarchy.list(ws, a.list, { spaceId: space?.id }));
     if (a.folder !== undefined) return folderScope(await this.hierarchy.folder(ws, a.folder, space?.id));
     if (space) return spaceScope(space);
-    return { kind: 'workspace', id: ws, name: 'whole workspace', label: 'whole workspace', archived: false, alias: null };
+    return { kind: 'workspace', id: ws, name: 'whole workspace', label: 'whole workspace', archived: false, alias: null, spaceId: null };
   }
 
   /** A project: a registry alias, else a space, folder or list (resolveProjectTarget's order). */
@@ -154,10 +156,10 @@ function view(p: PersonRow): ResolvedPerson {
   return { id: p.id, name: personName(p), email: p.email, removed: p.removed };
 }
 
-const spaceScope = (s: SpaceRowView): ResolvedScope => ({ kind: 'space', id: s.id, name: s.name, label: `space ${s.name}`, archived: s.archived, alias: null });
+const spaceScope = (s: SpaceRowView): ResolvedScope => ({ kind: 'space', id: s.id, name: s.name, label: `space ${s.name}`, archived: s.archived, alias: null, spaceId: s.id });
 const folderScope = (f: FolderRowView): ResolvedScope => ({
-  kind: 'folder', id: f.id, name: f.name, label: `folder ${f.name} in ${f.spaceName}`, archived: f.archived, alias: null,
+  kind: 'folder', id: f.id, name: f.name, label: `folder ${f.name} in ${f.spaceName}`, archived: f.archived, alias: null, spaceId: f.spaceId,
 });
 const listScope = (l: ListRowView): ResolvedScope => ({
-  kind: 'list', id: l.id, name: l.name, label: `list ${l.name} in ${l.spaceName}${l.folderName ? ` › ${l.folderName}` : ''}`, archived: l.archived, alias: null,
+  kind: 'list', id: l.id, name: l.name, label: `list ${l.name} in ${l.spaceName}${l.folderName ? ` › ${l.folderName}` : ''}`, archived: l.archived, alias: null, spaceId: l.spaceId,
 });

@@ -13,7 +13,7 @@ export interface ReportFrame {
   timeZone: string;
   scope: ResolvedScope;
   /** The scope as a time-facts / task filter location (null for the whole workspace). */
-  location: { kind: 'space' | 'folder' | 'list'; id: string } | null;
+  location: { kind: 'space' | 'folder' | 'list'; id: string; spaceId?: string } | null;
   person: ResolvedPerson | null;
 }
 
@@ -42,7 +42,7 @@ export class ReportContextService {
     const [scope, person] = await Promise.all([this.scopes.scope(ws, a), a.person ? this.scopes.person(ws, a.person) : Promise.resolve(null)]);
     return {
       ws, now: this.clock.now(), timeZone: this.timeZone, scope, person,
-      location: scope.kind === 'workspace' ? null : { kind: scope.kind, id: scope.id },
+      location: scope.kind === 'workspace' ? null : { kind: scope.kind, id: scope.id, spaceId: scope.spaceId ?? undefined },
     };
   }
 

@@ -60,23 +60,26 @@ const NAME_JOINS: Partial<Record<TimeDimension, { select: string; join: string }
   },
 };
 
-const LOCATION_COLUMN = { space: 'space_id', folder: 'folder_id', list: 'list_id' } as const;
+const HOME_COLUMN = { space: 'home_space_id', folder: 'home_folder_id', list: 'home_list_id' } as const;
 
 export function timeFactsSql(q: TimeFactsQuery, p: Params): string {
   const ws = p.add(q.workspaceId);
   const from = q.window ? p.instant(q.window.from) : `'-infinity'::timestamptz`;
   const to = q.window ? p.instant(q.window.to) : `'infinity'::timestamptz`;
   const now = p.instant(q.now);
+  // Entries are filtered by where their time belongs now (home columns kept by triggers), so a
+  // scoped window reads only its own entries; the space narrows folder and list scopes too,
+  // which lets the (home_space_id, start_at) index serve every scope.
   const filters = [
+    ...(q.scope?.spaceId && q.scope.kind !== 'space' ? [`e.home_space_id = ${p.add(q.scope.spaceId)}`] : []),
+    ...(q.scope ? [`e.${HOME_COLUMN[q.scope.kind]} = ${p.add(q.scope.id)}`] : []),
     ...(q.userIds ? [`e.user_id = ANY(${p.add(q.userIds)}::bigint[])`] : []),
     ...(q.taskIds ? [`e.task_id = ANY(${p.add(q.taskIds)}::text[])`] : []),
   ].map((f) => ` AND ${f}`).join('');
-  const columns = `e.id, e.user_id, e.task_id, e.billable, e.running, e.tags, e.start_at, e.list_id AS e_list, e.space_id AS e_space`;
-  const scope = [
-    ...(q.scope ? [`loc.${LOCATION_COLUMN[q.scope.kind]} = ${p.add(q.scope.id)}`] : []),
-    ...(q.tasks ? [`t.id IS NOT NULL`, taskWhere(q.tasks, p)] : []),
-  ].map((c) => ` AND ${c}`).join('');
+  const columns = `e.id, e.user_id, e.task_id, e.billable, e.running, e.tags, e.start_at, e.home_list_id AS list_id, e.home_folder_id AS folder_id, e.home_space_id AS space_id`;
   const dims = [...new Set(q.groupBy)];
+  // The task row is read only when a question needs it: its status, or the task-set filter.
+  const taskJoin = q.tasks ? `JOIN tasks t ON t.id = src.task_id AND ${taskWhere(q.tasks, p)}` : dims.includes('status') ? 'LEFT JOIN tasks t ON t.id = src.task_id' : '';
   const byDay = dims.includes('day');
   // Only bound when used: PostgreSQL cannot type a parameter no expression mentions.
   const tz = byDay ? `${p.add(q.timeZone)}::text` : '';
@@ -100,35 +103,27 @@ export function timeFactsSql(q: TimeFactsQuery, p: Params): string {
     : '';
   const grouped = dims.includes('tag') ? 'tagged' : 'pieces';
   const ms = (cond = '') => `coalesce(round(sum(extract(epoch FROM (pf - ps)) * 1000)${cond}), 0)::bigint`;
+  const live = `e.workspace_id = ${ws} AND e.deleted_at IS NULL AND e.task_live`;
   return `
     WITH longest AS (
       SELECT coalesce(max(duration_ms), 0) AS ms FROM time_entries WHERE workspace_id = ${ws} AND NOT running AND deleted_at IS NULL
     ), src AS (
       SELECT ${columns}, coalesce(e.end_at, e.start_at + e.duration_ms * interval '1 millisecond') AS end_at
       FROM time_entries e
-      WHERE e.workspace_id = ${ws} AND e.deleted_at IS NULL AND NOT e.running AND e.start_at < ${to}
+      WHERE ${live} AND NOT e.running AND e.start_at < ${to}
         AND e.start_at >= ${from} - (SELECT ms FROM longest) * interval '1 millisecond'${filters}
       UNION ALL
       SELECT ${columns}, ${now} AS end_at
       FROM time_entries e
-      WHERE e.workspace_id = ${ws} AND e.deleted_at IS NULL AND e.running AND e.start_at < ${to}${filters}
+      WHERE ${live} AND e.running AND e.start_at < ${to}${filters}
     ), located AS (
-      SELECT src.id, src.user_id, src.task_id, src.billable, src.running, src.tags,
+      SELECT src.id, src.user_id, src.task_id, src.billable, src.running, src.tags, src.list_id, src.folder_id, src.space_id,
              greatest(src.start_at, ${from}) AS s, least(src.end_at, ${to}) AS f,
-             loc.list_id, loc.folder_id, loc.space_id,
-             CASE WHEN loc.list_id IS NULL THEN NULL WHEN loc.folder_id IS NOT NULL THEN 'folder' ELSE 'list' END AS project_kind,
-             coalesce(loc.folder_id, loc.list_id) AS project_id,
-             t.status, t.status_category
-      FROM src
-      LEFT JOIN tasks t ON t.id = src.task_id
-      LEFT JOIN lists el ON t.id IS NULL AND el.id = src.e_list
-      CROSS JOIN LATERAL (
-        -- the task's home now; for a task not synced (yet), where ClickUp said the entry's task lived
-        SELECT CASE WHEN t.id IS NOT NULL THEN t.list_id ELSE src.e_list END AS list_id,
-               CASE WHEN t.id IS NOT NULL THEN t.folder_id ELSE el.folder_id END AS folder_id,
-               CASE WHEN t.id IS NOT NULL THEN t.space_id ELSE coalesce(el.space_id, src.e_space) END AS space_id
-      ) loc
-      WHERE (t.id IS NULL OR t.deleted_at IS NULL) AND least(src.end_at, ${to}) > greatest(src.start_at, ${from})${scope}
+             CASE WHEN src.list_id IS NULL THEN NULL WHEN src.folder_id IS NOT NULL THEN 'folder' ELSE 'list' END AS project_kind,
+             coalesce(src.folder_id, src.list_id) AS project_id,
+             ${taskJoin ? 't.status, t.status_category' : 'NULL::text AS status, NULL::text AS status_category'}
+      FROM src ${taskJoin}
+      WHERE least(src.end_at, ${to}) > greatest(src.start_at, ${from})
     )${pieces}${tagged}, g AS (
       SELECT ${groupCols.length ? `${groupCols.join(', ')}, ` : ''}
              ${ms()} AS ms, ${ms(' FILTER (WHERE billable)')} AS billable_ms,

@@ -14,7 +14,7 @@ export interface TimeFactsQuery {
   /** Day boundaries for the `day` dimension (local midnights). */
   timeZone: string;
   /** Entries on tasks whose home list is now in this container (Reporting rule 2); null = everything, no-task entries included. */
-  scope?: { kind: 'space' | 'folder' | 'list'; id: string } | null;
+  scope?: { kind: 'space' | 'folder' | 'list'; id: string; spaceId?: string } | null;
   /** Only entries logged by these people. */
   userIds?: number[];
   /** Only entries on these tasks. */

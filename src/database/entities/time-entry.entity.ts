@@ -13,6 +13,7 @@ import { bigintNumber } from '../column-transformers';
 // entry bounds how far before a window an overlapping entry can start.
 @Index('idx_time_entries_running', ['workspaceId'], { where: 'running' })
 @Index('idx_time_entries_workspace_duration', ['workspaceId', 'durationMs'])
+@Index('idx_time_entries_home_space_start', ['homeSpaceId', 'startAt'])
 export class TimeEntryEntity {
   @PrimaryColumn('varchar', { length: 64 }) id: string;
   @Column('varchar', { length: 64 }) workspaceId: string;
@@ -33,6 +34,14 @@ export class TimeEntryEntity {
   @Column('varchar', { length: 64, nullable: true }) listId: string | null;
   @Column('varchar', { length: 64, nullable: true }) folderId: string | null;
   @Column('varchar', { length: 64, nullable: true }) spaceId: string | null;
+  /**
+   * Where the entry's time belongs now: its task's home list/folder/space, and whether the task
+   * still exists. Maintained by database triggers (migration TimeEntryHome): never written here.
+   */
+  @Column({ type: 'varchar', length: 64, nullable: true, insert: false, update: false }) homeListId: string | null;
+  @Column({ type: 'varchar', length: 64, nullable: true, insert: false, update: false }) homeFolderId: string | null;
+  @Column({ type: 'varchar', length: 64, nullable: true, insert: false, update: false }) homeSpaceId: string | null;
+  @Column({ type: 'boolean', default: true, insert: false, update: false }) taskLive: boolean;
   @Column('timestamptz', { nullable: true }) deletedAt: Date | null;
   @Column('timestamptz') syncedAt: Date;
 }
