@@ -35,10 +35,10 @@ export class TaskTimeService {
   ) {}
 
   /** Direct time per task of the set (lifetime, or clipped to a period). */
-  private timeOfSet(f: ReportFrame, period: Period | null, groupBy: TimeDimension[], extra: Parameters<ReportContextService['taskSet']>[1] = {}): Promise<TimeFactRow[]> {
+  private timeOfSet(f: ReportFrame, period: Period | null, groupBy: TimeDimension[], extra: Parameters<ReportContextService['taskSet']>[1] = {}, taskNames = false): Promise<TimeFactRow[]> {
     return this.facts.facts({
       workspaceId: f.ws, window: period ? { from: period.from, to: period.to } : null, now: f.now, timeZone: f.timeZone,
-      tasks: this.ctx.taskSet(f, extra), groupBy,
+      scope: f.location, tasks: this.ctx.taskSet(f, extra), groupBy, taskNames,
     });
   }
 
@@ -56,7 +56,7 @@ export class TaskTimeService {
       return g;
     };
     if (a.group_by === 'task') {
-      const [rows, estimated] = await Promise.all([this.timeOfSet(f, period, ['task']), this.taskSets.tasks({ ...set, hasEstimate: true })]);
+      const [rows, estimated] = await Promise.all([this.timeOfSet(f, period, ['task'], {}, true), this.taskSets.tasks({ ...set, hasEstimate: true })]);
       for (const r of rows) Object.assign(group(r.taskId, r.taskName ?? (r.taskId as string)), { tasks: 1, ms: r.ms });
       for (const t of estimated) Object.assign(group(t.id, t.name), { tasks: 1, estimateMs: t.timeEstimate ?? 0 });
     } else {

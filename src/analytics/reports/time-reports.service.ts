@@ -29,10 +29,10 @@ export class TimeReportsService {
     private readonly scopes: ScopeResolverService,
   ) {}
 
-  private window(f: ReportFrame, p: { from: number; to: number }, groupBy: TimeDimension[], extra: { userIds?: number[] } = {}) {
+  private window(f: ReportFrame, p: { from: number; to: number }, groupBy: TimeDimension[], taskNames = true) {
     return this.facts.facts({
       workspaceId: f.ws, window: { from: p.from, to: p.to }, now: f.now, timeZone: f.timeZone, scope: f.location,
-      userIds: extra.userIds ?? (f.person ? [f.person.id] : undefined), groupBy,
+      userIds: f.person ? [f.person.id] : undefined, groupBy, taskNames,
     });
   }
 
@@ -44,7 +44,7 @@ export class TimeReportsService {
     }
     const period = this.ctx.period(a, 'this_month', f.now);
     const [rows, projects, counts] = await Promise.all([
-      this.window(f, period, ['project', 'person', 'task']),
+      this.window(f, period, ['project', 'person', 'task'], false),
       this.scopes.projectsOf(f.ws, f.scope.id),
       this.taskSets.projectTaskCounts(this.ctx.taskSet(f)),
     ]);
@@ -87,7 +87,7 @@ export class TimeReportsService {
     if (f.scope.kind !== 'folder') throw new DomainError(`'${a.folder}' is a ${f.scope.kind}, not a folder: use get_employee_time_report with ${f.scope.kind}.`);
     const period = this.ctx.period(a, 'this_month', f.now);
     const dim: TimeDimension = a.group_by === 'list' ? 'list' : a.group_by === 'person' ? 'person' : a.group_by === 'status' ? 'status' : 'task';
-    const rows = await this.window(f, period, dim === 'task' ? ['task'] : [dim, 'task']);
+    const rows = await this.window(f, period, dim === 'task' ? ['task'] : [dim, 'task'], dim === 'task');
     const capacity = this.ctx.capacity(period);
     const keyOf = (r: TimeFactRow): string | null =>
       dim === 'list' ? r.listId : dim === 'person' ? String(r.userId) : dim === 'status' ? r.status : r.taskId;

@@ -84,7 +84,10 @@ export function timeFactsSql(q: TimeFactsQuery, p: Params): string {
   // Only bound when used: PostgreSQL cannot type a parameter no expression mentions.
   const tz = byDay ? `${p.add(q.timeZone)}::text` : '';
   const groupCols = dims.flatMap((d) => GROUP_COLUMNS[d]);
-  const names = dims.map((d) => NAME_JOINS[d]).filter((x): x is { select: string; join: string } => !!x);
+  const names = dims
+    .filter((d) => d !== 'task' || q.taskNames !== false)
+    .map((d) => NAME_JOINS[d])
+    .filter((x): x is { select: string; join: string } => !!x);
   // Pieces: one per entry, or one per entry and local day when grouping by day.
   const pieces = byDay
     ? `, dated AS (
@@ -102,7 +105,8 @@ export function timeFactsSql(q: TimeFactsQuery, p: Params): string {
     ? `, tagged AS (SELECT x.*, tg AS tag FROM pieces x CROSS JOIN LATERAL unnest(CASE WHEN cardinality(x.tags) = 0 THEN ARRAY[NULL::text] ELSE x.tags END) tg)`
     : '';
   const grouped = dims.includes('tag') ? 'tagged' : 'pieces';
-  const ms = (cond = '') => `coalesce(round(sum(extract(epoch FROM (pf - ps)) * 1000)${cond}), 0)::bigint`;
+  // Every piece is a whole number of ms (ClickUp times and window bounds are ms): summing bigints is exact and cheap.
+  const ms = (cond = '') => `coalesce(sum(piece_ms)${cond}, 0)::bigint`;
   const live = `e.workspace_id = ${ws} AND e.deleted_at IS NULL AND e.task_live`;
   return `
     WITH longest AS (
@@ -127,8 +131,8 @@ export function timeFactsSql(q: TimeFactsQuery, p: Params): string {
     )${pieces}${tagged}, g AS (
       SELECT ${groupCols.length ? `${groupCols.join(', ')}, ` : ''}
              ${ms()} AS ms, ${ms(' FILTER (WHERE billable)')} AS billable_ms,
-             count(DISTINCT id)::int AS entries, bool_or(running) AS running
-      FROM ${grouped} WHERE pf > ps
+             count(*)::int AS entries, bool_or(running) AS running
+      FROM (SELECT x.*, (extract(epoch FROM (x.pf - x.ps)) * 1000)::bigint AS piece_ms FROM ${grouped} x WHERE x.pf > x.ps) pcs
       ${groupCols.length ? `GROUP BY ${groupCols.join(', ')}` : ''}
     )
     SELECT g.*${names.map((n) => `, ${n.select}`).join('')}

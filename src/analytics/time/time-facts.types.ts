@@ -25,6 +25,8 @@ export interface TimeFactsQuery {
    */
   tasks?: TaskFilter;
   groupBy: TimeDimension[];
+  /** false: leave task names out (a join per group) when the caller only needs task ids. Default true. */
+  taskNames?: boolean;
 }
 
 /** One group of clipped time. Fields of dimensions not grouped by are null. */
@@ -58,7 +60,7 @@ export interface TimeFactRow {
   /** Clipped time in ms (a running timer up to `now`). */
   ms: number;
   billableMs: number;
-  /** Entries contributing (an entry split over days counts once per day). */
+  /** Entries contributing (an entry split over days counts in each day's group; with several tags, in each tag's). */
   entries: number;
   /** A running timer contributes. */
   running: boolean;

@@ -20,4 +20,8 @@ export class TaskSnapshotEntity {
   @Column('bigint', { default: 0, transformer: bigintNumber }) timeLoggedMs: number;
   @Column('timestamptz', { nullable: true }) dueDate: Date | null;
   @Column('boolean', { default: false }) archived: boolean;
+  /** Null for folderless lists, and in rows written before folders were recorded. */
+  @Column('varchar', { length: 64, nullable: true }) folderId: string | null;
+  /** The task's date_updated that day (health freshness); null in rows written before it was recorded. */
+  @Column('timestamptz', { nullable: true }) dateUpdated: Date | null;
 }

@@ -2,43 +2,47 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { returnedRows } from './sql-result';
 import { DataSource } from 'typeorm';
+import { Params } from '../../analytics/tasks/task-query.repository';
+import { timeFactsSql } from '../../analytics/time/time-facts.repository';
+import { addDays, startOfLocalDay } from '../../common/time/zoned-date';
 
 /**
  * Writes the per-day task history. Re-running a day replaces that day's rows (idempotent);
- * other days are never touched, so the history accumulates.
+ * other days are never touched, so the history accumulates. The time logged that day per task
+ * comes from the one time-facts query (clipped to the local day, running timers up to now).
  */
-const SNAPSHOT = `
-WITH bounds AS (
-  SELECT ($2::date)::timestamp AT TIME ZONE $3 AS ds, ($2::date + 1)::timestamp AT TIME ZONE $3 AS de
-),
-logged AS (
-  SELECT e.task_id,
-         sum(greatest(0, extract(epoch FROM least(coalesce(e.end_at, $4::timestamptz), b.de) - greatest(e.start_at, b.ds)) * 1000))::bigint AS ms
-  FROM time_entries e CROSS JOIN bounds b
-  WHERE e.workspace_id = $1 AND e.deleted_at IS NULL AND e.task_id IS NOT NULL
-    AND e.start_at < b.de AND coalesce(e.end_at, $4::timestamptz) > b.ds
-  GROUP BY e.task_id
-),
+function snapshotSql(workspaceId: string, date: string, timeZone: string, nowMs: number): { sql: string; params: unknown[] } {
+  const p = new Params();
+  const ws = p.add(workspaceId);
+  const day = p.add(date);
+  const logged = timeFactsSql(
+    { workspaceId, window: { from: startOfLocalDay(date, timeZone), to: startOfLocalDay(addDays(date, 1), timeZone) }, now: nowMs, timeZone, groupBy: ['task'] },
+    p,
+  );
+  const sql = `
+WITH logged AS (${logged}),
 assignees AS (
   SELECT a.task_id, array_agg(a.user_id ORDER BY a.user_id) AS ids
-  FROM task_assignees a JOIN tasks t ON t.id = a.task_id AND t.workspace_id = $1
+  FROM task_assignees a JOIN tasks t ON t.id = a.task_id AND t.workspace_id = ${ws}
   GROUP BY a.task_id
 )
 INSERT INTO task_snapshots (snapshot_date, task_id, workspace_id, list_id, space_id, parent_id, status, status_type,
-  status_category, assignee_ids, time_estimate, time_logged_ms, due_date, archived)
-SELECT $2::date, t.id, t.workspace_id, t.list_id, t.space_id, t.parent_id, t.status, t.status_type, t.status_category,
-       coalesce(a.ids, '{}'), t.time_estimate, coalesce(l.ms, 0), t.due_date, t.archived
+  status_category, assignee_ids, time_estimate, time_logged_ms, due_date, archived, folder_id, date_updated)
+SELECT ${day}::date, t.id, t.workspace_id, t.list_id, t.space_id, t.parent_id, t.status, t.status_type, t.status_category,
+       coalesce(a.ids, '{}'), t.time_estimate, coalesce(l.ms, 0), t.due_date, t.archived, t.folder_id, t.date_updated
 FROM tasks t
 LEFT JOIN logged l ON l.task_id = t.id
 LEFT JOIN assignees a ON a.task_id = t.id
-WHERE t.workspace_id = $1 AND t.deleted_at IS NULL
+WHERE t.workspace_id = ${ws} AND t.deleted_at IS NULL
 ON CONFLICT (snapshot_date, task_id) DO UPDATE SET
   workspace_id = EXCLUDED.workspace_id, list_id = EXCLUDED.list_id, space_id = EXCLUDED.space_id,
   parent_id = EXCLUDED.parent_id, status = EXCLUDED.status, status_type = EXCLUDED.status_type,
   status_category = EXCLUDED.status_category, assignee_ids = EXCLUDED.assignee_ids,
   time_estimate = EXCLUDED.time_estimate, time_logged_ms = EXCLUDED.time_logged_ms, due_date = EXCLUDED.due_date,
-  archived = EXCLUDED.archived
+  archived = EXCLUDED.archived, folder_id = EXCLUDED.folder_id, date_updated = EXCLUDED.date_updated
 RETURNING 1`;
+  return { sql, params: p.values };
+}
 
 @Injectable()
 export class SnapshotRepository {
@@ -53,7 +57,8 @@ export class SnapshotRepository {
            AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.id = s.task_id AND t.deleted_at IS NULL)`,
         [workspaceId, date],
       );
-      const rows = returnedRows(await em.query(SNAPSHOT, [workspaceId, date, timeZone, new Date(nowMs).toISOString()]));
+      const { sql, params } = snapshotSql(workspaceId, date, timeZone, nowMs);
+      const rows = returnedRows(await em.query(sql, params));
       return rows.length;
     });
   }
