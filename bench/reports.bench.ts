@@ -9,7 +9,7 @@
  * rebuilds it (a full sync of `large`, ~1.5–2 minutes). The report clock is pinned to the
  * sandbox's generation anchor, so "last month" always means the same data.
  *
- * Run: npm run bench:reports. Options: --calls N (default 30), --resync, --only tool[,tool],
+ * Run: npm run bench:reports. Options: --calls N (default 30), --resync, --only tool[,tool], --skip-explain,
  * BENCH_DATABASE_URL (admin URL; default TEST_DATABASE_URL, then postgres://postgres@127.0.0.1:5432/postgres).
  */
 import 'reflect-metadata';
@@ -162,7 +162,7 @@ async function explain(label: string, query: TimeFactsQuery): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { calls: { type: 'string', default: '30' }, resync: { type: 'boolean', default: false }, only: { type: 'string' }, explain: { type: 'boolean', default: true } } });
+  const { values } = parseArgs({ options: { calls: { type: 'string', default: '30' }, resync: { type: 'boolean', default: false }, only: { type: 'string' }, 'skip-explain': { type: 'boolean', default: false } } });
   const calls = Number(values.calls);
   const machine = `${os.cpus().length} vCPU ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 1024 ** 3)} GB RAM, Node ${process.version}`;
   await ensureSynced(values.resync!);
@@ -205,7 +205,7 @@ async function main(): Promise<void> {
   process.stdout.write(`| Tool | Case | p50 ms | p95 ms | max ms | answer chars | p95 on target |\n|---|---|---:|---:|---:|---:|---|\n${rows.join('\n')}\n`);
   await client.close();
   await app.close();
-  if (values.explain) {
+  if (!values['skip-explain']) {
     const [space] = await q(`SELECT s.id FROM tasks t JOIN spaces s ON s.id = t.space_id GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
     const [ws] = await q(`SELECT id FROM workspaces LIMIT 1`);
     const month = resolvePeriod({ period: 'last_month' }, { now: ANCHOR, timeZone: ZONE });

@@ -186,7 +186,11 @@ export class TaskSetRepository {
   /** Own estimates (ms, > 0 only) of the given tasks. */
   async ownEstimates(ids: string[]): Promise<Map<string, number>> {
     if (!ids.length) return new Map();
-    const rows: { id: string; e: string }[] = await this.ds.query(`SELECT id, time_estimate AS e FROM tasks WHERE id = ANY($1::text[]) AND time_estimate > 0`, [ids]);
+    // unnest + join: one index probe per id (a large `= ANY(array)` tends to scan the wide tasks table).
+    const rows: { id: string; e: string }[] = await this.ds.query(
+      `SELECT t.id, t.time_estimate AS e FROM unnest($1::text[]) AS x(id) JOIN tasks t ON t.id = x.id WHERE t.time_estimate > 0`,
+      [ids],
+    );
     return new Map(rows.map((r) => [r.id, Number(r.e)]));
   }
 

@@ -23,7 +23,7 @@ const FINISHED = `t.status_category IN ('done', 'closed')`;
  * workspace answer hides tasks of archived spaces, folders and lists, but naming an archived
  * list (or a list inside an archived space) is asking for its tasks.
  */
-const ARCHIVED_BELOW: Record<TaskScopeKind | 'workspace', string | null> = {
+export const ARCHIVED_BELOW: Record<TaskScopeKind | 'workspace', string | null> = {
   workspace: 'al.archived OR coalesce(af.archived, false) OR coalesce(asp.archived, false)',
   space: 'al.archived OR coalesce(af.archived, false)',
   folder: 'al.archived',
