@@ -3,7 +3,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { duration } from '../../common/time/duration';
 import { ScopeResolverService } from '../../mapping/scope-resolver.service';
 import { TimeFactsRepository } from '../time/time-facts.repository';
-import { TimeDimension, TimeFactRow } from '../time/time-facts.types';
+import { TimeDimension, TimeFactRow, TimeFactsQuery } from '../time/time-facts.types';
 import { byTimeDesc, factPersonName, grandTotal, totalsBy } from './fact-totals';
 import { utilization } from './formulas/numbers';
 import { PeriodArgValues, ScopeArgValues } from './report-args';
@@ -29,10 +29,10 @@ export class TimeReportsService {
     private readonly scopes: ScopeResolverService,
   ) {}
 
-  private window(f: ReportFrame, p: { from: number; to: number }, groupBy: TimeDimension[], taskNames = true) {
+  private window(f: ReportFrame, p: { from: number; to: number }, groupBy: TimeDimension[], extra: Partial<TimeFactsQuery> = {}) {
     return this.facts.facts({
       workspaceId: f.ws, window: { from: p.from, to: p.to }, now: f.now, timeZone: f.timeZone, scope: f.location,
-      userIds: f.person ? [f.person.id] : undefined, groupBy, taskNames,
+      userIds: f.person ? [f.person.id] : undefined, groupBy, ...extra,
     });
   }
 
@@ -43,37 +43,36 @@ export class TimeReportsService {
       throw new DomainError(`'${a.space}' is a ${f.scope.kind}, not a space: get_space_project_time_report covers a space's projects; use get_folder_time_report or get_employee_time_report with ${f.scope.kind}.`);
     }
     const period = this.ctx.period(a, 'this_month', f.now);
-    const [rows, projects, counts] = await Promise.all([
-      this.window(f, period, ['project', 'person', 'task'], false),
+    const [perProject, perPerson, projects, counts] = await Promise.all([
+      this.window(f, period, ['project'], { countTasks: true }),
+      this.window(f, period, ['project', 'person']),
       this.scopes.projectsOf(f.ws, f.scope.id),
       this.taskSets.projectTaskCounts(this.ctx.taskSet(f)),
     ]);
-    const estimates = await this.taskSets.ownEstimates([...new Set(rows.map((r) => r.taskId).filter((x): x is string => !!x))]);
     const capacity = this.ctx.capacity(period);
     const key = (kind: string | null, id: string | null) => `${kind}:${id}`;
     const count = new Map(counts.map((c) => [key(c.kind, c.id), c.tasks]));
-    const perProject = totalsBy(rows, (r) => key(r.projectKind, r.projectId));
     const known = new Map(projects.map((p) => [key(p.kind, p.id), p]));
-    const active = [...perProject.entries()].map(([k, t]) => {
+    const active = perProject.map((r) => {
+      const k = key(r.projectKind, r.projectId);
       const p = known.get(k);
-      const people = byTimeDesc([...totalsBy(rows.filter((r) => key(r.projectKind, r.projectId) === k), (r) => r.userId).values()].map((x) => ({ id: x.first.userId as number, name: factPersonName(x.first), ms: x.ms })));
+      const people = perPerson.filter((x) => key(x.projectKind, x.projectId) === k).map((x) => ({ id: x.userId as number, name: factPersonName(x), ms: x.ms }));
       return {
-        kind: (t.first.projectKind ?? 'list') as 'folder' | 'list', id: t.first.projectId ?? '', name: p?.name ?? t.first.projectName ?? t.first.projectId ?? 'unknown', archived: p?.archived ?? false,
-        ...timeSplit(t.ms, t.billableMs),
-        estimate: duration([...t.tasks].reduce((s, id) => s + (estimates.get(id) ?? 0), 0)),
-        tasks_with_time: t.tasks.size, total_tasks: count.get(k) ?? 0,
-        people: people.map((x) => ({ id: x.id, name: x.name, time: duration(x.ms) })), people_total: people.length, ms: t.ms,
+        kind: (r.projectKind ?? 'list') as 'folder' | 'list', id: r.projectId ?? '', name: p?.name ?? r.projectName ?? r.projectId ?? 'unknown', archived: p?.archived ?? false,
+        ...timeSplit(r.ms, r.billableMs), estimate: duration(r.tasksEstimateMs ?? 0), tasks_with_time: r.tasks ?? 0, total_tasks: count.get(k) ?? 0,
+        people: byTimeDesc(people).map((x) => ({ id: x.id, name: x.name, time: duration(x.ms) })), people_total: people.length, ms: r.ms,
       };
     });
-    const inactive = projects.filter((p) => !p.archived && !perProject.has(key(p.kind, p.id))).map((p) => ({ kind: p.kind, id: p.id, name: p.name, total_tasks: count.get(key(p.kind, p.id)) ?? 0 }));
-    const people = byTimeDesc([...totalsBy(rows, (r) => r.userId).values()].map((t) => ({ t, ms: t.ms, name: factPersonName(t.first) }))).map(({ t }) => ({
+    const inactive = projects.filter((p) => !p.archived && !perProject.some((r) => key(r.projectKind, r.projectId) === key(p.kind, p.id)))
+      .map((p) => ({ kind: p.kind, id: p.id, name: p.name, total_tasks: count.get(key(p.kind, p.id)) ?? 0 }));
+    const people = byTimeDesc([...totalsBy(perPerson, (r) => r.userId).values()].map((t) => ({ t, ms: t.ms, name: factPersonName(t.first) }))).map(({ t }) => ({
       id: t.first.userId as number, name: factPersonName(t.first), removed: t.first.userRemoved, ...timeSplit(t.ms, t.billableMs),
       capacity: duration(capacity), utilization_percent: utilization(t.ms, capacity),
     }));
-    const total = grandTotal(rows);
+    const total = grandTotal(perProject);
     const out: SpaceProjectReport = {
-      space: scopeView(f.scope), period: periodView(period), ...timeSplit(total.ms, total.billableMs), tasks_with_time: total.tasks,
-      projects_total: projects.length,
+      space: scopeView(f.scope), period: periodView(period), ...timeSplit(total.ms, total.billableMs),
+      tasks_with_time: perProject.reduce((n, r) => n + (r.tasks ?? 0), 0), projects_total: projects.length,
       projects: byTimeDesc(active).map(({ ms: _ms, ...x }) => x),
       inactive_projects: inactive.sort((x, y) => x.name.localeCompare(y.name)),
       people, people_total: people.length, truncated: false, hint: null,
@@ -87,20 +86,22 @@ export class TimeReportsService {
     if (f.scope.kind !== 'folder') throw new DomainError(`'${a.folder}' is a ${f.scope.kind}, not a folder: use get_employee_time_report with ${f.scope.kind}.`);
     const period = this.ctx.period(a, 'this_month', f.now);
     const dim: TimeDimension = a.group_by === 'list' ? 'list' : a.group_by === 'person' ? 'person' : a.group_by === 'status' ? 'status' : 'task';
-    const rows = await this.window(f, period, dim === 'task' ? ['task'] : [dim, 'task'], dim === 'task');
+    const [rows, all] = await Promise.all([
+      this.window(f, period, [dim], dim === 'task' ? {} : { countTasks: true }),
+      dim === 'task' ? Promise.resolve(null) : this.window(f, period, [], { countTasks: true }),
+    ]);
     const capacity = this.ctx.capacity(period);
-    const keyOf = (r: TimeFactRow): string | null =>
-      dim === 'list' ? r.listId : dim === 'person' ? String(r.userId) : dim === 'status' ? r.status : r.taskId;
+    const idOf = (r: TimeFactRow): string | null => (dim === 'list' ? r.listId : dim === 'person' ? String(r.userId) : dim === 'status' ? r.status : r.taskId);
     const nameOf = (r: TimeFactRow): string =>
       dim === 'list' ? (r.listName ?? r.listId ?? 'unknown list') : dim === 'person' ? factPersonName(r) : dim === 'status' ? (r.status ?? 'no status') : (r.taskName ?? r.taskId ?? 'unknown task');
-    const groups = byTimeDesc([...totalsBy(rows, keyOf).entries()].map(([id, t]) => ({ id, name: nameOf(t.first), ms: t.ms, t }))).map(({ id, name, t }) => ({
-      id, name, ...timeSplit(t.ms, t.billableMs), tasks_with_time: t.tasks.size, entries: t.entries,
-      ...(dim === 'person' ? { utilization_percent: utilization(t.ms, capacity) } : {}),
+    const groups = byTimeDesc(rows.map((r) => ({ r, ms: r.ms, name: nameOf(r) }))).map(({ r, name }) => ({
+      id: idOf(r), name, ...timeSplit(r.ms, r.billableMs), tasks_with_time: dim === 'task' ? 1 : (r.tasks ?? 0), entries: r.entries,
+      ...(dim === 'person' ? { utilization_percent: utilization(r.ms, capacity) } : {}),
     }));
     const total = grandTotal(rows);
     const out: FolderReport = {
       folder: scopeView(f.scope), period: periodView(period), group_by: a.group_by, ...timeSplit(total.ms, total.billableMs),
-      tasks_with_time: total.tasks, groups, groups_total: groups.length, truncated: false, hint: null,
+      tasks_with_time: dim === 'task' ? rows.length : (all?.[0]?.tasks ?? 0), groups, groups_total: groups.length, truncated: false, hint: null,
     };
     return fitReport(out, [() => [listAt(out, 'groups', 5)]]);
   }
@@ -109,27 +110,29 @@ export class TimeReportsService {
   async employee(a: PeriodArgValues & ScopeArgValues & { person?: string }): Promise<EmployeeReport> {
     const f = await this.ctx.frame(a);
     const period = this.ctx.period(a, 'this_week', f.now);
-    const [rows, roster] = await Promise.all([this.window(f, period, ['person', 'project', 'task']), this.ctx.rosterOf(f)]);
-    const capacity = this.ctx.capacity(period);
     const detail = f.person ? 50 : 5;
-    const people = byTimeDesc([...totalsBy(rows, (r) => r.userId).values()].map((t) => ({ t, ms: t.ms, name: factPersonName(t.first) }))).map(({ t }) => {
-      const mine = rows.filter((r) => r.userId === t.first.userId);
-      const projects = byTimeDesc([...totalsBy(mine, (r) => `${r.projectKind}:${r.projectId}`).values()].map((x) => ({
-        id: x.first.projectId, name: x.first.projectId ? (x.first.projectName ?? x.first.projectId) : 'no task', ms: x.ms,
-      })));
-      const tasks = byTimeDesc([...totalsBy(mine, (r) => r.taskId).values()].map((x) => ({
-        id: x.first.taskId, custom_id: x.first.taskCustomId, name: x.first.taskId ? (x.first.taskName ?? x.first.taskId) : 'no task', ms: x.ms,
-      })));
+    const [perPerson, projects, tasks, roster] = await Promise.all([
+      this.window(f, period, ['person']),
+      this.window(f, period, ['person', 'project'], { top: { by: ['person'], limit: detail } }),
+      this.window(f, period, ['person', 'task'], { top: { by: ['person'], limit: detail } }),
+      this.ctx.rosterOf(f),
+    ]);
+    const capacity = this.ctx.capacity(period);
+    const people = byTimeDesc(perPerson.map((r) => ({ r, ms: r.ms, name: factPersonName(r) }))).map(({ r }) => {
+      const mineP = projects.filter((x) => x.userId === r.userId);
+      const mineT = tasks.filter((x) => x.userId === r.userId);
       return {
-        id: t.first.userId as number, name: factPersonName(t.first), removed: t.first.userRemoved, ...timeSplit(t.ms, t.billableMs),
-        capacity: duration(capacity), utilization_percent: utilization(t.ms, capacity), running_timer: t.running,
-        projects: projects.slice(0, detail).map(({ ms, ...x }) => ({ ...x, time: duration(ms) })), projects_total: projects.length,
-        tasks: tasks.slice(0, detail).map(({ ms, ...x }) => ({ ...x, time: duration(ms) })), tasks_total: tasks.length,
+        id: r.userId as number, name: factPersonName(r), removed: r.userRemoved, ...timeSplit(r.ms, r.billableMs),
+        capacity: duration(capacity), utilization_percent: utilization(r.ms, capacity), running_timer: r.running,
+        projects: mineP.map((x) => ({ id: x.projectId, name: x.projectId ? (x.projectName ?? x.projectId) : 'no task', time: duration(x.ms) })),
+        projects_total: mineP[0]?.partitionGroups ?? 0,
+        tasks: mineT.map((x) => ({ id: x.taskId, custom_id: x.taskCustomId, name: x.taskId ? (x.taskName ?? x.taskId) : 'no task', time: duration(x.ms) })),
+        tasks_total: mineT[0]?.partitionGroups ?? 0,
       };
     });
     const logged = new Set(people.map((p) => p.id));
     const idle = roster.filter((p) => !logged.has(p.id)).map((p) => p.name).sort((x, y) => x.localeCompare(y));
-    const total = grandTotal(rows);
+    const total = grandTotal(perPerson);
     const out: EmployeeReport = {
       scope: scopeView(f.scope), period: periodView(period), ...timeSplit(total.ms, total.billableMs), capacity_per_person: duration(capacity),
       people, people_total: people.length, no_time_logged: idle, no_time_logged_total: idle.length, truncated: false, hint: null,

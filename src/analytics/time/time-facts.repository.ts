@@ -48,7 +48,7 @@ const NAME_JOINS: Partial<Record<TimeDimension, { select: string; join: string }
     join: 'LEFT JOIN members m ON m.workspace_id = :ws AND m.user_id = g.user_id',
   },
   task: {
-    select: 'tk.name AS task_name, tk.custom_id AS task_custom_id, tk.parent_id AS task_parent_id, tk.list_id AS task_list_id, tk.status AS task_status',
+    select: 'tk.name AS task_name, tk.custom_id AS task_custom_id, tk.parent_id AS task_parent_id, tk.list_id AS task_list_id, tk.status AS task_status, tk.time_estimate AS task_estimate',
     join: 'LEFT JOIN tasks tk ON tk.id = g.task_id',
   },
   list: { select: 'ls.name AS list_name', join: 'LEFT JOIN lists ls ON ls.id = g.list_id' },
@@ -128,16 +128,54 @@ export function timeFactsSql(q: TimeFactsQuery, p: Params): string {
              ${taskJoin ? 't.status, t.status_category' : 'NULL::text AS status, NULL::text AS status_category'}
       FROM src ${taskJoin}
       WHERE least(src.end_at, ${to}) > greatest(src.start_at, ${from})
-    )${pieces}${tagged}, g AS (
+    )${pieces}${tagged}, pcs AS (
+      SELECT x.*, (extract(epoch FROM (x.pf - x.ps)) * 1000)::bigint AS piece_ms FROM ${grouped} x WHERE x.pf > x.ps
+    ), ${q.countTasks ? taskCounted(groupCols) : `g AS (
       SELECT ${groupCols.length ? `${groupCols.join(', ')}, ` : ''}
              ${ms()} AS ms, ${ms(' FILTER (WHERE billable)')} AS billable_ms,
              count(*)::int AS entries, bool_or(running) AS running
-      FROM (SELECT x.*, (extract(epoch FROM (x.pf - x.ps)) * 1000)::bigint AS piece_ms FROM ${grouped} x WHERE x.pf > x.ps) pcs
-      ${groupCols.length ? `GROUP BY ${groupCols.join(', ')}` : ''}
-    )
+      FROM pcs
+      ${groupCols.length ? `GROUP BY ${groupCols.join(', ')}` : ''}`}
+    )${ranked(q, groupCols, p)}
     SELECT g.*${names.map((n) => `, ${n.select}`).join('')}
-    FROM g ${names.map((n) => n.join.replace(':ws', () => ws)).join(' ')}
+    FROM ${q.top ? 'top g' : 'g'} ${names.map((n) => n.join.replace(':ws', () => ws)).join(' ')}
     ORDER BY g.ms DESC${groupCols.length ? `, ${groupCols.map((c) => `g.${c}`).join(', ')}` : ''}`;
+}
+
+/**
+ * `countTasks`: per group, the distinct tasks with time and the sum of their own estimates —
+ * grouped per task first, so each task's estimate counts once (Reporting rule 5).
+ */
+function taskCounted(groupCols: string[]): string {
+  const cols = groupCols.map((c) => `pt.${c}`);
+  return `per_task AS (
+      SELECT ${groupCols.length ? `${groupCols.join(', ')}, ` : ''}task_id, coalesce(sum(piece_ms), 0)::bigint AS ms,
+             coalesce(sum(piece_ms) FILTER (WHERE billable), 0)::bigint AS billable_ms, count(*)::int AS entries, bool_or(running) AS running
+      FROM pcs GROUP BY ${[...groupCols, 'task_id'].join(', ')}
+    ), g AS (
+      SELECT ${cols.length ? `${cols.join(', ')}, ` : ''}sum(pt.ms)::bigint AS ms, sum(pt.billable_ms)::bigint AS billable_ms,
+             sum(pt.entries)::int AS entries, bool_or(pt.running) AS running, count(pt.task_id)::int AS tasks,
+             coalesce(sum(greatest(tt.time_estimate, 0)), 0)::bigint AS tasks_estimate_ms
+      FROM per_task pt LEFT JOIN tasks tt ON tt.id = pt.task_id
+      ${cols.length ? `GROUP BY ${cols.join(', ')}` : ''}`;
+}
+
+/**
+ * `top`: only the `limit` biggest groups within each partition (e.g. each person's five biggest
+ * tasks), with the partition's number of groups, so a report names a few rows and still counts
+ * them all — and names are looked up for the few rows only.
+ */
+function ranked(q: TimeFactsQuery, groupCols: string[], p: Params): string {
+  if (!q.top) return '';
+  const by = [...new Set(q.top.by)].flatMap((d) => GROUP_COLUMNS[d]);
+  const partition = by.length ? `PARTITION BY ${by.join(', ')}` : '';
+  return `, top AS (
+      SELECT * FROM (
+        SELECT g.*, row_number() OVER (${partition} ORDER BY g.ms DESC, ${groupCols.join(', ')}) AS rank,
+               count(*) OVER (${partition})::int AS partition_groups
+        FROM g
+      ) r WHERE r.rank <= ${p.add(q.top.limit)}
+    )`;
 }
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -155,6 +193,7 @@ function toRow(r: Record<string, unknown>): TimeFactRow {
     taskParentId: str(r.task_parent_id),
     taskListId: str(r.task_list_id),
     taskStatus: str(r.task_status),
+    taskEstimate: r.task_estimate == null ? null : Number(r.task_estimate),
     listId: str(r.list_id),
     listName: str(r.list_name),
     folderId: str(r.folder_id),
@@ -172,5 +211,8 @@ function toRow(r: Record<string, unknown>): TimeFactRow {
     billableMs: Number(r.billable_ms),
     entries: Number(r.entries),
     running: Boolean(r.running),
+    partitionGroups: r.partition_groups == null ? null : Number(r.partition_groups),
+    tasks: r.tasks == null ? null : Number(r.tasks),
+    tasksEstimateMs: r.tasks_estimate_ms == null ? null : Number(r.tasks_estimate_ms),
   };
 }

@@ -27,6 +27,10 @@ export interface TimeFactsQuery {
   groupBy: TimeDimension[];
   /** false: leave task names out (a join per group) when the caller only needs task ids. Default true. */
   taskNames?: boolean;
+  /** Count per group the distinct tasks with time and sum their own estimates (not with the task dimension). */
+  countTasks?: boolean;
+  /** Keep only the `limit` biggest groups within each partition of `by` (dimensions among groupBy). */
+  top?: { by: TimeDimension[]; limit: number };
 }
 
 /** One group of clipped time. Fields of dimensions not grouped by are null. */
@@ -43,6 +47,8 @@ export interface TimeFactRow {
   taskParentId: string | null;
   taskListId: string | null;
   taskStatus: string | null;
+  /** The task's own estimate (ms), with task names. */
+  taskEstimate: number | null;
   listId: string | null;
   listName: string | null;
   folderId: string | null;
@@ -64,4 +70,9 @@ export interface TimeFactRow {
   entries: number;
   /** A running timer contributes. */
   running: boolean;
+  /** With `top`: how many groups the row's partition has in all. */
+  partitionGroups: number | null;
+  /** With `countTasks`: distinct tasks with time in the group, and the sum of their own estimates. */
+  tasks: number | null;
+  tasksEstimateMs: number | null;
 }
