@@ -5,14 +5,13 @@ import { TaskQueryRepository } from './tasks/task-query.repository';
 import { TaskQueryService } from './tasks/task-query.service';
 import { TaskReportService } from './tasks/task-report.service';
 import { TaskWorkloadRepository } from './tasks/task-workload.repository';
-import { TaskWriteService } from './tasks/task-write.service';
 import { TasksController } from './tasks/tasks.controller';
 
 /** AnalyticsModule: task queries, time reports and timesheets; every report query lives in its repositories. */
 @Module({
   imports: [MappingModule, SyncModule],
   controllers: [TasksController],
-  providers: [TaskQueryRepository, TaskWorkloadRepository, TaskQueryService, TaskReportService, TaskWriteService],
-  exports: [TaskQueryService, TaskReportService, TaskWriteService],
+  providers: [TaskQueryRepository, TaskWorkloadRepository, TaskQueryService, TaskReportService],
+  exports: [TaskQueryService, TaskReportService],
 })
 export class AnalyticsModule {}
