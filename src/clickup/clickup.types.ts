@@ -323,8 +323,6 @@ export interface TeamTasksQuery extends TaskListingFilters {
   listIds?: string[];
   /** A task id: returns its subtasks. */
   parent?: string;
-  /** Not in the spec but accepted by ClickUp. */
-  includeTiml?: boolean;
 }
 
 /** GET /list/{list_id}/task. */
@@ -459,10 +457,11 @@ export interface GetTimeEntryOptions {
   includeTaskTags?: boolean;
 }
 
+/** The spec requires both colours on every time-entry tag sent (they apply when the tag is new). */
 export interface TimeEntryTagInput {
   name: string;
-  tagFg?: string;
-  tagBg?: string;
+  tagFg: string;
+  tagBg: string;
 }
 
 export interface CreateTimeEntryBody {

@@ -134,7 +134,10 @@ export class TaskSyncer {
 /** Collects mapped tasks and writes them in batches. */
 class TaskSink {
   private pending: TaskBundle[] = [];
+  /** Ids read, skipped ones included (a reconcile must not delete what it could not read). */
   private readonly seen = new Set<string>();
+  /** Ids read and stored. */
+  private readonly read = new Set<string>();
   private skippedWithoutId = false;
   private maxUpdated: number | null = null;
   private written = 0;
@@ -180,6 +183,7 @@ class TaskSink {
         continue;
       }
       this.seen.add(t.id);
+      this.read.add(t.id);
       for (const p of [...(t.creator ? [t.creator] : []), ...t.assignees, ...t.watchers]) {
         if (!this.memberIds.has(p.id)) this.people.set(p.id, p);
       }
@@ -187,7 +191,7 @@ class TaskSink {
       if (this.maxUpdated === null || t.dateUpdated > this.maxUpdated) this.maxUpdated = t.dateUpdated;
     }
     if (this.pending.length >= WRITE_BATCH) await this.flush();
-    this.ctx.progress('tasks', this.seen.size, null, `${label} — ${this.seen.size} tasks read`);
+    this.ctx.progress('tasks', this.read.size, null, `${label} — ${this.read.size} tasks read`);
   }
 
   async flush(): Promise<void> {
@@ -198,7 +202,7 @@ class TaskSink {
   }
 
   result(): TaskReadResult {
-    this.ctx.add('tasksRead', this.seen.size);
+    this.ctx.add('tasksRead', this.read.size);
     this.ctx.add('tasksWritten', this.written);
     return { seen: this.seen, skippedWithoutId: this.skippedWithoutId, maxUpdated: this.maxUpdated, written: this.written, listNames: this.listNames };
   }
