@@ -118,7 +118,12 @@ export class SyncRunnerService implements OnApplicationShutdown {
    */
   async runTargeted(kind: 'webhook', trigger: SyncTrigger, work: (ctx: SyncContext) => Promise<void>): Promise<SyncRunEntity> {
     const before = this.client.stats();
-    const team = this.team ?? (await this.resolveTeam());
+    let team: ClickupTeam;
+    try {
+      team = this.team ?? (await this.resolveTeam());
+    } catch (e) {
+      return this.recordFailedStart(kind, trigger, WorkspaceUnavailableError.from(e), before);
+    }
     const run = await this.runs.start(team.id, kind, trigger);
     const done = this.execute(run, kind, team, before, undefined, work, false).finally(() => this.inFlight.delete(done));
     this.inFlight.add(done);
@@ -156,7 +161,7 @@ export class SyncRunnerService implements OnApplicationShutdown {
 
   /** A run that ended before it began: recorded as failed, with the reason. */
   private async recordFailedStart(
-    kind: RunnableKind,
+    kind: SyncKind,
     trigger: SyncTrigger,
     e: WorkspaceUnavailableError,
     before: ReturnType<ClickupClient['stats']>,
