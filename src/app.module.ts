@@ -14,7 +14,9 @@ import { AnalyticsModule } from './analytics/analytics.module';
 import { IntelligenceModule } from './intelligence/intelligence.module';
 import { MappingModule } from './mapping/mapping.module';
 import { McpServerModule } from './mcp/mcp-server.module';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { createValidationPipe } from './common/validation/validation-pipe';
+import { WritesModule } from './writes/writes.module';
 import { DomainErrorFilter } from './common/errors/domain-error.filter';
 import { RestAccessGuard } from './mcp/auth/rest-access.guard';
 import { HealthModule } from './health/health.module';
@@ -65,10 +67,18 @@ export class AppModule {
         AnalyticsModule,
         IntelligenceModule,
         MappingModule,
+        WritesModule,
         ...(role === 'cli' ? [] : [McpServerModule.forRoot(role)]),
         ...(role === 'server' ? [HealthModule] : []),
       ],
-      providers: role === 'server' ? [{ provide: APP_GUARD, useClass: RestAccessGuard }, { provide: APP_FILTER, useClass: DomainErrorFilter }] : [],
+      providers:
+        role === 'server'
+          ? [
+              { provide: APP_GUARD, useClass: RestAccessGuard },
+              { provide: APP_FILTER, useClass: DomainErrorFilter },
+              { provide: APP_PIPE, useFactory: createValidationPipe },
+            ]
+          : [],
     };
   }
 }

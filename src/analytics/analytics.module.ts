@@ -15,7 +15,6 @@ import { TaskQueryRepository } from './tasks/task-query.repository';
 import { TaskQueryService } from './tasks/task-query.service';
 import { TaskReportService } from './tasks/task-report.service';
 import { TaskWorkloadRepository } from './tasks/task-workload.repository';
-import { TaskWriteService } from './tasks/task-write.service';
 import { TasksController } from './tasks/tasks.controller';
 import { TimeFactsRepository } from './time/time-facts.repository';
 
@@ -28,12 +27,12 @@ import { TimeFactsRepository } from './time/time-facts.repository';
   imports: [MappingModule, SyncModule],
   controllers: [TasksController, ReportsController],
   providers: [
-    TaskQueryRepository, TaskWorkloadRepository, TaskQueryService, TaskReportService, TaskWriteService,
+    TaskQueryRepository, TaskWorkloadRepository, TaskQueryService, TaskReportService,
     TimeFactsRepository, TaskSetRepository, ReportContextService, TimeReportsService, TimesheetsService, TaskTimeService, ProgressService,
     ReportExportService, ReportCatalog, AnalyticsReports,
   ],
   exports: [
-    TaskQueryService, TaskReportService, TaskWriteService, ReportCatalog, TimeFactsRepository, TaskSetRepository, ReportContextService,
+    TaskQueryService, TaskReportService, ReportCatalog, TimeFactsRepository, TaskSetRepository, ReportContextService,
     TaskTimeService, ReportExportService,
   ],
 })

@@ -1,5 +1,5 @@
 import { HttpService } from '@nestjs/axios';
-import { Inject, Injectable, OnModuleDestroy, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
 import axios, { AxiosInstance } from 'axios';
 import { z } from 'zod';
 import {
@@ -23,11 +23,13 @@ import type {
   CreateTimeEntryBody,
   CreateWebhookBody,
   CreatedClickupWebhook,
+  ClickupWorkspacePlan,
   CustomTaskIdOptions,
   GetTaskOptions,
   GetTimeEntryOptions,
   ListTasksQuery,
   RateBudgetSnapshot,
+  SkippedItem,
   StartTimerBody,
   TeamTasksQuery,
   TimeEntriesQuery,
@@ -58,13 +60,15 @@ import {
   spaceSchema,
   spacesResponseSchema,
 } from './schemas/hierarchy.schema';
-import { parsePayload } from './schemas/parse-payload';
+import { parseListingItems, parsePayload, rawItemId } from './schemas/parse-payload';
+import { ClickupPayloadError, ClickupUnreadableWriteError } from './clickup.errors';
 import { taskPageSchema, taskSchema } from './schemas/task.schema';
 import { teamsResponseSchema } from './schemas/team.schema';
 import {
   currentTimerResponseSchema,
   singleTimeEntryResponseSchema,
   timeEntriesResponseSchema,
+  timeEntrySchema,
 } from './schemas/time-entry.schema';
 import { createWebhookResponseSchema, webhooksResponseSchema } from './schemas/webhook.schema';
 import { BudgetClock } from './transport/budget-clock';
@@ -89,6 +93,7 @@ export interface ArchivedOption {
  */
 @Injectable()
 export class ClickupClient implements OnModuleDestroy {
+  private readonly logger = new Logger('ClickupClient');
   private readonly options: ResolvedClickupClientOptions;
   private readonly transport: ClickupTransport;
 
@@ -148,6 +153,12 @@ export class ClickupClient implements OnModuleDestroy {
   /** GET /team: Workspaces the token may see, with members (roles 1-4, pending invitees). */
   async getTeams(call?: ClickupCallOptions): Promise<ClickupTeam[]> {
     return (await this.get(teamsResponseSchema, { template: '/team' }, call)).teams;
+  }
+
+  /** GET /team/{team_id}/plan: the Workspace's plan (the spec answers `{plan_name, plan_id}`). */
+  async getWorkspacePlan(teamId: string, call?: ClickupCallOptions): Promise<ClickupWorkspacePlan> {
+    const req = { template: '/team/{team_id}/plan', pathParams: { team_id: teamId } };
+    return this.get(workspacePlanSchema, req, call);
   }
 
   // ------------------------------------------------------------ hierarchy
@@ -290,7 +301,8 @@ export class ClickupClient implements OnModuleDestroy {
       ...(query.customTaskIds ? { team_id: teamId } : {}),
     };
     const req = { template, pathParams: { team_id: teamId }, query: params };
-    return (await this.get(timeEntriesResponseSchema, req, call)).data;
+    const { data } = await this.get(timeEntriesResponseSchema, req, call);
+    return this.listing(timeEntrySchema, data, `GET ${template}`, call);
   }
 
   async getTimeEntry(
@@ -375,13 +387,15 @@ export class ClickupClient implements OnModuleDestroy {
     return (await this.send(singleTimeEntryResponseSchema, req, call)).data;
   }
 
-  /** Stops the token user's running timer and returns the finished entry. */
+  /**
+   * Stops the token user's running timer and returns the finished entry. No body: the spec
+   * defines none, and a strict server refuses `{}` with 415.
+   */
   async stopTimer(teamId: string, call?: ClickupCallOptions): Promise<ClickupTimeEntry> {
     const req: ClickupRequest = {
       method: 'POST',
       template: '/team/{team_id}/time_entries/stop',
       pathParams: { team_id: teamId },
-      body: {},
     };
     return (await this.send(singleTimeEntryResponseSchema, req, call)).data;
   }
@@ -423,7 +437,24 @@ export class ClickupClient implements OnModuleDestroy {
 
   private async taskPage(req: ReadRequest, call?: ClickupCallOptions): Promise<TaskPage> {
     const page = await this.get(taskPageSchema, req, call);
-    return { tasks: page.tasks, lastPage: page.last_page };
+    const items = page.tasks;
+    return {
+      tasks: this.listing(taskSchema, items, `GET ${req.template}`, call),
+      lastPage: page.last_page,
+      itemCount: items.length,
+      firstId: rawItemId(items[0]),
+      lastId: rawItemId(items[items.length - 1]),
+    };
+  }
+
+  /** Parses listing items one by one; each one that does not parse is reported and left out. */
+  private listing<S extends z.ZodType>(schema: S, items: unknown[], endpoint: string, call?: ClickupCallOptions): z.output<S>[] {
+    const { items: good, skipped } = parseListingItems(schema, items, endpoint);
+    for (const item of skipped) {
+      if (call?.onSkipped) call.onSkipped(item);
+      else this.logger.warn(describeSkipped(item));
+    }
+    return good;
   }
 
   private get<S extends z.ZodType>(schema: S, req: ReadRequest, call?: ClickupCallOptions): Promise<z.output<S>> {
@@ -436,8 +467,34 @@ export class ClickupClient implements OnModuleDestroy {
     call?: ClickupCallOptions,
   ): Promise<z.output<S>> {
     const response = await this.transport.request({ ...req, priority: call?.priority ?? req.priority });
-    return parsePayload(schema, response.data, response.endpoint);
+    try {
+      return parsePayload(schema, response.data, response.endpoint);
+    } catch (e) {
+      // A write ClickUp answered with 2xx HAPPENED, readable answer or not: say so, with the id if any.
+      if (req.method !== 'GET' && e instanceof ClickupPayloadError) {
+        throw new ClickupUnreadableWriteError(response.endpoint, e.issues, response.status, answeredId(response.data));
+      }
+      throw e;
+    }
   }
+}
+
+const workspacePlanSchema = z
+  .object({ plan_id: z.unknown().optional(), plan_name: z.unknown().optional() })
+  .transform((p): ClickupWorkspacePlan => ({
+    planId: typeof p.plan_id === 'number' && Number.isFinite(p.plan_id) ? p.plan_id : null,
+    planName: typeof p.plan_name === 'string' && p.plan_name.trim() !== '' ? p.plan_name.trim() : null,
+  }));
+
+/** `id` or `data.id` of a write's answer: what we know of the object when the rest is unreadable. */
+function answeredId(body: unknown): string | null {
+  const direct = rawItemId(body);
+  if (direct !== null || body === null || typeof body !== 'object') return direct;
+  return rawItemId((body as Record<string, unknown>).data);
+}
+
+export function describeSkipped(item: SkippedItem): string {
+  return `${item.endpoint}: skipped item ${item.index}${item.id ? ` (id ${item.id})` : ''}: ${item.field}: ${item.reason}`;
 }
 
 type ReadRequest = Omit<ClickupRequest, 'method'>;

@@ -128,17 +128,45 @@ export class ClickupPayloadError extends ClickupError {
     endpoint: string,
     /** Every problem found, each as `path: message`. */
     readonly issues: readonly string[],
+    message?: string,
   ) {
-    super(
-      `${endpoint} returned an unexpected payload: ${issues[0] ?? 'unknown problem'}` +
-        (issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''),
-      endpoint,
-    );
+    super(message ?? `${endpoint} returned an unexpected payload: ${describeIssues(issues)}`, endpoint);
   }
 
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), issues: this.issues };
   }
+}
+
+/**
+ * A write ClickUp ACCEPTED (a 2xx answer) whose body we could not read. The write happened, so
+ * it must never be repeated blindly (a second time entry, a second task); what we know of the
+ * object is `objectId`, the id found in the answer when it had one. The writes module reads the
+ * object back, or tells the caller to check before retrying.
+ */
+export class ClickupUnreadableWriteError extends ClickupPayloadError {
+  constructor(
+    endpoint: string,
+    issues: readonly string[],
+    /** The 2xx status ClickUp answered with. */
+    readonly status: number,
+    /** `id` (or `data.id`) from the answer, when present. */
+    readonly objectId: string | null,
+  ) {
+    super(
+      endpoint,
+      issues,
+      `ClickUp accepted ${endpoint} (HTTP ${status}) but its answer could not be read: ${describeIssues(issues)}`,
+    );
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), status: this.status, objectId: this.objectId };
+  }
+}
+
+function describeIssues(issues: readonly string[]): string {
+  return `${issues[0] ?? 'unknown problem'}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`;
 }
 
 function describeApiFailure(d: ClickupApiErrorDetails): string {

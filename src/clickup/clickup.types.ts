@@ -20,6 +20,32 @@ export type ClickupRaw = Record<string, unknown>;
 export interface ClickupCallOptions {
   /** Defaults: 'sync' for GET, 'interactive' for writes. */
   priority?: RequestPriority;
+  /**
+   * Listings (task pages, time entries) are parsed item by item: an item that does not parse is
+   * left out of the result and reported here (or logged as a warning when no callback is given),
+   * so one bad record never costs the rest of its page.
+   */
+  onSkipped?: (item: SkippedItem) => void;
+}
+
+/** One listing item that could not be parsed and was left out. */
+export interface SkippedItem {
+  /** `METHOD /template`. */
+  endpoint: string;
+  /** Position of the item in its response. */
+  index: number;
+  /** The item's `id` when it has a usable one, else null. */
+  id: string | null;
+  /** The first failing field, e.g. `time_estimate` or `status.status`. */
+  field: string;
+  /** What was wrong with it, e.g. `expected ms duration or null`. */
+  reason: string;
+}
+
+/** GET /team/{team_id}/plan. */
+export interface ClickupWorkspacePlan {
+  planId: number | null;
+  planName: string | null;
 }
 
 /** Addressing a task by its custom id (e.g. PROJ-42) needs the Workspace id too. */
@@ -234,7 +260,7 @@ export interface ClickupTask {
   dueDate: number | null;
   startDate: number | null;
   points: number | null;
-  /** ms */
+  /** ms, a whole number: the spec types it `number`, and a fractional value is rounded (see primitives.schema). */
   timeEstimate: number | null;
   /** ms; ClickUp only sends it for tasks with tracked time (null otherwise). */
   timeSpent: number | null;
@@ -297,8 +323,6 @@ export interface TeamTasksQuery extends TaskListingFilters {
   listIds?: string[];
   /** A task id: returns its subtasks. */
   parent?: string;
-  /** Not in the spec but accepted by ClickUp. */
-  includeTiml?: boolean;
 }
 
 /** GET /list/{list_id}/task. */
@@ -433,10 +457,11 @@ export interface GetTimeEntryOptions {
   includeTaskTags?: boolean;
 }
 
+/** The spec requires both colours on every time-entry tag sent (they apply when the tag is new). */
 export interface TimeEntryTagInput {
   name: string;
-  tagFg?: string;
-  tagBg?: string;
+  tagFg: string;
+  tagBg: string;
 }
 
 export interface CreateTimeEntryBody {

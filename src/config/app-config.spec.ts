@@ -21,6 +21,9 @@ describe('buildAppConfig', () => {
     expect(cfg.database).toEqual({ url: undefined, pgliteDataDir: './data/pglite', runMigrations: true, poolSize: 10 });
     expect(cfg.clickup).toMatchObject({ baseUrl: undefined, requestsPerMinute: 100, readOnly: false });
     expect(cfg.sync).toMatchObject({ incrementalEveryMinutes: 10, timeZone: 'Europe/Berlin', timeEntriesTrailingDays: 30 });
+    // All time-entry history unless a limit is set.
+    expect(cfg.sync.timeEntriesHistoryDays).toBeNull();
+    expect(buildAppConfig({ SYNC_TIME_ENTRIES_HISTORY_DAYS: '730' }).sync.timeEntriesHistoryDays).toBe(730);
     expect(cfg.reports.statusOverrides['SHIPPED']).toBe('done');
     expect(cfg.mcp).toEqual({ tokens: [], readOnly: false, toolsets: 'all', allowedOrigins: [] });
   });
@@ -38,7 +41,11 @@ describe('buildAppConfig', () => {
     [{ DATABASE_URL: 'mysql://u:pw@h/db' }, 'DATABASE_URL: expected a postgres: or postgresql: URL'],
     [{ LOG_LEVEL: 'loud' }, "LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got 'loud'"],
     [{ SANDBOX_SIZE: 'huge' }, "SANDBOX_SIZE: expected one of tiny, demo, large, got 'huge'"],
-    [{ SYNC_RECONCILE_CRON: 'nightly' }, "SYNC_RECONCILE_CRON: expected a cron expression such as '0 3 * * *', got 'nightly'"],
+    [{ SYNC_RECONCILE_CRON: 'nightly' }, "SYNC_RECONCILE_CRON: expected a cron expression such as '0 3 * * *', got 'nightly': Unknown alias: nig"],
+    // Well-formed but out of range: the cron package's own validator catches it at config time.
+    [{ SYNC_RECONCILE_CRON: '99 99 * * *' }, "SYNC_RECONCILE_CRON: expected a cron expression such as '0 3 * * *', got '99 99 * * *': Field value (99) is out of range"],
+    [{ SYNC_SNAPSHOT_CRON: '0 25 * * *' }, "SYNC_SNAPSHOT_CRON: expected a cron expression such as '0 3 * * *', got '0 25 * * *': Field value (25) is out of range"],
+    [{ SYNC_TIME_ENTRIES_HISTORY_DAYS: '0' }, "SYNC_TIME_ENTRIES_HISTORY_DAYS: expected an integer from 1 to 36500 (or nothing), got '0'"],
     [{ STATUS_CATEGORY_OVERRIDES: '{"X": "finished"}' }, "STATUS_CATEGORY_OVERRIDES: status 'X' maps to 'finished'; expected one of not_started, active, done, closed"],
     [{ STATUS_CATEGORY_OVERRIDES: '[1]' }, 'STATUS_CATEGORY_OVERRIDES: expected a JSON object such as {"PARKED":"not_started"}'],
     [{ MCP_AUTH_TOKEN: 'short' }, 'MCP_AUTH_TOKEN: expected at least 16 characters'],

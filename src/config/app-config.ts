@@ -44,7 +44,8 @@ export class AppConfig {
     reconcileCron: string;
     snapshotCron: string;
     timeZone: string;
-    timeEntriesHistoryDays: number;
+    /** null: all history (from the workspace's oldest task or entry); a number limits full syncs to that many days. */
+    timeEntriesHistoryDays: number | null;
     timeEntriesWindowDays: number;
     timeEntriesTrailingDays: number;
     taskOverlapSeconds: number;

@@ -1,3 +1,4 @@
+import { validateCronExpression } from 'cron';
 import { z } from 'zod';
 
 /**
@@ -50,6 +51,22 @@ const decimal = (def: number, min: number, max: number) =>
       return n;
     });
 
+/** Optional integer: unset (or empty) means "no value", not a default. */
+const optInt = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx): number | null => {
+      if (v === undefined || v === '') return null;
+      const n = Number(v);
+      if (!/^-?\d+$/.test(v) || !Number.isSafeInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `expected an integer from ${min} to ${max} (or nothing), got '${v}'` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
 /** Optional string, trimmed; empty counts as unset. */
 const str = () =>
   z
@@ -85,11 +102,17 @@ const url = (protocols: string[]) =>
     }
   });
 
+/**
+ * Checked with the validator of the `cron` package that runs the schedule, so what passes here
+ * also starts (a range error like `99 99 * * *` used to pass and then crash the boot with a raw
+ * CronError).
+ */
 const cron = (def: string) =>
   strd(def).transform((v, ctx) => {
-    const fields = (v as string).split(/\s+/);
-    if (fields.length < 5 || fields.length > 6 || !fields.every((f) => /^[\d*,/\-A-Za-z?LW#]+$/.test(f))) {
-      ctx.addIssue({ code: 'custom', message: `expected a cron expression such as '0 3 * * *', got '${v}'` });
+    const { valid, error } = validateCronExpression(v as string);
+    if (!valid) {
+      const why = error?.message ? `: ${error.message.replace(/\.$/, '')}` : '';
+      ctx.addIssue({ code: 'custom', message: `expected a cron expression such as '0 3 * * *', got '${v}'${why}` });
       return z.NEVER;
     }
     return v as string;
@@ -145,7 +168,8 @@ export const envSchema = z.object({
   SYNC_RECONCILE_CRON: cron('0 3 * * *'),
   SYNC_SNAPSHOT_CRON: cron('55 23 * * *'),
   SYNC_TIME_ZONE: str(),
-  SYNC_TIME_ENTRIES_HISTORY_DAYS: int(730, 1, 3650),
+  // Unset: all history. A number limits full syncs to that many days back (and says so).
+  SYNC_TIME_ENTRIES_HISTORY_DAYS: optInt(1, 36500),
   SYNC_TIME_ENTRIES_WINDOW_DAYS: int(30, 1, 366),
   SYNC_TIME_ENTRIES_TRAILING_DAYS: int(30, 1, 366),
   SYNC_TASK_OVERLAP_SECONDS: int(120, 0, 86400),

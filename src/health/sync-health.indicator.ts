@@ -2,9 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { SyncRunRepository } from '../sync/repositories/sync-run.repository';
 
+/** Runs that read ClickUp on the sync's lease; their latest outcome says whether the sync works. */
+const SYNC_KINDS = new Set(['full', 'incremental', 'reconcile', 'members', 'hierarchy']);
+
 /**
- * Reports the last sync state. It never makes /health fail: a workspace that has not synced
- * yet (or whose last run failed) is still a healthy server, and the details say why.
+ * Reports the last sync state. It never makes /health fail (503): the server still answers from
+ * the data it holds. But when the latest sync attempt failed outright (ClickUp rejected the token,
+ * could not be read or reached), the sync is `degraded` and `reason` says why, so /health does too.
  */
 @Injectable()
 export class SyncHealthIndicator {
@@ -17,7 +21,11 @@ export class SyncHealthIndicator {
     const probe = this.indicator.check(key);
     const latest = await this.runs.latestPerKind();
     const lastSuccess = await this.runs.lastSuccessEnd();
+    const latestSync = latest.find((r) => SYNC_KINDS.has(r.kind) && r.status !== 'running');
+    const degraded = latestSync?.status === 'failed';
     return probe.up({
+      state: degraded ? 'degraded' : 'ok',
+      reason: degraded ? `The last ${latestSync.kind} sync (run ${latestSync.id}) failed: ${latestSync.error ?? 'unknown error'}` : null,
       lastSuccessfulSyncAt: lastSuccess?.toISOString() ?? null,
       running: latest.filter((r) => r.status === 'running').map((r) => ({ id: r.id, kind: r.kind })),
       lastRuns: latest.map((r) => ({

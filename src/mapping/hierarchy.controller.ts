@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HierarchyQuery, WorkspaceQuery } from './dto/hierarchy-rest.dto';
 import { HierarchyService } from './hierarchy.service';
 
 /** REST mirrors of the workspace tools, for ops and scripts (same service, same data). */
@@ -10,16 +11,15 @@ export class HierarchyController {
 
   @Get('hierarchy')
   @ApiOperation({ summary: 'The synced hierarchy: workspace → spaces → folders → lists, with ids and task counts.' })
-  @ApiQuery({ name: 'workspace', required: false }) @ApiQuery({ name: 'include_archived', required: false })
-  async tree(@Query('workspace') workspace?: string, @Query('include_archived') archived?: string) {
-    const ws = await this.hierarchy.workspaceId(workspace);
-    return this.hierarchy.tree(ws, archived === 'true');
+  async tree(@Query() q: HierarchyQuery) {
+    const ws = await this.hierarchy.workspaceId(q.workspace);
+    return this.hierarchy.tree(ws, q.include_archived ?? false);
   }
 
   @Get('members')
   @ApiOperation({ summary: 'Workspace members: id, name, email, role.' })
-  async members(@Query('workspace') workspace?: string) {
-    const ws = await this.hierarchy.workspaceId(workspace);
+  async members(@Query() q: WorkspaceQuery) {
+    const ws = await this.hierarchy.workspaceId(q.workspace);
     return { workspaceId: ws, members: await this.hierarchy.members(ws) };
   }
 }

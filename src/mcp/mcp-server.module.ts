@@ -3,7 +3,7 @@ import { McpModule, McpTransportType } from '@rekog/mcp-nest';
 import { AnalyticsModule } from '../analytics/analytics.module';
 import { MappingModule } from '../mapping/mapping.module';
 import { SyncModule } from '../sync/sync.module';
-import { TimeWritesModule } from '../sync/time-writes/time-writes.module';
+import { WritesModule } from '../writes/writes.module';
 import { McpAccessGuard } from './auth/mcp-access.guard';
 import { MCP_ROLE, MCP_TOOLSETS, ToolRegistrarService } from './core/tool-registrar.service';
 import { ToolMetaService } from './core/tool-meta.service';
@@ -46,7 +46,7 @@ export class McpServerModule {
         }),
         SyncModule,
         MappingModule,
-        TimeWritesModule,
+        WritesModule,
         AnalyticsModule,
       ],
       providers: [

@@ -51,6 +51,10 @@ async function main(): Promise<number> {
       process.stderr.write(tty ? `\r\x1b[2K${line}` : `${line}\n`);
     });
     if (tty) process.stderr.write('\n');
+    if (!r.started && r.reason === 'failed') {
+      process.stderr.write(`sync failed (run ${r.runId}): ${r.error}\n`);
+      return 1;
+    }
     if (!r.started) {
       process.stderr.write(`A ${r.kind} sync (run ${r.runId ?? '?'}) is already running since ${r.since.toISOString()}.\n`);
       return 3;

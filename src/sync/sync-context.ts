@@ -1,4 +1,4 @@
-import { ClickupTeam } from '../clickup/clickup.types';
+import { ClickupTeam, SkippedItem } from '../clickup/clickup.types';
 import { StatusCategory } from '../common/status-category';
 
 export interface SyncProgressEvent {
@@ -12,12 +12,29 @@ export interface SyncProgressEvent {
 
 export type SyncProgressListener = (e: SyncProgressEvent) => void;
 
+/** A record ClickUp sent that could not be read or stored: left out of the run, reported in its details. */
+export interface SkippedRecord {
+  entity: 'task' | 'time entry';
+  id: string | null;
+  field: string;
+  reason: string;
+  endpoint: string;
+}
+
+/** Skipped records listed one by one in a run's details; beyond this only the count grows. */
+const MAX_SKIPPED_LISTED = 100;
+
 /** Everything a syncer needs for one run; counts and warnings accumulate here. */
 export class SyncContext {
   readonly counts: Record<string, number> = {};
   readonly warnings: string[] = [];
   /** Units that failed: the run is then 'partial' and nothing was deleted on their behalf. */
   readonly failures: { unit: string; error: string }[] = [];
+  /** Records left out because they could not be parsed or mapped (the rest of their page was kept). */
+  readonly skipped: SkippedRecord[] = [];
+  private skippedCount = 0;
+  /** What this run deliberately did not read (a configured history limit), for its summary. */
+  excluded: string | null = null;
 
   constructor(
     readonly runId: number,
@@ -43,6 +60,26 @@ export class SyncContext {
 
   fail(unit: string, error: unknown): void {
     this.failures.push({ unit, error: describeError(error) });
+  }
+
+  /** Reports a record that was left out; the run goes on with the others. */
+  skip(entity: SkippedRecord['entity'], item: Omit<SkippedItem, 'index'>): void {
+    this.skippedCount++;
+    this.add(entity === 'task' ? 'tasksSkipped' : 'timeEntriesSkipped', 1);
+    if (this.skipped.length < MAX_SKIPPED_LISTED) {
+      this.skipped.push({ entity, id: item.id, field: item.field, reason: item.reason, endpoint: item.endpoint });
+    }
+  }
+
+  /** The warning lines a run ends with, the skipped-record summary included. */
+  allWarnings(): string[] {
+    if (!this.skippedCount) return this.warnings;
+    const shown = this.skipped.slice(0, 5).map((s) => `${s.entity} ${s.id ?? '(no id)'} (${s.field}: ${s.reason})`).join('; ');
+    const more = this.skippedCount > 5 ? ` and ${this.skippedCount - 5} more` : '';
+    return [
+      ...this.warnings,
+      `Skipped ${this.skippedCount} record(s) ClickUp sent in a shape that could not be read: ${shown}${more}. The rest of their pages was stored; details.skipped lists them.`,
+    ];
   }
 }
 

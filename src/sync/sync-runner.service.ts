@@ -10,7 +10,10 @@ import { SyncCursorRepository } from './repositories/sync-cursor.repository';
 import { SyncLeaseRepository } from './repositories/sync-lease.repository';
 import { SyncKind, SyncRunRepository, SyncTrigger } from './repositories/sync-run.repository';
 import { TaskWriteRepository } from './repositories/task-write.repository';
+import { TimeEntryWriteRepository } from './repositories/time-entry-write.repository';
 import { describeError, SyncContext, SyncProgressListener } from './sync-context';
+import { historyExclusion } from './time-history';
+import { WorkspaceUnavailableError } from './workspace-failure';
 import { HierarchySyncer } from './syncers/hierarchy.syncer';
 import { ListLocation, TaskSyncer } from './syncers/task.syncer';
 import { TimeEntrySyncer } from './syncers/time-entry.syncer';
@@ -19,11 +22,19 @@ export type RunnableKind = Extract<SyncKind, 'full' | 'incremental' | 'reconcile
 
 export type StartResult =
   | { started: true; runId: number; done: Promise<SyncRunEntity> }
-  | { started: false; reason: 'already_running'; runId: number | null; kind: string; since: Date };
+  | { started: false; reason: 'already_running'; runId: number | null; kind: string; since: Date }
+  /** The workspace could not be resolved (GET /team refused, unreadable, no workspace): a failed run was recorded. */
+  | { started: false; reason: 'failed'; runId: number; error: string; run: SyncRunEntity };
 
 const LEASE_TTL_MS = 60_000;
 const LEASE_RENEW_MS = 15_000;
 const DAY = 86_400_000;
+/**
+ * All-history full syncs begin their windows at the workspace's oldest task or entry; holding
+ * neither yet (an empty workspace, or the task step failed), at this many days back. Older
+ * entries are still read, by the one request that covers everything before the windows.
+ */
+const DEFAULT_FIRST_HISTORY_DAYS = 730;
 /** Incremental runs re-walk the whole hierarchy at most this often (webhooks and reconcile cover the rest). */
 const HIERARCHY_REFRESH_MS = 60 * 60_000;
 
@@ -50,6 +61,7 @@ export class SyncRunnerService implements OnApplicationShutdown {
     private readonly cursors: SyncCursorRepository,
     private readonly hierarchyRead: HierarchyReadRepository,
     private readonly tasksWrite: TaskWriteRepository,
+    private readonly timeEntriesWrite: TimeEntryWriteRepository,
     private readonly hierarchy: HierarchySyncer,
     private readonly tasks: TaskSyncer,
     private readonly timeEntries: TimeEntrySyncer,
@@ -70,7 +82,14 @@ export class SyncRunnerService implements OnApplicationShutdown {
   async start(kind: RunnableKind, trigger: SyncTrigger, listener?: SyncProgressListener): Promise<StartResult> {
     // Counted from here: resolving the workspace (GET /team) is part of the run's cost.
     const before = this.client.stats();
-    const team = await this.resolveTeam();
+    let team: ClickupTeam;
+    try {
+      team = await this.resolveTeam();
+    } catch (e) {
+      // Every attempt is a recorded run, so /health, /sync/runs and the caller can say why.
+      const run = await this.recordFailedStart(kind, trigger, WorkspaceUnavailableError.from(e), before);
+      return { started: false, reason: 'failed', runId: run.id, error: run.error ?? 'failed', run };
+    }
     const lease = await this.leases.tryAcquire(team.id, this.owner, kind, LEASE_TTL_MS);
     if (!lease.acquired) {
       return { started: false, reason: 'already_running', runId: lease.holder.runId, kind: lease.holder.kind, since: lease.holder.acquiredAt };
@@ -99,7 +118,12 @@ export class SyncRunnerService implements OnApplicationShutdown {
    */
   async runTargeted(kind: 'webhook', trigger: SyncTrigger, work: (ctx: SyncContext) => Promise<void>): Promise<SyncRunEntity> {
     const before = this.client.stats();
-    const team = this.team ?? (await this.resolveTeam());
+    let team: ClickupTeam;
+    try {
+      team = this.team ?? (await this.resolveTeam());
+    } catch (e) {
+      return this.recordFailedStart(kind, trigger, WorkspaceUnavailableError.from(e), before);
+    }
     const run = await this.runs.start(team.id, kind, trigger);
     const done = this.execute(run, kind, team, before, undefined, work, false).finally(() => this.inFlight.delete(done));
     this.inFlight.add(done);
@@ -116,18 +140,46 @@ export class SyncRunnerService implements OnApplicationShutdown {
   }
 
   private async resolveTeam(): Promise<ClickupTeam> {
-    const teams = await this.client.getTeams();
+    let teams: ClickupTeam[];
+    try {
+      teams = await this.client.getTeams();
+    } catch (e) {
+      throw WorkspaceUnavailableError.from(e);
+    }
     const wanted = this.cfg.clickup.workspaceId;
     const team = wanted ? teams.find((t) => t.id === wanted) : teams[0];
     if (!team) {
-      throw new Error(
+      throw new WorkspaceUnavailableError(
         wanted
           ? `CLICKUP_WORKSPACE_ID ${wanted} is not visible to this token (visible: ${teams.map((t) => `${t.name} (${t.id})`).join(', ') || 'none'}).`
-          : 'The ClickUp token sees no workspace.',
+          : 'The ClickUp token sees no workspace: check CLICKUP_API_TOKEN (the token of a member of the workspace).',
       );
     }
     this.team = team;
     return team;
+  }
+
+  /** A run that ended before it began: recorded as failed, with the reason. */
+  private async recordFailedStart(
+    kind: SyncKind,
+    trigger: SyncTrigger,
+    e: WorkspaceUnavailableError,
+    before: ReturnType<ClickupClient['stats']>,
+  ): Promise<SyncRunEntity> {
+    const run = await this.runs.start(this.team?.id ?? this.cfg.clickup.workspaceId ?? null, kind, trigger);
+    const after = this.client.stats();
+    const finished = await this.runs.finish(run.id, {
+      status: 'failed',
+      counts: {},
+      requests: after.requests - before.requests,
+      rateLimited: after.rateLimited - before.rateLimited,
+      retries: after.retries - before.retries,
+      error: e.message,
+      details: { failures: [{ unit: 'workspace', error: e.message }], warnings: [] },
+    });
+    // Not logged here: each caller reports it once in its own way (log line, REST body, CLI line).
+    for (const l of this.finishedListeners) l(finished);
+    return finished;
   }
 
   private async execute(
@@ -178,7 +230,12 @@ export class SyncRunnerService implements OnApplicationShutdown {
       rateLimited: after.rateLimited - before.rateLimited,
       retries: after.retries - before.retries,
       error,
-      details: { failures: ctx.failures, warnings: ctx.warnings },
+      details: {
+        failures: ctx.failures,
+        warnings: ctx.allWarnings(),
+        ...(ctx.skipped.length ? { skipped: ctx.skipped } : {}),
+        ...(ctx.excluded ? { excluded: ctx.excluded } : {}),
+      },
     });
     if (leased) await this.leases.release(team.id, this.owner).catch(() => undefined);
     for (const l of this.finishedListeners) l(finished);
@@ -216,7 +273,9 @@ export class SyncRunnerService implements OnApplicationShutdown {
       const archivedLists = await this.hierarchyRead.archivedContainerListIds(ws);
       const started = Date.now();
       const read = await this.tasks.readAll(ctx, locations, archivedLists);
-      if (reconcile) {
+      if (reconcile && read.skippedWithoutId) {
+        ctx.warnings.push('A task without a readable id was skipped, so no task was marked deleted in this reconcile.');
+      } else if (reconcile) {
         const gone = (await this.tasksWrite.liveIds(ws)).filter((id) => !read.seen.has(id));
         ctx.add('tasksDeleted', await this.tasksWrite.softDelete(ws, gone));
       }
@@ -224,8 +283,18 @@ export class SyncRunnerService implements OnApplicationShutdown {
     });
     await this.unit(ctx, 'time entries', async () => {
       const now = Date.now();
-      const from = now - this.cfg.sync.timeEntriesHistoryDays * DAY;
       const failuresBefore = ctx.failures.length;
+      const limitDays = this.cfg.sync.timeEntriesHistoryDays;
+      let from: number;
+      if (limitDays !== null) {
+        from = now - limitDays * DAY;
+        ctx.excluded = historyExclusion(limitDays, from);
+      } else {
+        // All history: windows from the workspace's oldest task or entry, and one request for
+        // anything older still (an entry back-dated before every task), so nothing is left out.
+        from = startOfUtcDay((await this.timeEntriesWrite.oldestActivity(ws)) ?? now - DEFAULT_FIRST_HISTORY_DAYS * DAY);
+        await this.timeEntries.syncBefore(ctx, from);
+      }
       await this.timeEntries.syncRange(ctx, from, now + DAY, this.cfg.sync.timeEntriesWindowDays);
       if (ctx.failures.length === failuresBefore) await this.cursors.set(ws, 'time_entries', now);
     });
@@ -284,4 +353,8 @@ export class SyncRunnerService implements OnApplicationShutdown {
   private async locations(workspaceId: string): Promise<Map<string, ListLocation>> {
     return this.hierarchyRead.listLocations(workspaceId);
   }
+}
+
+function startOfUtcDay(ms: number): number {
+  return Math.floor(ms / DAY) * DAY;
 }

@@ -90,7 +90,8 @@ export class SyncSchedulerService implements OnApplicationBootstrap, OnApplicati
     if (this.stopped) return;
     try {
       const r = await this.runner.start(kind, trigger);
-      if (!r.started) this.logger.debug(`Skipped scheduled ${kind}: run ${r.runId ?? '?'} (${r.kind}) is still going.`);
+      if (!r.started && r.reason === 'failed') this.logger.warn(`The ${trigger === 'startup' ? 'first' : 'scheduled'} ${kind} sync failed (run ${r.runId}): ${r.error}`);
+      else if (!r.started) this.logger.debug(`Skipped scheduled ${kind}: run ${r.runId ?? '?'} (${r.kind}) is still going.`);
     } catch (e) {
       this.logger.warn(`Scheduled ${kind} sync could not start: ${describeError(e)}`);
     }

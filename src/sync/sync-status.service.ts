@@ -6,6 +6,9 @@ import { SyncCursorRepository } from './repositories/sync-cursor.repository';
 import { SyncLeaseRepository } from './repositories/sync-lease.repository';
 import { SyncRunRepository } from './repositories/sync-run.repository';
 import { ScheduleInfo, SyncSchedulerService } from './sync-scheduler.service';
+import { historyExclusion } from './time-history';
+
+const DAY = 86_400_000;
 
 export interface SyncRunView {
   id: number;
@@ -32,6 +35,8 @@ export interface SyncStatusView {
   freshness: { entity: string; cursor: string | null; lastWrittenAt: string | null }[];
   lastRuns: SyncRunView[];
   schedule: ScheduleInfo;
+  /** Which time entries full syncs read: all history, or what a configured limit leaves out. */
+  timeEntriesHistory: { limitDays: number | null; excludedBefore: string | null; note: string };
 }
 
 export function toRunView(r: SyncRunEntity): SyncRunView {
@@ -89,6 +94,16 @@ export class SyncStatusService {
       ],
       lastRuns: latest.map(toRunView),
       schedule: this.scheduler.info(),
+      timeEntriesHistory: this.history(),
     };
+  }
+
+  private history(): SyncStatusView['timeEntriesHistory'] {
+    const limitDays = this.cfg.sync.timeEntriesHistoryDays;
+    if (limitDays === null) {
+      return { limitDays, excludedBefore: null, note: 'All time-entry history is synced (SYNC_TIME_ENTRIES_HISTORY_DAYS is not set).' };
+    }
+    const from = Date.now() - limitDays * DAY;
+    return { limitDays, excludedBefore: new Date(from).toISOString(), note: historyExclusion(limitDays, from) };
   }
 }

@@ -1,5 +1,6 @@
-import { Controller, Get, HttpCode, HttpException, HttpStatus, NotFoundException, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, HttpException, HttpStatus, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBadGatewayResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ListRunsQuery, RunIdParams, SnapshotQuery, StartSyncQuery } from './dto/sync-rest.dto';
 import { SnapshotService } from './snapshot.service';
 import { RunnableKind, StartResult, SyncRunnerService } from './sync-runner.service';
 import { SyncRunRepository } from './repositories/sync-run.repository';
@@ -19,63 +20,52 @@ export class SyncController {
   @Post('full')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Start a full sync: hierarchy, members, every task and all time entries over the history horizon.' })
-  @ApiQuery({ name: 'wait', required: false, description: 'true: answer when the run ends, with its summary.' })
   @ApiAcceptedResponse({ description: 'Started: `{ status: "started", runId }` (or the finished run with wait=true).' })
   @ApiConflictResponse({ description: 'Another sync of the workspace is running: `{ status: "already_running", runId }`.' })
-  full(@Query('wait') wait?: string) {
-    return this.start('full', wait);
+  @ApiBadGatewayResponse({ description: 'ClickUp refused the token or could not be read or reached: `{ status: "failed", runId, error }` (the failed run is recorded).' })
+  full(@Query() q: StartSyncQuery) {
+    return this.start('full', q.wait);
   }
 
   @Post('incremental')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Start an incremental sync: changed tasks since the cursor, a trailing window of time entries, members.' })
-  @ApiQuery({ name: 'wait', required: false })
-  incremental(@Query('wait') wait?: string) {
-    return this.start('incremental', wait);
+  incremental(@Query() q: StartSyncQuery) {
+    return this.start('incremental', q.wait);
   }
 
   @Post('reconcile')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Start a reconcile: re-read everything and soft-delete what ClickUp no longer has (only after complete reads).' })
-  @ApiQuery({ name: 'wait', required: false })
-  reconcile(@Query('wait') wait?: string) {
-    return this.start('reconcile', wait);
+  reconcile(@Query() q: StartSyncQuery) {
+    return this.start('reconcile', q.wait);
   }
 
   @Post('members')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Refresh workspace members (one request).' })
-  @ApiQuery({ name: 'wait', required: false })
-  members(@Query('wait') wait?: string) {
-    return this.start('members', wait);
+  members(@Query() q: StartSyncQuery) {
+    return this.start('members', q.wait);
   }
 
   @Post('snapshot')
   @ApiOperation({ summary: "Write today's task snapshot (status, assignees, estimate, time logged that day) into the history." })
-  @ApiQuery({ name: 'date', required: false, description: 'YYYY-MM-DD; default today in SYNC_TIME_ZONE.' })
-  async snapshot(@Query('date') date?: string) {
-    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-      throw new HttpException({ error: 'date must be YYYY-MM-DD' }, HttpStatus.BAD_REQUEST);
-    }
-    return this.snapshots.snapshot('api', date);
+  async snapshot(@Query() q: SnapshotQuery) {
+    return this.snapshots.snapshot('api', q.date);
   }
 
   @Get('runs')
   @ApiOperation({ summary: 'Sync runs, newest first.' })
-  @ApiQuery({ name: 'limit', required: false }) @ApiQuery({ name: 'offset', required: false })
-  @ApiQuery({ name: 'kind', required: false }) @ApiQuery({ name: 'status', required: false })
-  async list(@Query('limit') limit = '20', @Query('offset') offset = '0', @Query('kind') kind?: string, @Query('status') status?: string) {
-    const l = clampInt(limit, 1, 200, 'limit');
-    const o = clampInt(offset, 0, 1_000_000, 'offset');
-    const { total, runs } = await this.runs.list({ limit: l, offset: o, kind, status });
-    return { total, limit: l, offset: o, runs: runs.map(toRunView) };
+  async list(@Query() q: ListRunsQuery) {
+    const { total, runs } = await this.runs.list({ limit: q.limit, offset: q.offset, kind: q.kind, status: q.status });
+    return { total, limit: q.limit, offset: q.offset, runs: runs.map(toRunView) };
   }
 
   @Get('runs/:id')
   @ApiOperation({ summary: 'One sync run with counts, requests used, 429s seen and errors.' })
-  async get(@Param('id', ParseIntPipe) id: number) {
-    const run = await this.runs.get(id);
-    if (!run) throw new NotFoundException(`No sync run ${id}.`);
+  async get(@Param() p: RunIdParams) {
+    const run = await this.runs.get(p.id);
+    if (!run) throw new NotFoundException(`No sync run ${p.id}.`);
     return toRunView(run);
   }
 
@@ -86,20 +76,16 @@ export class SyncController {
     return this.status.view();
   }
 
-  private async start(kind: RunnableKind, wait?: string) {
+  private async start(kind: RunnableKind, wait?: boolean) {
     const r: StartResult = await this.runner.start(kind, 'api');
+    if (!r.started && r.reason === 'failed') {
+      // ClickUp refused or could not be read before the run began: the run is recorded as failed.
+      throw new HttpException({ status: 'failed', runId: r.runId, error: r.error, links: { run: `/sync/runs/${r.runId}` } }, HttpStatus.BAD_GATEWAY);
+    }
     if (!r.started) {
       throw new HttpException({ status: 'already_running', runId: r.runId, kind: r.kind, since: r.since.toISOString() }, HttpStatus.CONFLICT);
     }
-    if (wait === 'true' || wait === '1') return { status: 'finished', run: toRunView(await r.done) };
+    if (wait) return { status: 'finished', run: toRunView(await r.done) };
     return { status: 'started', runId: r.runId, links: { run: `/sync/runs/${r.runId}` } };
   }
-}
-
-function clampInt(v: string, min: number, max: number, name: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new HttpException({ error: `${name} must be an integer from ${min} to ${max}` }, HttpStatus.BAD_REQUEST);
-  }
-  return n;
 }

@@ -121,7 +121,8 @@ describe('ClickupClient endpoints over real HTTP', () => {
     expect(last().body).toEqual({ start: 1_700_000_000_000, duration: 60_000, billable: true, tid: 'abc' });
 
     await expect(client.updateTimeEntry('T1', 'E1', { description: 'fix', start: 1, end: 2 })).resolves.toBeUndefined();
-    expect(last().body).toEqual({ description: 'fix', start: 1, end: 2 });
+    // No tags to change: an empty list to ADD (the spec requires `tags`; an empty REPLACE would clear them).
+    expect(last().body).toEqual({ description: 'fix', start: 1, end: 2, tags: [], tag_action: 'add' });
     await expect(client.deleteTimeEntry('T1', 'E1')).resolves.toBeUndefined();
 
     const running = await client.startTimer('T1', { taskId: 'abc', description: 'go' });
@@ -129,12 +130,14 @@ describe('ClickupClient endpoints over real HTTP', () => {
     expect(last().body).toEqual({ tid: 'abc', description: 'go' });
     const stopped = await client.stopTimer('T1');
     expect(stopped).toMatchObject({ running: false, end: 1595289452790, duration: 56948 });
+    expect(last().body).toBeUndefined();
   });
 
   it('creates (with secret), lists and deletes webhooks', async () => {
-    const hook = await client.createWebhook('T1', { endpoint: 'https://example.com/hook', events: ['taskUpdated'], spaceId: 'S1' });
+    const hook = await client.createWebhook('T1', { endpoint: 'https://example.com/hook', events: ['taskUpdated'], spaceId: '901' });
     expect(hook.secret).toBe('O94IM25S7PXBPYTMNXLLET230SRP0S89');
-    expect(last().body).toEqual({ endpoint: 'https://example.com/hook', events: ['taskUpdated'], space_id: 'S1' });
+    // The spec types space_id as an integer.
+    expect(last().body).toEqual({ endpoint: 'https://example.com/hook', events: ['taskUpdated'], space_id: 901 });
     expect(await client.listWebhooks('T1')).toHaveLength(1);
     await expect(client.deleteWebhook('w1')).resolves.toBeUndefined();
   });

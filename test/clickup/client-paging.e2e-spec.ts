@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { ClickupClient } from '../../src/clickup/clickup.client';
 import { ClickupPayloadError } from '../../src/clickup/clickup.errors';
-import type { ClickupTask } from '../../src/clickup/clickup.types';
+import type { ClickupTask, SkippedItem } from '../../src/clickup/clickup.types';
 import { rawTaskPage } from '../../src/clickup/testing/clickup-fixtures';
 import { FakeClickupServer, FakeHandler, json } from './fake-clickup.server';
 
@@ -72,7 +72,7 @@ describe('ClickupClient paging over real HTTP', () => {
     expect(req.query.get('date_updated_gt')).toBe('1700000000000');
   });
 
-  it('a malformed task on page 2 names endpoint and field; earlier pages were already yielded', async () => {
+  it('a malformed task is skipped and reported (id, field, reason); its page is not re-requested and paging goes on', async () => {
     server.route(
       'GET',
       '/team/T1/task',
@@ -82,15 +82,21 @@ describe('ClickupClient paging over real HTTP', () => {
         (page.tasks as Array<Record<string, unknown>>)[3].date_updated = 'soon';
         json(200, page)(req, res, raw);
       },
+      pages([100, 100, 5]),
     );
-    const seen: number[] = [];
-    const error = await (async () => {
-      for await (const p of client.iterateTeamTasks('T1')) seen.push(p.length);
-    })().catch((e: unknown) => e);
-    expect(seen).toEqual([100]);
-    expect(error).toBeInstanceOf(ClickupPayloadError);
-    expect((error as Error).message).toBe(
-      'GET /team/{team_id}/task returned an unexpected payload: tasks[3].date_updated: expected ms timestamp',
+    const skipped: SkippedItem[] = [];
+    const sizes = await drain(client.iterateTeamTasks('T1', {}, { onSkipped: (s) => skipped.push(s) }));
+    expect(sizes).toEqual([100, 99, 5]);
+    expect(skipped).toEqual([
+      { endpoint: 'GET /team/{team_id}/task', index: 3, id: expect.any(String), field: 'date_updated', reason: 'expected ms timestamp' },
+    ]);
+    expect(server.requestsTo('GET', '/team/T1/task').map((r) => r.query.get('page'))).toEqual(['0', '1', '2']);
+  });
+
+  it('a page whose envelope is not {tasks: [...]} still fails with endpoint and field', async () => {
+    server.route('GET', '/team/T1/task', json(200, { tasks: { 0: {} } }));
+    await expect(drain(client.iterateTeamTasks('T1'))).rejects.toThrow(
+      new ClickupPayloadError('GET /team/{team_id}/task', ['tasks: expected array, received object']),
     );
   });
 });

@@ -40,7 +40,8 @@ describe.each(TEST_ENGINES)('workspace tools on %s', (kind) => {
 
   it('get_workspaces and get_workspace_members', async () => {
     const w = await call('get_workspaces');
-    expect(w.workspaces).toEqual([{ id: d.workspaces[0].id, name: d.workspaces[0].name, plan: null, member_count: d.members.length }]);
+    // The plan comes from GET /team/{id}/plan (it was always null before).
+    expect(w.workspaces).toEqual([{ id: d.workspaces[0].id, name: d.workspaces[0].name, plan: d.workspaces[0].plan.name, member_count: d.members.length }]);
     expect(typeof w.data_as_of).toBe('string');
     expect(w.demo).toBe(false);
     const m = await call('get_workspace_members');

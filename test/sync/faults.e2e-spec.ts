@@ -25,7 +25,10 @@ describe.each(TEST_ENGINES)('sync under faults on %s', (kind) => {
   it('converges with 10% 5xx, 5% timeouts, dropped connections, slow and malformed responses', async () => {
     sandbox.setFaults({ seed: 5, errorRate5xx: 0.1, timeoutRate: 0.05, dropRate: 0.05, slowRate: 0.05, slowMs: 200, malformedOnce: 'GET /team/{id}/task' });
     const full = await runner.runNow('full', 'test');
-    expect(full.run?.error).toBeNull();
+    // Transport faults are retried away. The malformed task page is never asked for again (issue 11):
+    // a corrupted task in it is skipped and reported; a body that is not a page at all fails the task
+    // unit, which deletes nothing, and the next runs read what it missed.
+    expect(full.run!.error === null || /^tasks: ClickupPayloadError: GET \/team\/\{team_id\}\/task returned an unexpected payload/.test(full.run!.error)).toBe(true);
     expect(full.run!.retries).toBeGreaterThan(0);
     sandbox.store.applyRandomMutations(200, 77);
     for (const k of ['incremental', 'reconcile'] as const) {

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SearchTasksQuery, TaskIdParams } from './dto/task-rest.dto';
 import { TaskQueryService } from './task-query.service';
 
 /** REST mirrors of the task read tools, for ops and scripts (same service, same answers). */
@@ -10,16 +11,13 @@ export class TasksController {
 
   @Get('search')
   @ApiOperation({ summary: 'Keyword search over task names and descriptions (the search_tasks tool).' })
-  @ApiQuery({ name: 'q', required: true }) @ApiQuery({ name: 'limit', required: false })
-  search(@Query('q') q = '', @Query('limit') limit = '20') {
-    const n = Math.min(Math.max(Number.parseInt(limit, 10) || 20, 1), 200);
-    return this.tasks.search({ query: q.slice(0, 200), limit: n, offset: 0, include_closed: true, include_archived: false });
+  search(@Query() q: SearchTasksQuery) {
+    return this.tasks.search({ query: q.q, limit: q.limit, offset: 0, include_closed: true, include_archived: false });
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One task by id or custom id, with time (direct and rollup), subtasks and dependencies (the get_task tool).' })
-  @ApiParam({ name: 'id', description: 'Task id or custom id (e.g. MOB-42).' })
-  get(@Param('id') id: string) {
-    return this.tasks.getTask(id.slice(0, 200));
+  get(@Param() p: TaskIdParams) {
+    return this.tasks.getTask(p.id);
   }
 }

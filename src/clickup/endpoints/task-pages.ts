@@ -7,12 +7,18 @@ export const TASK_PAGE_SIZE = 100;
 export const MAX_TASK_PAGES = 10_000;
 
 export interface TaskPage {
+  /** The items that parsed (the others were reported as skipped). */
   tasks: ClickupTask[];
   lastPage: boolean | null;
+  /** How many items the page held, parsed or not: a page is short only if ClickUp sent fewer. */
+  itemCount: number;
+  /** Ids of the page's first and last items (null when unreadable), to spot a repeated page. */
+  firstId: string | null;
+  lastId: string | null;
 }
 
-function pageSignature(tasks: ClickupTask[]): string {
-  return `${tasks.length}:${tasks[0]?.id}:${tasks[tasks.length - 1]?.id}`;
+function pageSignature(page: TaskPage): string {
+  return `${page.itemCount}:${page.firstId}:${page.lastId}`;
 }
 
 /**
@@ -32,18 +38,19 @@ export async function* paginateTasks(
 ): AsyncGenerator<ClickupTask[], void, undefined> {
   let previous: string | null = null;
   for (let page = startPage; page < startPage + MAX_TASK_PAGES; page++) {
-    const { tasks, lastPage } = await fetchPage(page);
-    if (tasks.length > 0) {
-      const signature = pageSignature(tasks);
+    const result = await fetchPage(page);
+    if (result.itemCount > 0) {
+      const signature = pageSignature(result);
       if (signature === previous) {
         throw new ClickupPayloadError(endpoint, [
           `page ${page} repeats page ${page - 1}: the server ignored the page parameter`,
         ]);
       }
       previous = signature;
-      yield tasks;
     }
-    if (lastPage === true || tasks.length < TASK_PAGE_SIZE) return;
+    // A page whose every item was skipped yields nothing, but paging goes on.
+    if (result.tasks.length > 0) yield result.tasks;
+    if (result.lastPage === true || result.itemCount < TASK_PAGE_SIZE) return;
   }
   throw new ClickupPayloadError(endpoint, [`more than ${MAX_TASK_PAGES} pages; stopped paging`]);
 }

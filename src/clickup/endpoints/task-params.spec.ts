@@ -27,16 +27,22 @@ describe('task listing params', () => {
           statuses: ['to do', 'in progress'],
           assignees: [183],
           parent: 'abc',
-          includeTiml: true,
         },
         3,
       ),
     );
     expect(qs).toBe(
-      'page=3&archived=false&include_closed=true&subtasks=true&order_by=updated&reverse=true' +
+      // archived=false is the team endpoint's default and not in its spec: not sent.
+      'page=3&include_closed=true&subtasks=true&order_by=updated&reverse=true' +
         '&statuses[]=to%20do&statuses[]=in%20progress&assignees[]=183&date_updated_gt=1700000000000' +
-        '&space_ids[]=s1&space_ids[]=s2&project_ids[]=f1&list_ids[]=l1&parent=abc&include_timl=true',
+        '&space_ids[]=s1&space_ids[]=s2&project_ids[]=f1&list_ids[]=l1&parent=abc',
     );
+  });
+
+  it('sends archived=true on the team endpoint for the archived pass only', () => {
+    expect(encodeQuery(teamTasksParams({ archived: true }, 0))).toBe('page=0&archived=true');
+    expect(encodeQuery(teamTasksParams({ archived: false }, 0))).toBe('page=0');
+    expect(encodeQuery(listTasksParams({ archived: false }, 0))).toBe('page=0&archived=false');
   });
 
   it('sends custom field filters as a JSON array and unset filters not at all', () => {
@@ -105,13 +111,28 @@ describe('time entry params', () => {
   });
 
   it('maps bodies (tid, tag colours) and requires start with end on update', () => {
-    expect(createTimeEntryPayload({ start: 10, duration: -1, taskId: 't1', tags: [{ name: 'x', tagBg: '#000' }] })).toEqual({
+    expect(createTimeEntryPayload({ start: 10, duration: -1, taskId: 't1', tags: [{ name: 'x', tagFg: '#fff', tagBg: '#000' }] })).toEqual({
       start: 10,
       duration: -1,
       tid: 't1',
-      tags: [{ name: 'x', tag_bg: '#000' }],
+      tags: [{ name: 'x', tag_fg: '#fff', tag_bg: '#000' }],
     });
     expect(() => updateTimeEntryPayload({ start: 1 }, 'PUT x')).toThrow('start and end must be sent together');
+  });
+
+  it('an update without tags adds none (the spec requires `tags`; replacing with [] would clear them)', () => {
+    expect(updateTimeEntryPayload({ description: 'x' }, 'PUT x')).toEqual({ description: 'x', tags: [], tag_action: 'add' });
+    expect(updateTimeEntryPayload({ tags: [{ name: 'a', tagFg: '#fff', tagBg: '#000' }], tagAction: 'replace' }, 'PUT x')).toEqual({
+      tags: [{ name: 'a', tag_fg: '#fff', tag_bg: '#000' }],
+      tag_action: 'replace',
+    });
+  });
+
+  it('sends webhook location ids as integers (the spec types them so) and refuses non-numeric ones', () => {
+    expect(createWebhookPayload({ endpoint: 'https://x', events: ['*'], spaceId: '90150000001', taskId: '86abc' }, 'POST w')).toEqual({
+      endpoint: 'https://x', events: ['*'], space_id: 90150000001, task_id: '86abc',
+    });
+    expect(() => createWebhookPayload({ endpoint: 'https://x', events: ['*'], listId: 'abc' }, 'POST w')).toThrow("listId must be a numeric id, got 'abc'");
   });
 
   it('requires at least one webhook event', () => {

@@ -49,11 +49,13 @@ function listingParams(q: TaskListingFilters, page: number): QueryParams {
 export function teamTasksParams(q: TeamTasksQuery, page: number): QueryParams {
   return {
     ...listingParams(q, page),
+    // `archived` is not in the spec for this endpoint, but ClickUp honours it (it is the only way to
+    // list archived tasks): sent for the archived pass only; the default already excludes them.
+    archived: q.archived === true ? true : undefined,
     'space_ids[]': q.spaceIds,
     'project_ids[]': q.projectIds,
     'list_ids[]': q.listIds,
     parent: q.parent,
-    include_timl: q.includeTiml,
   };
 }
 

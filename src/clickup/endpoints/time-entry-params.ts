@@ -46,7 +46,8 @@ function tags(input: TimeEntryTagInput[] | undefined): Array<Record<string, unkn
 export function createTimeEntryPayload(body: CreateTimeEntryBody): Record<string, unknown> {
   return compact({
     start: body.start,
-    duration: body.duration,
+    // The spec requires `duration` (and ignores it when `end` is given): derive it from the end.
+    duration: body.duration ?? (body.end !== undefined ? body.end - body.start : undefined),
     end: body.end,
     billable: body.billable,
     description: body.description,
@@ -60,10 +61,13 @@ export function updateTimeEntryPayload(body: UpdateTimeEntryBody, endpoint: stri
   if ((body.start === undefined) !== (body.end === undefined)) {
     throw new ClickupInvalidRequestError(`${endpoint}: start and end must be sent together`, endpoint);
   }
+  // The spec makes `tags` required on this PUT. With no tags to change, send an empty list to ADD:
+  // valid for the spec and a no-op for ClickUp (an empty list to REPLACE would clear the tags).
+  const noTags = body.tags === undefined;
   return compact({
     description: body.description,
-    tags: tags(body.tags),
-    tag_action: body.tagAction,
+    tags: noTags ? [] : tags(body.tags),
+    tag_action: noTags ? 'add' : body.tagAction,
     start: body.start,
     end: body.end,
     tid: body.taskId,

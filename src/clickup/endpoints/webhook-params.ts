@@ -10,9 +10,19 @@ export function createWebhookPayload(body: CreateWebhookBody, endpoint: string):
   return compact({
     endpoint: body.endpoint,
     events: body.events,
-    space_id: body.spaceId,
-    folder_id: body.folderId,
-    list_id: body.listId,
+    // The spec types these three as integers (task ids are strings).
+    space_id: integerId(body.spaceId, 'spaceId', endpoint),
+    folder_id: integerId(body.folderId, 'folderId', endpoint),
+    list_id: integerId(body.listId, 'listId', endpoint),
     task_id: body.taskId,
   });
+}
+
+function integerId(id: string | undefined, name: string, endpoint: string): number | undefined {
+  if (id === undefined) return undefined;
+  const n = Number(id);
+  if (!/^\d+$/.test(id) || !Number.isSafeInteger(n)) {
+    throw new ClickupInvalidRequestError(`${endpoint}: ${name} must be a numeric id, got '${id}'`, endpoint);
+  }
+  return n;
 }

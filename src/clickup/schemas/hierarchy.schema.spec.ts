@@ -39,9 +39,26 @@ describe('team schema', () => {
       'GET /team returned an unexpected payload: teams[0].members[1].user.id: expected user id',
     );
   });
+
+  it('leaves out a member sent without a user id (the spec makes it optional)', () => {
+    const raw = rawTeam();
+    const members = raw.members as Array<{ user: Record<string, unknown> }>;
+    delete members[0].user.id;
+    const [team] = parsePayload(teamsResponseSchema, { teams: [raw] }, 'GET /team').teams;
+    expect(team.members).toHaveLength(members.length - 1);
+  });
 });
 
 describe('hierarchy schemas', () => {
+  it('keeps a space whose embedded members or statuses lack what the spec makes optional', () => {
+    const raw = rawSpace();
+    raw.members = [{ user: { username: 'no id' } }, { user: { id: 5, username: 'ok' } }];
+    raw.statuses = [{ color: '#000', type: 'open', orderindex: 0 }, { status: 'done', type: 'closed', orderindex: 1 }];
+    const [space] = parsePayload(spacesResponseSchema, { spaces: [raw] }, 'GET /team/{team_id}/space').spaces;
+    expect(space.members.map((m) => m.id)).toEqual([5]);
+    expect(space.statuses.map((x) => x.status)).toEqual(['done']);
+  });
+
   it('parses spaces with statuses and features', () => {
     const [space] = parsePayload(spacesResponseSchema, { spaces: [rawSpace()] }, 'GET /team/{team_id}/space').spaces;
     expect(space).toMatchObject({

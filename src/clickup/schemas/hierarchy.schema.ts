@@ -11,6 +11,7 @@ import {
   msTimestampOrNull,
   optionalObject,
   textOrNull,
+  validItemsOf,
   withRaw,
 } from './primitives.schema';
 
@@ -31,8 +32,8 @@ export const spaceSchema = withRaw(
     admin_can_manage: flagOrNull,
     archived: flag(false),
     multiple_assignees: flag(false),
-    members: listOf(z.object({ user: userRefSchema }).transform((m) => m.user)),
-    statuses: listOf(statusSchema),
+    members: validItemsOf(z.object({ user: userRefSchema }).transform((m) => m.user)),
+    statuses: validItemsOf(statusSchema),
     features: featuresSchema,
   }),
   (s, raw): ClickupSpace => ({
@@ -85,7 +86,7 @@ export const listSchema = withRaw(
     space: optionalObject(spaceRefSchema),
     archived: flag(false),
     override_statuses: flagOrNull,
-    statuses: listOf(statusSchema),
+    statuses: validItemsOf(statusSchema),
     permission_level: textOrNull,
   }),
   (l, raw): ClickupList => ({
@@ -123,7 +124,7 @@ export const folderSchema = withRaw(
     archived: flag(false),
     space: optionalObject(spaceRefSchema),
     task_count: integerOrNull,
-    statuses: listOf(statusSchema),
+    statuses: validItemsOf(statusSchema),
     lists: listOf(listSchema),
     parent_folder: idOrNull,
   }),

@@ -58,6 +58,20 @@ export const signedMs = coerce('expected ms duration', toInteger);
 /** Integer as number or numeric string → number; null when null/absent/empty. */
 export const integerOrNull = coerce('expected integer or null', (v) => (isBlank(v) ? null : toInteger(v)));
 
+/**
+ * A ms duration the spec types as `number` (time_estimate, time_spent): ClickUp may send a
+ * fraction (1.2). We store whole ms, so it is rounded to the nearest ms with Math.round (halves
+ * up): sub-millisecond precision means nothing for an estimate, and an integer column keeps every
+ * sum exact. Numeric strings are accepted too; null when null/absent/empty.
+ */
+export const roundedMsOrNull = coerce('expected ms duration or null', (v) => {
+  if (isBlank(v)) return null;
+  const n = typeof v === 'number' ? v : typeof v === 'string' && DECIMAL_STRING.test(v.trim()) ? Number(v.trim()) : NaN;
+  if (!Number.isFinite(n)) return INVALID;
+  const rounded = Math.round(n);
+  return Number.isSafeInteger(rounded) ? rounded : INVALID;
+});
+
 /** Decimal as number or numeric string (e.g. sprint points) → number; null when absent. */
 export const numberOrNull = coerce('expected number or null', (v) => {
   if (isBlank(v)) return null;
@@ -119,6 +133,25 @@ export function listOf<T extends z.ZodType>(item: T) {
     .array(item)
     .nullish()
     .transform((v): z.output<T>[] => v ?? []);
+}
+
+/**
+ * Array that may be null/absent → [], keeping only the elements that parse. For embedded lists a
+ * record can do without (a space's members, a status set): an element the spec allows to lack
+ * what we need (a member without a user id, a status without a name) is dropped, not fatal.
+ */
+export function validItemsOf<T extends z.ZodType>(item: T) {
+  return z
+    .array(z.unknown())
+    .nullish()
+    .transform((v): z.output<T>[] => {
+      const out: z.output<T>[] = [];
+      for (const element of v ?? []) {
+        const parsed = item.safeParse(element);
+        if (parsed.success) out.push(parsed.data);
+      }
+      return out;
+    });
 }
 
 /** Object that may be null/absent → null. */

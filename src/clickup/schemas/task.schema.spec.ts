@@ -1,6 +1,6 @@
 import { ClickupPayloadError } from '../clickup.errors';
 import { rawTask, rawTaskPage } from '../testing/clickup-fixtures';
-import { parsePayload } from './parse-payload';
+import { parseListingItems, parsePayload } from './parse-payload';
 import { taskPageSchema, taskSchema } from './task.schema';
 
 const TEAM_TASKS = 'GET /team/{team_id}/task';
@@ -56,6 +56,13 @@ describe('task schema', () => {
     ['priority without id', { priority: { priority: 'low', color: '#ccc' } }, { priority: { id: 4, name: 'low', color: '#ccc' } }],
     ['tags as strings (spec)', { tags: ['a'] }, { tags: [{ name: 'a', tagFg: null, tagBg: null, creator: null }] }],
     ['decimal points as string', { points: '2.5' }, { points: 2.5 }],
+    // The spec types time_estimate/time_spent `number`: fractions are rounded to whole ms (halves up).
+    ['fractional time estimate (spec: number), rounded', { time_estimate: 1.2 }, { timeEstimate: 1 }],
+    ['fractional time estimate, half rounds up', { time_estimate: 3600000.5 }, { timeEstimate: 3600001 }],
+    ['fractional time spent as a string', { time_spent: '1800000.4' }, { timeSpent: 1800000 }],
+    ['null time estimate and time spent (spec: number|null)', { time_estimate: null, time_spent: null }, { timeEstimate: null, timeSpent: null }],
+    ['custom fields without type_config (spec shape)', { custom_fields: [{ id: 'cf-9', name: 'Location', type: 'location', required: false }] },
+      { customFields: [{ id: 'cf-9', name: 'Location', type: 'location', typeConfig: null, required: false, hasValue: false, value: null }] }],
   ])('tolerates drift: %s', (_label, overrides, expected) => {
     expect(parsePayload(taskSchema, rawTask(overrides), 'GET /task/{task_id}')).toMatchObject(expected);
   });
@@ -68,33 +75,45 @@ describe('task schema', () => {
   });
 
   it('names the endpoint template and the exact field path of a bad timestamp', () => {
-    const page = rawTaskPage(5);
-    (page.tasks as Array<Record<string, unknown>>)[3].date_updated = 'yesterday';
-    expect(() => parsePayload(taskPageSchema, page, TEAM_TASKS)).toThrow(
-      new ClickupPayloadError(TEAM_TASKS, ['tasks[3].date_updated: expected ms timestamp']),
+    const task = rawTask({ date_updated: 'yesterday' });
+    expect(() => parsePayload(taskSchema, task, 'GET /task/{task_id}')).toThrow(
+      new ClickupPayloadError('GET /task/{task_id}', ['date_updated: expected ms timestamp']),
     );
-    expect(() => parsePayload(taskPageSchema, page, TEAM_TASKS)).toThrow(
-      'GET /team/{team_id}/task returned an unexpected payload: tasks[3].date_updated: expected ms timestamp',
+    expect(() => parsePayload(taskSchema, task, 'GET /task/{task_id}')).toThrow(
+      'GET /task/{task_id} returned an unexpected payload: date_updated: expected ms timestamp',
     );
   });
 
   it('reports a missing required field and counts further issues', () => {
-    const page = rawTaskPage(3);
-    const tasks = page.tasks as Array<Record<string, unknown>>;
-    delete tasks[0].id;
-    delete tasks[2].status;
+    const task = rawTask();
+    delete task.id;
+    delete task.status;
     try {
-      parsePayload(taskPageSchema, page, TEAM_TASKS);
+      parsePayload(taskSchema, task, 'GET /task/{task_id}');
       throw new Error('expected a payload error');
     } catch (error) {
       expect(error).toBeInstanceOf(ClickupPayloadError);
       const e = error as ClickupPayloadError;
-      expect(e.issues).toEqual(['tasks[0].id: expected id', 'tasks[2].status: expected object, received undefined']);
-      expect(e.message).toBe(
-        'GET /team/{team_id}/task returned an unexpected payload: tasks[0].id: expected id (and 1 more)',
-      );
-      expect(e.endpoint).toBe(TEAM_TASKS);
+      expect(e.issues).toEqual(['id: expected id', 'status: expected object, received undefined']);
+      expect(e.message).toBe('GET /task/{task_id} returned an unexpected payload: id: expected id (and 1 more)');
+      expect(e.endpoint).toBe('GET /task/{task_id}');
     }
+  });
+
+  it('parses a page task by task: bad tasks are skipped with id, field and reason, the good ones kept', () => {
+    const page = rawTaskPage(5);
+    const tasks = page.tasks as Array<Record<string, unknown>>;
+    tasks[1].time_estimate = { ms: 1 };
+    tasks[3].date_updated = 'yesterday';
+    delete tasks[4].id;
+    const envelope = parsePayload(taskPageSchema, page, TEAM_TASKS);
+    const { items, skipped } = parseListingItems(taskSchema, envelope.tasks, TEAM_TASKS);
+    expect(items.map((t) => t.id)).toEqual([tasks[0].id, tasks[2].id]);
+    expect(skipped).toEqual([
+      { endpoint: TEAM_TASKS, index: 1, id: tasks[1].id, field: 'time_estimate', reason: 'expected ms duration or null' },
+      { endpoint: TEAM_TASKS, index: 3, id: tasks[3].id, field: 'date_updated', reason: 'expected ms timestamp' },
+      { endpoint: TEAM_TASKS, index: 4, id: null, field: 'id', reason: 'expected id' },
+    ]);
   });
 
   it('rejects a non-object body', () => {

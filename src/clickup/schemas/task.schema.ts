@@ -26,6 +26,7 @@ import {
   msTimestampOrNull,
   numberOrNull,
   optionalObject,
+  roundedMsOrNull,
   textOrNull,
   userIdOrNull,
   withRaw,
@@ -60,7 +61,8 @@ const customFieldSchema = z
     id,
     name: textOrNull,
     type: textOrNull,
-    type_config: z.unknown(),
+    // Optional: the spec's custom-field objects on tasks have no type_config at all.
+    type_config: z.unknown().optional(),
     required: flagOrNull,
   })
   .transform(
@@ -137,8 +139,8 @@ const taskShape = z.object({
   due_date: msTimestampOrNull,
   start_date: msTimestampOrNull,
   points: numberOrNull,
-  time_estimate: integerOrNull,
-  time_spent: integerOrNull,
+  time_estimate: roundedMsOrNull,
+  time_spent: roundedMsOrNull,
   custom_fields: listOf(customFieldSchema),
   dependencies: listOf(dependencySchema),
   linked_tasks: listOf(linkedTaskSchema),
@@ -204,8 +206,11 @@ function toTask(t: TaskShape, raw: Record<string, unknown>): ClickupTask {
 /** One task; `raw` keeps ClickUp's JSON for storage. */
 export const taskSchema: z.ZodType<ClickupTask, unknown> = withRaw(taskShape, toTask);
 
-/** GET /team/{team_id}/task and GET /list/{list_id}/task: `last_page` only on the latter. */
+/**
+ * GET /team/{team_id}/task and GET /list/{list_id}/task: `last_page` only on the latter. The
+ * envelope only: the tasks are parsed one by one (parseListingItems), so a bad one is skipped.
+ */
 export const taskPageSchema = z.object({
-  tasks: z.array(taskSchema),
+  tasks: z.array(z.unknown()),
   last_page: flagOrNull,
 });

@@ -4,10 +4,10 @@ import { userRefSchema } from './common.schema';
 import {
   id,
   integerOrNull,
-  listOf,
   msTimestampOrNull,
   optionalObject,
   textOrNull,
+  listOf,
   userId,
   withRaw,
 } from './primitives.schema';
@@ -72,7 +72,12 @@ export const teamSchema = withRaw(
     name: z.string(),
     color: textOrNull,
     avatar: textOrNull,
-    members: listOf(memberSchema),
+    // The spec makes a member's user id optional: a member sent without one cannot be stored
+    // and is left out; any other malformed member still fails (it would be marked removed).
+    members: z.preprocess(
+      (v) => (Array.isArray(v) ? v.filter((m) => (m as { user?: { id?: unknown } } | null)?.user?.id != null) : v),
+      listOf(memberSchema),
+    ),
   }),
   (t, raw): ClickupTeam => ({ id: t.id, name: t.name, color: t.color, avatar: t.avatar, members: t.members, raw }),
 );

@@ -1,9 +1,10 @@
 import { rawTimeEntry, rawUser } from '../testing/clickup-fixtures';
-import { parsePayload } from './parse-payload';
+import { parseListingItems, parsePayload } from './parse-payload';
 import {
   currentTimerResponseSchema,
   singleTimeEntryResponseSchema,
   timeEntriesResponseSchema,
+  timeEntrySchema,
 } from './time-entry.schema';
 
 const LIST = 'GET /team/{team_id}/time_entries';
@@ -11,7 +12,7 @@ const LIST = 'GET /team/{team_id}/time_entries';
 describe('time entry schema', () => {
   it('parses a listing entry: string timestamps and duration, string location ids', () => {
     const raw = rawTimeEntry();
-    const [entry] = parsePayload(timeEntriesResponseSchema, { data: [raw] }, LIST).data;
+    const [entry] = parseListingItems(timeEntrySchema, [raw], LIST).items;
     expect(entry).toEqual({
       id: '2859994400527229584',
       task: {
@@ -52,7 +53,7 @@ describe('time entry schema', () => {
       task_location: { list_id: 1560300071, folder_id: 468300080, space_id: 22800253, list_name: 'List', folder_name: 'Folder', space_name: 'Space' },
       task_tags: [{ name: 'marketing', tag_fg: '#800000', tag_bg: '#2ecd6f', creator: 301828 }],
     });
-    const [entry] = parsePayload(timeEntriesResponseSchema, { data: [raw] }, LIST).data;
+    const [entry] = parseListingItems(timeEntrySchema, [raw], LIST).items;
     expect(entry.start).toBe(1592841559129);
     expect(entry.taskLocation).toEqual({
       listId: '1560300071',
@@ -70,19 +71,19 @@ describe('time entry schema', () => {
     delete raw.task;
     delete raw.task_location;
     delete raw.task_url;
-    const [entry] = parsePayload(timeEntriesResponseSchema, { data: [raw] }, LIST).data;
+    const [entry] = parseListingItems(timeEntrySchema, [raw], LIST).items;
     expect(entry).toMatchObject({ task: null, taskLocation: null, taskUrl: null });
   });
 
   it('marks a running timer: negative string duration, no end', () => {
     const raw = rawTimeEntry({ duration: '-1592841559129', end: undefined });
-    const [entry] = parsePayload(timeEntriesResponseSchema, { data: [raw] }, LIST).data;
+    const [entry] = parseListingItems(timeEntrySchema, [raw], LIST).items;
     expect(entry).toMatchObject({ running: true, duration: -1592841559129, end: null });
   });
 
   it('tolerates nulls sent since the mobile app', () => {
     const raw = rawTimeEntry({ description: null, tags: null, source: null, at: null, billable: null, user: null, wid: null });
-    const [entry] = parsePayload(timeEntriesResponseSchema, { data: [raw] }, LIST).data;
+    const [entry] = parseListingItems(timeEntrySchema, [raw], LIST).items;
     expect(entry).toMatchObject({ description: null, tags: [], source: null, at: null, billable: false, user: null, teamId: null });
   });
 
@@ -135,17 +136,22 @@ describe('time entry schema', () => {
     expect(entry.id).toBe('2859994400527229584');
   });
 
-  it('names endpoint and field for a malformed entry', () => {
-    const entries = [rawTimeEntry(), rawTimeEntry({ id: 'x', duration: 'long' }), rawTimeEntry({ start: null })];
-    expect(() => parsePayload(timeEntriesResponseSchema, { data: entries }, LIST)).toThrow(
-      'GET /team/{team_id}/time_entries returned an unexpected payload: data[1].duration: expected ms duration (and 1 more)',
-    );
+  it('parses a listing entry by entry: malformed ones are skipped with id, field and reason, the rest kept', () => {
+    const entries = [rawTimeEntry(), rawTimeEntry({ id: 'x', duration: 'long' }), rawTimeEntry({ id: 'y', start: null })];
+    const { items, skipped } = parseListingItems(timeEntrySchema, entries, LIST);
+    expect(items.map((e) => e.id)).toEqual(['2859994400527229584']);
+    expect(skipped).toEqual([
+      { endpoint: LIST, index: 1, id: 'x', field: 'duration', reason: 'expected ms duration' },
+      { endpoint: LIST, index: 2, id: 'y', field: 'start', reason: 'expected ms timestamp' },
+    ]);
   });
 
   it('rejects a task-location id that is neither string nor integer', () => {
     const raw = rawTimeEntry({ task_location: { list_id: { id: 1 } } });
-    expect(() => parsePayload(timeEntriesResponseSchema, { data: [raw] }, LIST)).toThrow(
-      'data[0].task_location.list_id: expected id or null',
-    );
+    expect(parseListingItems(timeEntrySchema, [raw], LIST).skipped[0]).toMatchObject({ field: 'task_location.list_id', reason: 'expected id or null' });
+  });
+
+  it('still rejects a listing whose envelope is not {data: [...]}', () => {
+    expect(() => parsePayload(timeEntriesResponseSchema, { data: {} }, LIST)).toThrow('data: expected array');
   });
 });

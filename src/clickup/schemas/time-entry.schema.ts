@@ -93,8 +93,8 @@ export const timeEntrySchema = withRaw(
   },
 );
 
-/** GET /team/{team_id}/time_entries */
-export const timeEntriesResponseSchema = z.object({ data: z.array(timeEntrySchema) });
+/** GET /team/{team_id}/time_entries: the envelope; entries are parsed one by one (parseListingItems). */
+export const timeEntriesResponseSchema = z.object({ data: z.array(z.unknown()) });
 
 /**
  * Single-entry responses: `{data:{…}}`. The spec's example for GET …/{timer_id} wraps the

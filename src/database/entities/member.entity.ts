@@ -15,7 +15,7 @@ export class MemberEntity {
   @Column('text', { nullable: true }) profilePicture: string | null;
   @Column('smallint', { nullable: true }) role: number | null;
   @Column('text', { nullable: true }) roleKey: string | null;
-  /** 'active' or 'invited'. */
+  /** 'active' or 'invited'; 'removed' for someone only known from tasks and time entries (left before we synced). */
   @Column('text', { default: 'active' }) status: string;
   @Column('timestamptz', { nullable: true }) lastActive: Date | null;
   @Column('timestamptz', { nullable: true }) dateJoined: Date | null;

@@ -2,6 +2,8 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { McpRegistryService } from '@rekog/mcp-nest';
 import { randomUUID } from 'node:crypto';
 import { ClickupError, ClickupReadOnlyError } from '../../clickup/clickup.errors';
+import { describeClickupError } from '../../clickup/clickup-error-text';
+import { WriteOutcomeError } from '../../common/errors/write-outcome-error';
 import { AppConfig } from '../../config/app-config';
 import { secretScrubber } from '../../common/logging/secret-scrubber';
 import { AnyToolDefinition, Toolset, ToolCallContext } from './tool-definition';
@@ -99,11 +101,11 @@ export class ToolRegistrarService implements OnModuleInit {
 
   private mapError(tool: AnyToolDefinition, e: unknown): CallResult {
     if (e instanceof DomainError) return errorResult(secretScrubber.scrub(e.message));
+    // Writes say whether ClickUp refused, failed (maybe applied) or accepted the change: the domain's words.
+    if (e instanceof WriteOutcomeError) return errorResult(secretScrubber.scrub(e.message));
     if (e instanceof ClickupReadOnlyError) return errorResult('This server is read-only: writes to ClickUp are disabled (MCP_READ_ONLY / CLICKUP_READ_ONLY).');
-    if (e instanceof ClickupError) {
-      // ClickUp's own refusal ("Status not found", "Task not found"…) is actionable; the token never appears in it.
-      return errorResult(secretScrubber.scrub(`ClickUp refused the request: ${e.message}`));
-    }
+    // Any other ClickUp failure, said for what it was (refused, unreachable, unreadable); the token never appears in it.
+    if (e instanceof ClickupError) return errorResult(secretScrubber.scrub(describeClickupError(e)));
     const ref = randomUUID().slice(0, 8);
     this.logger.error(`Tool ${tool.name} failed [${ref}]: ${secretScrubber.scrub((e as Error)?.stack ?? String(e))}`);
     return errorResult(`Internal error in ${tool.name} (reference ${ref}); the server log has the details.`);

@@ -6,7 +6,7 @@ import { MemberResolverService } from '../../mapping/member-resolver.service';
 import { SyncProgressEvent } from '../../sync/sync-context';
 import { SyncRunnerService } from '../../sync/sync-runner.service';
 import { SyncRunView, SyncStatusService, toRunView } from '../../sync/sync-status.service';
-import { TimeEntryView, TimeWritesService } from '../../sync/time-writes/time-writes.service';
+import { TimeEntryView, TimeWritesService } from '../../writes/time-writes.service';
 import { CREATE, READ, REFRESH, TOGGLE } from '../core/annotations';
 import { durationSchema, metaShape, nameOrId } from '../core/common-schemas';
 import { duration, humanDuration } from '../../common/time/duration';
@@ -119,6 +119,7 @@ export class SyncTools implements Toolset {
           const r = await this.runner.runNow(a.kind, 'mcp', progressForwarder(ctx));
           // data_as_of moved: the next result must not carry the cached value (the hierarchy cache drops itself on every run).
           this.meta.invalidate();
+          if (!r.started && r.reason === 'failed') throw new DomainError(`The ${a.kind} sync (run ${r.runId}) failed: ${r.error}`);
           if (!r.started) {
             return {
               ...(await this.meta.meta()), status: 'already_running' as const, run: null, running_run_id: r.runId,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { TaskWriteService } from '../../analytics/tasks/task-write.service';
+import { TaskWriteService } from '../../writes/task-write.service';
 import { CREATE, UPDATE } from '../core/annotations';
 import { metaShape } from '../core/common-schemas';
 import { AnyToolDefinition, defineTool, Toolset } from '../core/tool-definition';

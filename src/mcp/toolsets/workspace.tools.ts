@@ -168,6 +168,7 @@ export class WorkspaceTools implements Toolset {
           h.invalidate();
           this.meta.invalidate();
           const r = await this.runner.runNow('hierarchy', 'mcp');
+          if (!r.started && r.reason === 'failed') throw new DomainError(`Caches dropped, but the refresh failed: ${r.error}`);
           if (!r.started) {
             return { ...(await this.meta.meta()), refreshed: false, run_id: r.runId, message: `Caches dropped; a ${r.kind} sync (run ${r.runId ?? '?'}) is already running and will refresh the data.` };
           }

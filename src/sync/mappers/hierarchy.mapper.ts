@@ -10,8 +10,12 @@ export function mapStatuses(statuses: ClickupStatus[]): StatusRow[] {
     .sort((a, b) => a.orderindex - b.orderindex);
 }
 
-export function mapWorkspace(team: ClickupTeam): WorkspaceRow {
-  return { id: team.id, name: team.name, color: team.color, plan: null };
+/**
+ * `plan` is the plan's name from GET /team/{id}/plan; undefined (not read this time, or ClickUp
+ * refused) leaves the stored plan as it is, null clears it.
+ */
+export function mapWorkspace(team: ClickupTeam, plan?: string | null): WorkspaceRow {
+  return { id: team.id, name: team.name, color: team.color, plan };
 }
 
 export function mapMember(workspaceId: string, m: ClickupMember): MemberRow {

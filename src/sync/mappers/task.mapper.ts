@@ -11,16 +11,24 @@ export interface TaskMapContext {
   listLocation?: (listId: string) => { folderId: string | null; spaceId: string } | undefined;
 }
 
-export class TaskMappingError extends Error {}
+/** A task payload we cannot store (no list, no space): the sync skips it and reports `field`. */
+export class TaskMappingError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /** ClickUp task → row + relations. Pure: the same payload always gives the same rows. */
 export function mapTask(t: ClickupTask, ctx: TaskMapContext): TaskBundle {
   const listId = t.list?.id;
-  if (!listId) throw new TaskMappingError(`task ${t.id}: payload has no list`);
+  if (!listId) throw new TaskMappingError('list', 'payload has no list');
   const loc = ctx.listLocation?.(listId);
   const folderFromPayload = t.folder && !t.folder.hidden ? t.folder.id : null;
   const spaceId = loc?.spaceId ?? t.space?.id;
-  if (!spaceId) throw new TaskMappingError(`task ${t.id}: payload has no space and list ${listId} is unknown`);
+  if (!spaceId) throw new TaskMappingError('space', `payload has no space and list ${listId} is unknown`);
   const statusType = t.status.type ?? 'custom';
   const dependencies = t.dependencies
     .filter((d) => d.taskId && d.dependsOn)

@@ -6,7 +6,8 @@ export interface WorkspaceRow {
   id: string;
   name: string;
   color: string | null;
-  plan: string | null;
+  /** undefined: unknown this time, keep the stored value (TypeORM's upsert leaves it out). */
+  plan?: string | null;
 }
 
 export interface MemberRow {

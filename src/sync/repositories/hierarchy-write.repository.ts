@@ -6,6 +6,16 @@ import { FolderEntity, ListEntity, MemberEntity, SpaceEntity, WorkspaceEntity } 
 import { FolderRow, ListRow, MemberRow, SpaceRow, WorkspaceRow } from '../model/sync-rows';
 import { chunk } from './sql-chunks';
 
+/** A person known from a task or time entry payload (ClickUp's short user shape). */
+export interface FormerMember {
+  id: number;
+  username: string | null;
+  email: string | null;
+  color: string | null;
+  initials: string | null;
+  profilePicture: string | null;
+}
+
 /** The complete hierarchy of one workspace, as read in one pass. */
 export interface HierarchySnapshot {
   workspace: WorkspaceRow;
@@ -69,24 +79,52 @@ export class HierarchyWriteRepository {
   }
 
   /**
-   * Every user whose time we may hold: members past and present, and anyone with an entry.
-   * Entries of a member who left still exist in ClickUp and can still change.
+   * Every user id the workspace has ever shown us: members past and present, entry authors, and
+   * the creators, assignees and watchers of tasks. Someone who left before our first sync is no
+   * member any more, but their time entries still exist in ClickUp (and still count, rule 2):
+   * their tasks are how we learn they existed.
    */
   async knownUserIds(workspaceId: string): Promise<number[]> {
     const rows: { user_id: string }[] = await this.ds.query(
       `SELECT user_id FROM members WHERE workspace_id = $1
        UNION SELECT DISTINCT user_id FROM time_entries WHERE workspace_id = $1
+       UNION SELECT DISTINCT creator_id FROM tasks WHERE workspace_id = $1 AND creator_id IS NOT NULL
+       UNION SELECT DISTINCT a.user_id FROM task_assignees a JOIN tasks t ON t.id = a.task_id WHERE t.workspace_id = $1
+       UNION SELECT DISTINCT w.user_id FROM task_watchers w JOIN tasks t ON t.id = w.task_id WHERE t.workspace_id = $1
        ORDER BY 1`,
       [workspaceId],
     );
     return rows.map((r) => Number(r.user_id));
+  }
+
+  /**
+   * People seen on tasks or time entries who are not (or no longer) members: recorded as removed
+   * members, so reports can name whoever logged the time. Rows we already hold are left alone
+   * (a current member's row belongs to the member sync).
+   */
+  async recordFormerMembers(workspaceId: string, people: FormerMember[]): Promise<number> {
+    if (!people.length) return 0;
+    const rows = returnedRows(await this.ds.query(
+      `INSERT INTO members (workspace_id, user_id, username, email, color, initials, profile_picture, status, removed_at, synced_at)
+       SELECT $1, p.user_id, p.username, p.email, p.color, p.initials, p.profile_picture, 'removed', now(), now()
+       FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+         AS p(user_id, username, email, color, initials, profile_picture)
+       ON CONFLICT (workspace_id, user_id) DO NOTHING
+       RETURNING 1`,
+      [
+        workspaceId, people.map((p) => p.id), people.map((p) => p.username), people.map((p) => p.email),
+        people.map((p) => p.color), people.map((p) => p.initials), people.map((p) => p.profilePicture),
+      ],
+    ));
+    return rows.length;
   }
 }
 
 async function upsert<T extends ObjectLiteral>(
   em: EntityManager,
   entity: EntityTarget<T>,
-  rows: T[],
+  // Partial: a property left undefined is left out of the UPDATE, so the stored value stays.
+  rows: Partial<T>[],
   conflict: string[],
 ): Promise<number> {
   for (const part of chunk(rows, 500)) {

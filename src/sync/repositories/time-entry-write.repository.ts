@@ -70,6 +70,21 @@ export class TimeEntryWriteRepository {
     return rows.length;
   }
 
+  /**
+   * The oldest moment the workspace has shown activity: its oldest task's creation or its oldest
+   * time entry's start (ms), or null when we hold neither. Where a full sync's time windows begin.
+   */
+  async oldestActivity(workspaceId: string): Promise<number | null> {
+    const [r] = await this.ds.query(
+      `SELECT (extract(epoch FROM least(
+         (SELECT min(date_created) FROM tasks WHERE workspace_id = $1),
+         (SELECT min(start_at) FROM time_entries WHERE workspace_id = $1)
+       )) * 1000)::bigint AS oldest`,
+      [workspaceId],
+    );
+    return r?.oldest == null ? null : Number(r.oldest);
+  }
+
   /** Live entries we hold that start in [fromMs, toMs): sizes the request windows of a range. */
   async countLive(workspaceId: string, fromMs: number, toMs: number): Promise<number> {
     const [r] = await this.ds.query(

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ClickupClient } from '../../clickup/clickup.client';
+import { ClickupError } from '../../clickup/clickup.errors';
 import { ClickupFolder, ClickupList, ClickupSpace } from '../../clickup/clickup.types';
 import { FolderRow, ListRow, SpaceRow } from '../model/sync-rows';
 import { mapFolder, mapList, mapMember, mapSpace, mapWorkspace } from '../mappers/hierarchy.mapper';
@@ -21,7 +22,9 @@ export class HierarchySyncer {
 
   async syncAll(ctx: SyncContext): Promise<HierarchySnapshot> {
     const ws = ctx.workspaceId;
-    const spaces = await both((archived) => this.client.getSpaces(ws, { archived }));
+    // One answer can name the same id twice (and an item archived between the two passes shows in
+    // both): a second copy in one upsert would fail it ("cannot affect row a second time").
+    const spaces = dedupe(await both((archived) => this.client.getSpaces(ws, { archived })));
     const spaceRows = spaces.map((s) => mapSpace(ws, s));
     const folders: FolderRow[] = [];
     const lists: ListRow[] = [];
@@ -33,7 +36,7 @@ export class HierarchySyncer {
         both((archived) => this.client.getFolders(space.id, { archived })),
         both((archived) => this.client.getFolderlessLists(space.id, { archived })),
       ]);
-      for (const f of spaceFolders) {
+      for (const f of dedupe(spaceFolders)) {
         const folderRow = mapFolder(ws, space.id, f);
         folders.push(folderRow);
         for (const l of await this.folderLists(f)) lists.push(await this.list(ws, l, space.id, folderRow, spaceRow));
@@ -41,10 +44,10 @@ export class HierarchySyncer {
       for (const l of folderless) lists.push(await this.list(ws, l, space.id, null, spaceRow));
     }
     const snapshot: HierarchySnapshot = {
-      workspace: mapWorkspace(ctx.team),
+      workspace: mapWorkspace(ctx.team, await this.plan(ctx)),
       members: ctx.team.members.map((m) => mapMember(ws, m)),
       spaces: spaceRows,
-      folders,
+      folders: dedupe(folders),
       lists: dedupe(lists),
     };
     const counts = await this.repo.replaceSnapshot(snapshot);
@@ -60,6 +63,20 @@ export class HierarchySyncer {
       ctx.team.members.map((m) => mapMember(ctx.workspaceId, m)),
     );
     for (const [k, v] of Object.entries(counts)) ctx.add(k, v);
+  }
+
+  /**
+   * The Workspace's plan name. It is informational: if ClickUp will not say (a token that may not
+   * see billing, an error), the stored plan stays and the run carries a warning.
+   */
+  private async plan(ctx: SyncContext): Promise<string | null | undefined> {
+    try {
+      return (await this.client.getWorkspacePlan(ctx.workspaceId)).planName;
+    } catch (e) {
+      if (!(e instanceof ClickupError)) throw e;
+      ctx.warnings.push(`The workspace plan could not be read (${e.message}); kept the stored one.`);
+      return undefined;
+    }
   }
 
   /**

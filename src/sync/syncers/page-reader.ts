@@ -1,20 +1,19 @@
-import { ClickupPayloadError, ClickupUnavailableError } from '../../clickup/clickup.errors';
+import { ClickupUnavailableError } from '../../clickup/clickup.errors';
 
 /**
- * Reads every page of a listing, resuming at the failed page when a page could not be read
- * (the client already retried transport failures; this covers a malformed page or a burst of
- * 5xx that outlasted them). Throws when a page keeps failing: the caller then treats the
- * listing as incomplete and deletes nothing on its behalf.
+ * Reads every page of a listing, resuming once at the failed page when ClickUp stayed
+ * unavailable through the client's own retries (a burst of 5xx that outlasted them). A parse
+ * error is never a reason to ask again: bad items are skipped by the client, and an answer that is
+ * not a page at all would come back the same. Throws when a page cannot be read: the caller then
+ * treats the listing as incomplete and deletes nothing on its behalf.
  */
 export async function readAllPages<T>(
   open: (startPage: number) => AsyncIterable<T[]>,
   onPage: (items: T[], page: number) => Promise<void>,
-  maxResumes = 3,
 ): Promise<number> {
   let page = 0;
-  let resumes = 0;
-  // The client already spent its retries on an unavailable ClickUp: resume once, not thrice.
-  let unavailableResumes = 0;
+  // The client already spent its retries on an unavailable ClickUp: resume once, not more.
+  let resumed = false;
   for (;;) {
     try {
       for await (const items of open(page)) {
@@ -23,9 +22,8 @@ export async function readAllPages<T>(
       }
       return page;
     } catch (e) {
-      const retryable =
-        e instanceof ClickupPayloadError || (e instanceof ClickupUnavailableError && ++unavailableResumes <= 1);
-      if (!retryable || ++resumes > maxResumes) throw e;
+      if (!(e instanceof ClickupUnavailableError) || resumed) throw e;
+      resumed = true;
     }
   }
 }

@@ -1,16 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { ClickupClient } from '../../clickup/clickup.client';
 import { ClickupNotFoundError } from '../../clickup/clickup.errors';
-import { ClickupTask, TaskListingFilters } from '../../clickup/clickup.types';
-import { mapTask, TaskMapContext } from '../mappers/task.mapper';
+import { ClickupCallOptions, ClickupTask, TaskListingFilters } from '../../clickup/clickup.types';
+import { mapTask, TaskMapContext, TaskMappingError } from '../mappers/task.mapper';
 import { TaskBundle } from '../model/sync-rows';
+import { FormerMember, HierarchyWriteRepository } from '../repositories/hierarchy-write.repository';
 import { TaskWriteRepository } from '../repositories/task-write.repository';
 import { SyncContext } from '../sync-context';
 import { readAllPages } from './page-reader';
 
 export interface TaskReadResult {
-  /** Every task id ClickUp returned (only meaningful when complete). */
+  /** Every task id ClickUp returned, skipped ones included (only meaningful when complete). */
   seen: Set<string>;
+  /** A record without a readable id was skipped: the read cannot tell which stored task it was. */
+  skippedWithoutId: boolean;
   /** Newest date_updated among them: the next incremental cursor. */
   maxUpdated: number | null;
   written: number;
@@ -39,6 +42,7 @@ export class TaskSyncer {
   constructor(
     private readonly client: ClickupClient,
     private readonly repo: TaskWriteRepository,
+    private readonly people: HierarchyWriteRepository,
   ) {}
 
   /**
@@ -49,22 +53,22 @@ export class TaskSyncer {
   async readAll(ctx: SyncContext, locations: Map<string, ListLocation>, archivedListIds: string[]): Promise<TaskReadResult> {
     const sink = new TaskSink(ctx, this.repo, this.mapContext(ctx, locations));
     const ws = ctx.workspaceId;
+    const call = sink.callOptions();
     for (const archived of [false, true]) {
       await readAllPages(
-        (startPage) => this.client.iterateTeamTasks(ws, { ...ALL, archived, startPage }),
+        (startPage) => this.client.iterateTeamTasks(ws, { ...ALL, archived, startPage }, call),
         (tasks, page) => sink.add(tasks, `tasks${archived ? ' (archived)' : ''}: page ${page + 1}`),
       );
     }
     for (const listId of archivedListIds) {
       for (const archived of [false, true]) {
         await readAllPages(
-          (startPage) => this.client.iterateListTasks(listId, { ...ALL, archived, startPage }),
+          (startPage) => this.client.iterateListTasks(listId, { ...ALL, archived, startPage }, call),
           (tasks, page) => sink.add(tasks, `archived list ${listId}: page ${page + 1}`),
         );
       }
     }
-    await sink.flush();
-    return sink.result();
+    return this.finish(ctx, sink);
   }
 
   /**
@@ -78,23 +82,23 @@ export class TaskSyncer {
     archivedListIds: string[],
   ): Promise<TaskReadResult> {
     const sink = new TaskSink(ctx, this.repo, this.mapContext(ctx, locations));
+    const call = sink.callOptions();
     const changed: TaskListingFilters = { ...ALL, orderBy: 'updated', reverse: false, dateUpdatedGt: sinceMs };
     for (const archived of [false, true]) {
       await readAllPages(
-        (startPage) => this.client.iterateTeamTasks(ctx.workspaceId, { ...changed, archived, startPage }),
+        (startPage) => this.client.iterateTeamTasks(ctx.workspaceId, { ...changed, archived, startPage }, call),
         (tasks, page) => sink.add(tasks, `changed tasks${archived ? ' (archived)' : ''}: page ${page + 1}`),
       );
     }
     for (const listId of archivedListIds) {
       for (const archived of [false, true]) {
         await readAllPages(
-          (startPage) => this.client.iterateListTasks(listId, { ...changed, archived, startPage }),
+          (startPage) => this.client.iterateListTasks(listId, { ...changed, archived, startPage }, call),
           (tasks, page) => sink.add(tasks, `archived list ${listId}: page ${page + 1}`),
         );
       }
     }
-    await sink.flush();
-    return sink.result();
+    return this.finish(ctx, sink);
   }
 
   /** Re-reads specific tasks (webhooks): one GET per task. Missing tasks are returned as gone. */
@@ -110,8 +114,16 @@ export class TaskSyncer {
         else throw e;
       }
     }
-    await sink.flush();
+    await this.finish(ctx, sink);
     return { gone };
+  }
+
+  /** Writes what is pending, then records people seen on the tasks who are not members (any more). */
+  private async finish(ctx: SyncContext, sink: TaskSink): Promise<TaskReadResult> {
+    await sink.flush();
+    const recorded = await this.people.recordFormerMembers(ctx.workspaceId, sink.nonMembers());
+    if (recorded) ctx.add('formerMembersRecorded', recorded);
+    return sink.result();
   }
 
   private mapContext(ctx: SyncContext, locations: Map<string, ListLocation>): TaskMapContext {
@@ -122,26 +134,64 @@ export class TaskSyncer {
 /** Collects mapped tasks and writes them in batches. */
 class TaskSink {
   private pending: TaskBundle[] = [];
+  /** Ids read, skipped ones included (a reconcile must not delete what it could not read). */
   private readonly seen = new Set<string>();
+  /** Ids read and stored. */
+  private readonly read = new Set<string>();
+  private skippedWithoutId = false;
   private maxUpdated: number | null = null;
   private written = 0;
   private readonly listNames = new Map<string, string>();
+  /** Creators, assignees and watchers who are not current members (people who left). */
+  private readonly people = new Map<number, FormerMember>();
+  private readonly memberIds: Set<number>;
 
   constructor(
     private readonly ctx: SyncContext,
     private readonly repo: TaskWriteRepository,
     private readonly mapCtx: TaskMapContext,
-  ) {}
+  ) {
+    this.memberIds = new Set(ctx.team.members.map((m) => m.id));
+  }
+
+  nonMembers(): FormerMember[] {
+    return [...this.people.values()];
+  }
+
+  /** Listing options that report each unreadable task here instead of failing its page. */
+  callOptions(): ClickupCallOptions {
+    return { onSkipped: (item) => this.skip(item.id, item.field, item.reason, item.endpoint) };
+  }
+
+  /**
+   * A task left out of this read. Its id still counts as seen, so a reconcile never deletes a task
+   * because its latest copy could not be read.
+   */
+  private skip(id: string | null, field: string, reason: string, endpoint: string): void {
+    if (id === null) this.skippedWithoutId = true;
+    else this.seen.add(id);
+    this.ctx.skip('task', { id, field, reason, endpoint });
+  }
 
   async add(tasks: ClickupTask[], label: string): Promise<void> {
     for (const t of tasks) {
-      this.pending.push(mapTask(t, this.mapCtx));
+      try {
+        this.pending.push(mapTask(t, this.mapCtx));
+      } catch (e) {
+        if (!(e instanceof TaskMappingError)) throw e;
+        this.skip(t.id, e.field, e.message, label);
+        continue;
+      }
       this.seen.add(t.id);
+      this.read.add(t.id);
+      for (const p of [...(t.creator ? [t.creator] : []), ...t.assignees, ...t.watchers]) {
+        if (!this.memberIds.has(p.id)) this.people.set(p.id, p);
+      }
       if (t.list?.id && t.list.name) this.listNames.set(t.list.id, t.list.name);
       if (this.maxUpdated === null || t.dateUpdated > this.maxUpdated) this.maxUpdated = t.dateUpdated;
     }
     if (this.pending.length >= WRITE_BATCH) await this.flush();
-    this.ctx.progress('tasks', this.seen.size, null, `${label} — ${this.seen.size} tasks read`);
+    this.ctx.progress('tasks', this.read.size, null, `${label} — ${this.read.size} tasks read`);
   }
 
   async flush(): Promise<void> {
@@ -152,8 +202,8 @@ class TaskSink {
   }
 
   result(): TaskReadResult {
-    this.ctx.add('tasksRead', this.seen.size);
+    this.ctx.add('tasksRead', this.read.size);
     this.ctx.add('tasksWritten', this.written);
-    return { seen: this.seen, maxUpdated: this.maxUpdated, written: this.written, listNames: this.listNames };
+    return { seen: this.seen, skippedWithoutId: this.skippedWithoutId, maxUpdated: this.maxUpdated, written: this.written, listNames: this.listNames };
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ClickupClient } from '../../clickup/clickup.client';
 import { ClickupAuthError, ClickupBadRequestError } from '../../clickup/clickup.errors';
-import { ClickupTimeEntry } from '../../clickup/clickup.types';
-import { HierarchyWriteRepository } from '../repositories/hierarchy-write.repository';
+import { ClickupCallOptions, ClickupTimeEntry } from '../../clickup/clickup.types';
+import { FormerMember, HierarchyWriteRepository } from '../repositories/hierarchy-write.repository';
 import { mapTimeEntry } from '../mappers/time-entry.mapper';
 import { TimeEntryWriteRepository } from '../repositories/time-entry-write.repository';
 import { SyncContext } from '../sync-context';
@@ -33,7 +33,10 @@ export class TimeEntrySyncer {
     private readonly hierarchy: HierarchyWriteRepository,
   ) {}
 
-  /** Current members (not pending invitees) plus every user we ever saw, sorted. */
+  /**
+   * Current members (not pending invitees) plus every user the workspace ever showed us (entry
+   * authors, task creators, assignees, watchers, former members), sorted.
+   */
   private async userIds(ctx: SyncContext): Promise<{ all: number[]; current: number[] }> {
     const current = ctx.team.members.filter((m) => !m.pending).map((m) => m.id);
     const known = await this.hierarchy.knownUserIds(ctx.workspaceId);
@@ -45,14 +48,25 @@ export class TimeEntrySyncer {
    * Reads one window for the given users. Should ClickUp refuse ids of people who left the
    * workspace, fall back to current members (and mark nothing of the others as deleted).
    */
-  private async read(ctx: SyncContext, users: { all: number[]; current: number[] }, q: { startDate: number; endDate: number; taskId?: string }): Promise<{ entries: ClickupTimeEntry[]; asked: number[] }> {
+  private async read(ctx: SyncContext, users: { all: number[]; current: number[] }, q: { startDate: number; endDate: number; taskId?: string }): Promise<WindowRead> {
+    // Entries that do not parse are left out and reported; their ids still count as seen, so an
+    // entry is never marked deleted because its latest copy could not be read.
+    const skipped: (string | null)[] = [];
+    const call: ClickupCallOptions = {
+      onSkipped: (item) => {
+        skipped.push(item.id);
+        ctx.skip('time entry', item);
+      },
+    };
     try {
-      return { entries: await this.client.getTimeEntries(ctx.workspaceId, { ...q, assignees: users.all, includeLocationNames: true }), asked: users.all };
+      const entries = await this.client.getTimeEntries(ctx.workspaceId, { ...q, assignees: users.all, includeLocationNames: true }, call);
+      return { entries, asked: users.all, skipped };
     } catch (e) {
       const refused = e instanceof ClickupBadRequestError || e instanceof ClickupAuthError;
       if (!refused || users.all.length === users.current.length) throw e;
       ctx.warnings.push(`ClickUp refused time-entry reads for former members (${(e as Error).message}); read current members only.`);
-      return { entries: await this.client.getTimeEntries(ctx.workspaceId, { ...q, assignees: users.current, includeLocationNames: true }), asked: users.current };
+      const entries = await this.client.getTimeEntries(ctx.workspaceId, { ...q, assignees: users.current, includeLocationNames: true }, call);
+      return { entries, asked: users.current, skipped };
     }
   }
 
@@ -79,11 +93,25 @@ export class TimeEntrySyncer {
         const read = await this.syncWindow(ctx, users, a, b);
         size = windowSizeFor(maxSize, read, b - a);
       } catch (e) {
-        ctx.fail(`time entries ${new Date(a).toISOString().slice(0, 10)}..${new Date(b).toISOString().slice(0, 10)}`, e);
+        ctx.fail(`time entries ${windowLabel(a, b)}`, e);
       }
       a = b;
       const total = ++done + Math.ceil((toMs - a) / size);
       ctx.progress('time entries', done, total, `window ${done}/${total}`);
+    }
+  }
+
+  /**
+   * Everything before `toMs` in ONE request: the entries older than anything else the workspace
+   * shows (back-dated time). Normally few or none, so it costs one request and no window sizing.
+   */
+  async syncBefore(ctx: SyncContext, toMs: number): Promise<void> {
+    const users = await this.userIds(ctx);
+    if (!users.all.length || toMs <= 0) return;
+    try {
+      await this.syncWindow(ctx, users, 0, toMs);
+    } catch (e) {
+      ctx.fail(`time entries before ${new Date(toMs).toISOString().slice(0, 10)}`, e);
     }
   }
 
@@ -94,27 +122,52 @@ export class TimeEntrySyncer {
    * still be alive while the next one is parsed; separate frames end with each call.
    */
   private async syncWindow(ctx: SyncContext, users: { all: number[]; current: number[] }, a: number, b: number): Promise<number> {
-    const { rows, asked } = await this.readWindow(ctx, users, a, b);
+    const { rows, asked, skipped, nonMembers } = await this.readWindow(ctx, users, a, b);
     ctx.add('timeEntriesRead', rows.length);
     ctx.add('timeEntriesWritten', await this.repo.upsert(rows));
-    ctx.add('timeEntriesDeleted', await this.repo.markVanished(ctx.workspaceId, a, b, asked, rows.map((r) => r.id)));
-    return rows.length;
+    const recorded = await this.hierarchy.recordFormerMembers(ctx.workspaceId, nonMembers);
+    if (recorded) ctx.add('formerMembersRecorded', recorded);
+    if (skipped.includes(null)) {
+      ctx.warnings.push(`A time entry without a readable id was skipped in ${windowLabel(a, b)}: no entry of that window was marked deleted.`);
+    } else {
+      const seen = [...rows.map((r) => r.id), ...(skipped as string[])];
+      ctx.add('timeEntriesDeleted', await this.repo.markVanished(ctx.workspaceId, a, b, asked, seen));
+    }
+    return rows.length + skipped.length;
   }
 
   /** Reads and maps one window; the parsed payload (with its raw JSON) is garbage once this returns. */
   private async readWindow(ctx: SyncContext, users: { all: number[]; current: number[] }, a: number, b: number) {
     // ClickUp's end_date is inclusive: ask for [a, b-1] so windows never overlap.
-    const { entries, asked } = await this.read(ctx, users, { startDate: a, endDate: b - 1 });
-    return { rows: entries.map((e) => mapTimeEntry(e, ctx.workspaceId)), asked };
+    const { entries, asked, skipped } = await this.read(ctx, users, { startDate: a, endDate: b - 1 });
+    // Authors who are not members: people who left. They are recorded so their time keeps a name.
+    const members = new Set(ctx.team.members.map((m) => m.id));
+    const nonMembers = new Map<number, FormerMember>();
+    for (const e of entries) if (e.user && !members.has(e.user.id)) nonMembers.set(e.user.id, e.user);
+    return { rows: entries.map((e) => mapTimeEntry(e, ctx.workspaceId)), asked, skipped, nonMembers: [...nonMembers.values()] };
   }
 
   /** Re-reads one task's entries (webhook: time tracked changed). */
   async refreshTask(ctx: SyncContext, taskId: string, fromMs: number, toMs: number): Promise<void> {
-    const { entries } = await this.read(ctx, await this.userIds(ctx), { startDate: fromMs, endDate: toMs, taskId });
+    const { entries, skipped } = await this.read(ctx, await this.userIds(ctx), { startDate: fromMs, endDate: toMs, taskId });
     const rows = entries.map((e) => mapTimeEntry(e, ctx.workspaceId));
     ctx.add('timeEntriesWritten', await this.repo.upsert(rows));
-    ctx.add('timeEntriesDeleted', await this.repo.markVanishedForTask(ctx.workspaceId, taskId, fromMs, rows.map((r) => r.id)));
+    if (skipped.includes(null)) return;
+    const seen = [...rows.map((r) => r.id), ...(skipped as string[])];
+    ctx.add('timeEntriesDeleted', await this.repo.markVanishedForTask(ctx.workspaceId, taskId, fromMs, seen));
   }
+}
+
+interface WindowRead {
+  entries: ClickupTimeEntry[];
+  /** The users the read asked for (entries of others are not judged). */
+  asked: number[];
+  /** Ids of the entries left out as unreadable (null: one had no readable id). */
+  skipped: (string | null)[];
+}
+
+function windowLabel(a: number, b: number): string {
+  return `${new Date(a).toISOString().slice(0, 10)}..${new Date(b).toISOString().slice(0, 10)}`;
 }
 
 /**

@@ -95,7 +95,9 @@ export class WebhookProcessorService implements OnApplicationShutdown {
       const now = Date.now();
       for (const taskId of w.timeTracked) {
         if (w.deletedTasks.has(taskId)) continue;
-        await this.timeEntries.refreshTask(ctx, taskId, now - this.cfg.sync.timeEntriesHistoryDays * DAY, now + DAY);
+        // The task's whole history (or the configured limit): one request either way.
+        const limit = this.cfg.sync.timeEntriesHistoryDays;
+        await this.timeEntries.refreshTask(ctx, taskId, limit === null ? 0 : now - limit * DAY, now + DAY);
       }
     });
   }

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Headers, HttpCode, HttpException, HttpStatus, Post, RawBodyRequest, Req } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { RegisterWebhookBody } from './dto/register-webhook.dto';
 import type { Request } from 'express';
 import { webhookEventSchema } from './webhook-event';
 import { verifyWebhookSignature } from './webhook-signature';
@@ -35,8 +36,7 @@ export class WebhookController {
 
   @Post('register')
   @ApiOperation({ summary: 'Register this server as a ClickUp webhook (needs PUBLIC_BASE_URL); stores the returned secret.' })
-  @ApiBody({ required: false, schema: { properties: { endpoint: { type: 'string', description: 'Override the public URL of /webhooks/clickup.' } } } })
-  register(@Body() body: { endpoint?: string } = {}) {
+  register(@Body() body: RegisterWebhookBody) {
     return this.registration.register(body?.endpoint);
   }
 

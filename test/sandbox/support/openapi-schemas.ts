@@ -39,7 +39,7 @@ export class OpenApiSchemas {
     return this.inline(schema, []);
   }
 
-  private inline(node: Json, stack: string[]): Json {
+  protected inline(node: Json, stack: string[]): Json {
     if (Array.isArray(node)) return node.map((n) => this.inline(n, stack));
     if (node === null || typeof node !== 'object') return node;
     if (typeof node.$ref === 'string') {

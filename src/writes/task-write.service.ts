@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { ClickupClient } from '../../clickup/clickup.client';
-import { CreateTaskBody, UpdateTaskBody } from '../../clickup/clickup.types';
-import { AppConfig } from '../../config/app-config';
-import { DomainError, truncate } from '../../common/errors/domain-error';
-import { HierarchyService } from '../../mapping/hierarchy.service';
-import { StatusDefinition } from '../../database/entities';
-import { mapTask } from '../../sync/mappers/task.mapper';
-import { TaskWriteRepository } from '../../sync/repositories/task-write.repository';
-import { parseDueDate, parseEstimate, PriorityName, priorityNumber } from './task-inputs';
-import { TaskQueryService } from './task-query.service';
-import { TaskDetailView } from './task-views';
+import { parseDueDate, parseEstimate, PriorityName, priorityNumber } from '../analytics/tasks/task-inputs';
+import { TaskQueryService } from '../analytics/tasks/task-query.service';
+import { TaskDetailView } from '../analytics/tasks/task-views';
+import { ClickupClient } from '../clickup/clickup.client';
+import { ClickupUnreadableWriteError } from '../clickup/clickup.errors';
+import { ClickupCallOptions, ClickupTask, CreateTaskBody, UpdateTaskBody } from '../clickup/clickup.types';
+import { DomainError, truncate } from '../common/errors/domain-error';
+import { Clock } from '../common/time/clock';
+import { AppConfig } from '../config/app-config';
+import { StatusDefinition } from '../database/entities';
+import { HierarchyService } from '../mapping/hierarchy.service';
+import { mapTask } from '../sync/mappers/task.mapper';
+import { TaskWriteRepository } from '../sync/repositories/task-write.repository';
+import { readBackFailed, toWriteOutcomeError, WriteAction } from './write-outcome';
 
 export interface CreateTaskArgs {
   list: string;
@@ -44,16 +47,22 @@ export type WrittenTask = TaskDetailView & { message: string };
 /** ClickUp keeps a NUL character, PostgreSQL text cannot: drop it before it goes anywhere. */
 const clean = (s: string): string => s.replace(/\u0000/g, '');
 
+const INTERACTIVE: ClickupCallOptions = { priority: 'interactive' };
+/** A create whose answer was unreadable is looked for among tasks created this long before it was sent. */
+const CREATE_LOOKBACK_MS = 60_000;
+
 /**
- * create_task / update_task: validate against the synced hierarchy (list, statuses, people)
- * so mistakes come back as one clear sentence before anything is sent; write through the one
- * ClickUp client; then read the task back from ClickUp and store it, so the next read sees the
- * change without waiting for a sync (rule 1).
+ * create_task / update_task (MCP) and POST/PUT /api/tasks (REST): validate against the synced
+ * hierarchy (list, statuses, people) so mistakes come back as one clear sentence before anything
+ * is sent; write through the one ClickUp client; then read the task back from ClickUp and store
+ * it, so the next read sees the change without waiting for a sync (rule 1). A write that does not
+ * simply succeed is reported by the rule in write-outcome.ts.
  */
 @Injectable()
 export class TaskWriteService {
   constructor(
     private readonly cfg: AppConfig,
+    private readonly clock: Clock,
     private readonly hierarchy: HierarchyService,
     private readonly client: ClickupClient,
     private readonly taskWrites: TaskWriteRepository,
@@ -85,9 +94,20 @@ export class TaskWriteService {
       }
       body.parent = parent.id;
     }
-    const created = await this.client.createTask(list.id, body, { priority: 'interactive' });
-    await this.writeThrough(ws, created.id);
-    const task = await this.tasks.detail(ws, created.id);
+    const action: WriteAction = { what: `create the task '${truncate(body.name, 60)}' in ${list.name}`, check: `list ${list.name} in ClickUp`, idempotent: false };
+    const sentAt = this.clock.now();
+    let id: string;
+    try {
+      id = (await this.client.createTask(list.id, body, INTERACTIVE)).id;
+    } catch (e) {
+      if (!(e instanceof ClickupUnreadableWriteError)) throw toWriteOutcomeError(e, action);
+      // Created, but the answer was unreadable: its id from the answer, else find it in the list.
+      const found = e.objectId ?? (await this.findCreated(list.id, body.name, sentAt));
+      if (found === null) throw toWriteOutcomeError(e, action);
+      id = found;
+    }
+    await this.writeThrough(ws, id, action);
+    const task = await this.tasks.detail(ws, id);
     return { ...task, message: `Created task ${task.custom_id ?? task.id} '${task.name}' in ${list.name}.` };
   }
 
@@ -140,8 +160,14 @@ export class TaskWriteService {
     if (!changed.length) {
       throw new DomainError('Nothing to change: pass at least one of name, description, status, priority, due_date, estimate, add_assignees, remove_assignees.');
     }
-    await this.client.updateTask(ref.id, body, {}, { priority: 'interactive' });
-    await this.writeThrough(ws, ref.id);
+    const action: WriteAction = { what: `update task ${ref.id} '${truncate(ref.name, 60)}'`, check: `task ${ref.id} in ClickUp`, idempotent: true };
+    try {
+      await this.client.updateTask(ref.id, body, {}, INTERACTIVE);
+    } catch (e) {
+      // An unreadable answer to an update is no problem: the task is read back below anyway.
+      if (!(e instanceof ClickupUnreadableWriteError)) throw toWriteOutcomeError(e, action);
+    }
+    await this.writeThrough(ws, ref.id, action);
     const task = await this.tasks.detail(ws, ref.id);
     return { ...task, message: `Updated ${changed.join(', ')} of task ${task.custom_id ?? task.id} '${task.name}'.` };
   }
@@ -161,9 +187,35 @@ export class TaskWriteService {
     return [...new Set(ids)];
   }
 
+  /**
+   * A task created by name in `listId` since `sentAt`: what a create whose answer could not be
+   * read most likely made. Null unless exactly one matches (guessing between two would be worse).
+   */
+  private async findCreated(listId: string, name: string, sentAt: number): Promise<string | null> {
+    try {
+      const recent = this.client.iterateListTasks(
+        listId,
+        { orderBy: 'created', reverse: true, subtasks: true, includeClosed: true, dateCreatedGt: sentAt - CREATE_LOOKBACK_MS },
+        INTERACTIVE,
+      );
+      for await (const page of recent) {
+        const hits = page.filter((t) => t.name === name);
+        return hits.length === 1 ? hits[0].id : null;
+      }
+    } catch {
+      // The look-up is a courtesy; the caller reports the unreadable create either way.
+    }
+    return null;
+  }
+
   /** GET the task back and store it exactly as a sync would (mapper + upsert). */
-  private async writeThrough(ws: string, taskId: string): Promise<void> {
-    const fresh = await this.client.getTask(taskId, {}, { priority: 'interactive' });
+  private async writeThrough(ws: string, taskId: string, action: WriteAction): Promise<void> {
+    let fresh: ClickupTask;
+    try {
+      fresh = await this.client.getTask(taskId, {}, INTERACTIVE);
+    } catch (e) {
+      throw readBackFailed(action, taskId, e);
+    }
     const lists = fresh.list ? await this.hierarchy.lists(ws, { listId: fresh.list.id }, true) : [];
     const location = new Map(lists.map((l) => [l.id, { folderId: l.folderId, spaceId: l.spaceId }]));
     const bundle = mapTask(fresh, { workspaceId: ws, statusOverrides: this.cfg.reports.statusOverrides, listLocation: (id) => location.get(id) });
