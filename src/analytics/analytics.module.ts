@@ -33,7 +33,7 @@ import { TimeFactsRepository } from './time/time-facts.repository';
   ],
   exports: [
     TaskQueryService, TaskReportService, ReportCatalog, TimeFactsRepository, TaskSetRepository, ReportContextService,
-    TaskTimeService, ReportExportService,
+    TaskTimeService, ReportExportService, TaskQueryRepository,
   ],
 })
 export class AnalyticsModule {}

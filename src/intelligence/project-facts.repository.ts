@@ -26,6 +26,7 @@ export interface StuckRow {
 export interface HistoryPoint {
   date: string;
   inputs: HealthInputs;
+  topLevelFinished: number;
 }
 
 export interface CompletionPoint {
@@ -118,12 +119,13 @@ export class ProjectFactsRepository {
                    ELSE count(*) FILTER (WHERE s.status_category NOT IN ('done', 'closed') AND s.date_updated < days.day_end - ${p.add(staleDays)} * interval '1 day') END::int AS stale_active,
               count(*) FILTER (WHERE s.status_category NOT IN ('done', 'closed') AND cardinality(s.assignee_ids) > 0)::int AS assigned_active,
               count(*) FILTER (WHERE s.parent_id IS NULL)::int AS top_level,
-              count(*) FILTER (WHERE s.parent_id IS NULL AND s.time_estimate > 0)::int AS top_level_estimated
+              count(*) FILTER (WHERE s.parent_id IS NULL AND s.time_estimate > 0)::int AS top_level_estimated,
+              count(*) FILTER (WHERE s.parent_id IS NULL AND s.status_category IN ('done', 'closed'))::int AS top_level_finished
        FROM days JOIN task_snapshots s ON s.snapshot_date = days.day AND s.workspace_id = ${p.add(ws)} AND ${scoped}
        GROUP BY days.day ORDER BY days.day`,
       p.values,
     );
-    return rows.map((r) => ({ date: r.date as string, inputs: inputsOf(r) }));
+    return rows.map((r) => ({ date: r.date as string, inputs: inputsOf(r), topLevelFinished: num(r.top_level_finished) }));
   }
 
   /** Snapshot days (YYYY-MM-DD) that exist for the workspace among `dates`. */
@@ -162,6 +164,22 @@ export class ProjectFactsRepository {
       dateUpdated: new Date(r.date_updated as string).getTime(), dueDate: r.due_date ? new Date(r.due_date as string).getTime() : null,
       assignees: json<string[]>(r.assignees), waitingOn: json<{ id: string; name: string; status: string }[]>(r.waiting_on),
     }));
+  }
+
+  /**
+   * Tasks of the set that have started since a snapshot day: not started (or not there) in that
+   * day's snapshot, active or finished now.
+   */
+  async startedSince(f: TaskFilter, snapshotDate: string): Promise<string[]> {
+    const p = new Params();
+    const where = taskWhere({ ...f, includeClosed: true }, p);
+    const rows: { id: string }[] = await this.ds.query(
+      `SELECT t.id FROM tasks t LEFT JOIN task_snapshots s ON s.snapshot_date = ${p.add(snapshotDate)}::date AND s.task_id = t.id
+       WHERE ${where} AND t.status_category <> 'not_started' AND (s.task_id IS NULL OR s.status_category = 'not_started')
+       ORDER BY t.date_updated DESC, t.id`,
+      p.values,
+    );
+    return rows.map((r) => r.id);
   }
 
   /** Tasks finished and their own estimates per local ISO week (Monday, YYYY-MM-DD) in [from, to). */

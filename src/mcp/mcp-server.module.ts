@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { McpModule, McpTransportType } from '@rekog/mcp-nest';
 import { AnalyticsModule } from '../analytics/analytics.module';
+import { IntelligenceModule } from '../intelligence/intelligence.module';
 import { MappingModule } from '../mapping/mapping.module';
 import { SyncModule } from '../sync/sync.module';
 import { WritesModule } from '../writes/writes.module';
@@ -11,6 +12,7 @@ import { Toolset } from './core/tool-definition';
 import { ReportPromptsService } from './prompts/report-prompts.service';
 import { WorkspaceResourcesService } from './resources/workspace-resources.service';
 import { AnalyticsTools } from './toolsets/analytics.tools';
+import { IntelligenceTools } from './toolsets/intelligence.tools';
 import { SyncTools } from './toolsets/sync.tools';
 import { TasksReadTools } from './toolsets/tasks-read.tools';
 import { TasksWriteTools } from './toolsets/tasks-write.tools';
@@ -21,7 +23,7 @@ export const SERVER_INSTRUCTIONS =
   'Scope arguments take ids or names (case-insensitive, unique prefixes work); an unknown or ambiguous name returns the candidates to retry with. ' +
   'Time means logged time entries, attributed to who logged them. Every result carries data_as_of (freshness) and demo.';
 
-const TOOLSET_PROVIDERS = [WorkspaceTools, SyncTools, TasksReadTools, TasksWriteTools, AnalyticsTools];
+const TOOLSET_PROVIDERS = [WorkspaceTools, SyncTools, TasksReadTools, TasksWriteTools, AnalyticsTools, IntelligenceTools];
 
 /**
  * The MCP server: legacy SSE (GET /sse + POST /messages, what LM Studio uses) and stateful
@@ -48,6 +50,7 @@ export class McpServerModule {
         MappingModule,
         WritesModule,
         AnalyticsModule,
+        IntelligenceModule,
       ],
       providers: [
         McpAccessGuard,

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors/domain-error';
-import { lastDays, Period, PeriodArgs, periodDays, resolvePeriod, weekdaysIn } from './period';
+import { historyDays, lastDays, Period, PeriodArgs, periodDays, resolvePeriod, weekdaysIn } from './period';
 import { startOfLocalDay } from './zoned-date';
 
 /** Wednesday 25 November 2026, 12:00 in Kolkata (UTC+05:30). */
@@ -148,5 +148,25 @@ describe('lastDays (rule 3: the last N days include today and end now)', () => {
   it('is as long as asked, minus the unfinished part of today', () => {
     const now = Date.parse('2026-03-10T00:00:00Z');
     expect(now - lastDays(7, { now, timeZone: 'UTC' }).from).toBe(6 * 86_400_000);
+  });
+});
+
+describe('historyDays (trend points)', () => {
+  it('takes the days before today, oldest first, each ending at the next local midnight', () => {
+    expect(historyDays({ now: NOW, timeZone: IST }, { days: 3 }).map((d) => [d.date, iso(d.end)])).toEqual([
+      ['2026-11-22', '2026-11-22T18:30:00.000Z'],
+      ['2026-11-23', '2026-11-23T18:30:00.000Z'],
+      ['2026-11-24', '2026-11-24T18:30:00.000Z'],
+    ]);
+  });
+
+  it('takes the Sundays that end the weeks before this one', () => {
+    expect(historyDays({ now: NOW, timeZone: IST }, { weeks: 3 }).map((d) => d.date)).toEqual(['2026-11-08', '2026-11-15', '2026-11-22']);
+    expect(historyDays({ now: NOW, timeZone: IST }, {})).toEqual([]);
+  });
+
+  it('ends a DST day after 25 hours', () => {
+    const [d] = historyDays({ now: Date.parse('2026-11-02T17:00:00Z'), timeZone: 'America/New_York' }, { days: 1 });
+    expect([d.date, iso(d.end)]).toEqual(['2026-11-01', '2026-11-02T05:00:00.000Z']);
   });
 });

@@ -273,3 +273,25 @@ export function weekdayName(date: string): string {
 export function lastDays(days: number, ctx: PeriodContext): Period {
   return rolling(days, ctx, `last_${days}_days`);
 }
+
+/** A day of history a trend reads: its local date and the instant it ends. */
+export interface HistoryDay {
+  date: string;
+  end: number;
+}
+
+/**
+ * The days a trend looks back at, oldest first: the last `days` days before today, or the last
+ * day (Sunday) of each of the `weeks` weeks before this one.
+ */
+export function historyDays(ctx: PeriodContext, by: { days?: number; weeks?: number }): HistoryDay[] {
+  const today = DateTime.fromMillis(ctx.now, { zone: ctx.timeZone }).startOf('day');
+  const days: DateTime[] = [];
+  if (by.weeks) {
+    const monday = today.startOf('week');
+    for (let w = by.weeks; w >= 1; w--) days.push(monday.minus({ weeks: w - 1, days: 1 }));
+  } else if (by.days) {
+    for (let d = by.days; d >= 1; d--) days.push(today.minus({ days: d }));
+  }
+  return days.map((d) => ({ date: d.toISODate() as string, end: d.plus({ days: 1 }).startOf('day').toMillis() }));
+}

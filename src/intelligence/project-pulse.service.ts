@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { ReportContextService, ReportFrame } from '../analytics/reports/report-context.service';
+import { periodView, scopeView } from '../analytics/reports/report-schemas';
+import { fitReport, listAt } from '../analytics/reports/result-budget';
+import { TaskSetRepository, TaskSetRow } from '../analytics/reports/task-set.repository';
+import { TimeFactsRepository } from '../analytics/time/time-facts.repository';
+import { daysOverdue } from '../analytics/reports/formulas/risk';
+import { duration } from '../common/time/duration';
+import { lastDays } from '../common/time/period';
+import { localDate } from '../common/time/zoned-date';
+import { stuckReasons } from './formulas/blocked';
+import { STALE_DAYS } from './formulas/health';
+import { BlockersReport, DigestReport, ProjectAtRiskReport, StandupReport } from './intelligence.schemas';
+import { ProjectFactsRepository } from './project-facts.repository';
+
+const DAY_MS = 86_400_000;
+const SHOW = 10;
+const line = (t: TaskSetRow | { id: string; customId: string | null; name: string; status: string; category: TaskSetRow['category']; listName: string; assignees: { name: string }[] | string[] }) => ({
+  id: t.id, custom_id: t.customId, name: t.name, status: t.status, category: t.category, list: t.listName,
+  assignees: (t.assignees as ({ name: string } | string)[]).map((a) => (typeof a === 'string' ? a : a.name)),
+});
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * What a lead reads every morning about a project: the standup, the weekly digest, what is
+ * stuck and what is at risk. Every list is short; totals are exact.
+ */
+@Injectable()
+export class ProjectPulseService {
+  constructor(
+    private readonly ctx: ReportContextService,
+    private readonly taskSets: TaskSetRepository,
+    private readonly facts: ProjectFactsRepository,
+    private readonly time: TimeFactsRepository,
+  ) {}
+
+  /** Finished yesterday (calendar day), in progress, blocked, due today, and time logged yesterday per person. */
+  async standup(a: { project: string }): Promise<StandupReport> {
+    const f = await this.ctx.frame({ project: a.project });
+    const yesterday = this.ctx.period({ period: 'yesterday' }, 'yesterday', f.now);
+    const today = this.ctx.period({ period: 'today' }, 'today', f.now);
+    const [finished, active, stuck, due, time] = await Promise.all([
+      this.taskSets.tasks(this.ctx.taskSet(f, { finishedFrom: yesterday.from, finishedTo: yesterday.to })),
+      this.taskSets.tasks(this.ctx.taskSet(f, { categories: ['active'] }), 'updated'),
+      this.facts.stuckTasks(this.ctx.taskSet(f), f.now, STALE_DAYS),
+      this.taskSets.tasks(this.ctx.taskSet(f, { includeClosed: false, dueFrom: today.from, dueTo: today.to }), 'due'),
+      this.time.facts({ workspaceId: f.ws, window: { from: yesterday.from, to: yesterday.to }, now: f.now, timeZone: f.timeZone, scope: f.location, groupBy: ['person'] }),
+    ]);
+    const blocked = stuck
+      .map((t) => ({ t, reasons: stuckReasons({ status: t.status, waitingOnUnfinished: t.waitingOn.length > 0, updatedMs: t.dateUpdated }, f.now, STALE_DAYS).filter((r) => r !== 'stale') }))
+      .filter((x) => x.reasons.length > 0);
+    const out: StandupReport = {
+      project: scopeView(f.scope), today: today.firstDay, yesterday: periodView(yesterday),
+      finished_yesterday: finished.slice(0, SHOW).map(line), finished_yesterday_total: finished.length,
+      in_progress: active.slice(0, SHOW).map(line), in_progress_total: active.length,
+      blocked: blocked.slice(0, SHOW).map((x) => ({ ...line(x.t), reasons: x.reasons })), blocked_total: blocked.length,
+      due_today: due.slice(0, SHOW).map((t) => ({ ...line(t), due_date: iso(t.dueDate as number) })), due_today_total: due.length,
+      time_yesterday: time.map((r) => ({ id: r.userId as number, name: r.userName ?? r.userEmail ?? `user ${r.userId}`, time: duration(r.ms), running_timer: r.running })),
+      time_yesterday_total: duration(time.reduce((s, r) => s + r.ms, 0)),
+      truncated: [finished, active, blocked, due].some((x) => x.length > SHOW), hint: null,
+    };
+    if (out.truncated) out.hint = `Lists show ${SHOW} tasks each; the totals are complete. get_tasks_by_status and get_project_blockers list more.`;
+    return fitReport(out, [() => [listAt(out, 'in_progress', 3), listAt(out, 'finished_yesterday', 3), listAt(out, 'blocked', 3), listAt(out, 'due_today', 3)]]);
+  }
+
+  /** The last 7 days: finished, started, overdue, time per person, top contributors, highlights. */
+  async digest(a: { project: string }): Promise<DigestReport> {
+    const f = await this.ctx.frame({ project: a.project });
+    const week = lastDays(7, { now: f.now, timeZone: f.timeZone });
+    const snapshot = await this.taskSets.snapshotBefore(f.ws, week.firstDay);
+    const [finished, started, overdue, time] = await Promise.all([
+      this.taskSets.tasks(this.ctx.taskSet(f, { finishedFrom: week.from, finishedTo: week.to })),
+      snapshot ? this.facts.startedSince(this.ctx.taskSet(f), snapshot).then((ids) => (ids.length ? this.taskSets.tasks(this.ctx.taskSet(f, { ids })) : []))
+        : this.taskSets.tasks(this.ctx.taskSet(f, { createdFrom: week.from })),
+      this.taskSets.tasks(this.ctx.taskSet(f, { overdueAt: f.now }), 'due'),
+      this.time.facts({ workspaceId: f.ws, window: { from: week.from, to: week.to }, now: f.now, timeZone: f.timeZone, scope: f.location, groupBy: ['person'] }),
+    ]);
+    const finishedBy = new Map<number, number>();
+    for (const t of finished) for (const p of t.assignees) finishedBy.set(p.id, (finishedBy.get(p.id) ?? 0) + 1);
+    const names = new Map<number, string>([...finished.flatMap((t) => t.assignees.map((p) => [p.id, p.name] as const)), ...time.map((r) => [r.userId as number, r.userName ?? r.userEmail ?? `user ${r.userId}`] as const)]);
+    const ids = new Set([...finishedBy.keys(), ...time.map((r) => r.userId as number)]);
+    const people = [...ids].map((id) => ({ id, name: names.get(id) ?? `user ${id}`, ms: time.find((r) => r.userId === id)?.ms ?? 0, finished: finishedBy.get(id) ?? 0 }))
+      .sort((x, y) => y.finished - x.finished || y.ms - x.ms || x.name.localeCompare(y.name));
+    const highlights = [...finished].sort((x, y) => (y.timeEstimate ?? 0) - (x.timeEstimate ?? 0) || (y.finishedAt ?? 0) - (x.finishedAt ?? 0)).slice(0, 5);
+    const out: DigestReport = {
+      project: scopeView(f.scope), period: periodView(week),
+      finished: { total: finished.length, highlights: highlights.map((t) => ({ ...line(t), estimate: t.timeEstimate ? duration(t.timeEstimate) : null, finished_at: iso(t.finishedAt as number) })) },
+      started: { total: started.length, basis: snapshot ? 'snapshot' : 'created', tasks: started.slice(0, 10).map(line) },
+      overdue: { total: overdue.length, tasks: overdue.slice(0, 5).map((t) => ({ ...line(t), days_overdue: daysOverdue(t.dueDate as number, f.now) })) },
+      time: duration(time.reduce((s, r) => s + r.ms, 0)),
+      people: people.map((p) => ({ id: p.id, name: p.name, time: duration(p.ms), finished: p.finished })),
+      top_contributors: people.slice(0, 3).filter((p) => p.finished > 0 || p.ms > 0).map((p) => p.name),
+      truncated: false, hint: null,
+    };
+    return fitReport(out, [() => [listAt(out.started, 'tasks', 3), listAt(out, 'people', 5)]]);
+  }
+
+  /** Unfinished tasks that are blocked, waiting on an unfinished dependency, waiting, or stale. */
+  async blockers(a: { project: string; stale_days: number; limit: number }): Promise<BlockersReport> {
+    const f = await this.ctx.frame({ project: a.project });
+    const rows = await this.facts.stuckTasks(this.ctx.taskSet(f), f.now, a.stale_days);
+    const tasks = rows
+      .map((t) => ({ t, reasons: stuckReasons({ status: t.status, waitingOnUnfinished: t.waitingOn.length > 0, updatedMs: t.dateUpdated }, f.now, a.stale_days) }))
+      .filter((x) => x.reasons.length > 0);
+    const rank = (r: string[]) => (r.includes('blocked') ? 0 : r.includes('waiting_on_dependency') ? 1 : r.includes('waiting') ? 2 : 3);
+    tasks.sort((x, y) => rank(x.reasons) - rank(y.reasons) || x.t.dateUpdated - y.t.dateUpdated || x.t.id.localeCompare(y.t.id));
+    const n = (pred: (r: string[]) => boolean) => tasks.filter((x) => pred(x.reasons)).length;
+    const counts = {
+      blocked: n((r) => r.includes('blocked') || r.includes('waiting_on_dependency')), waiting: n((r) => r.includes('waiting')), stale: n((r) => r.includes('stale')), total: tasks.length,
+    };
+    return this.stuckReport(f, a, tasks, counts);
+  }
+
+  private stuckReport(f: ReportFrame, a: { stale_days: number; limit: number }, tasks: { t: Awaited<ReturnType<ProjectFactsRepository['stuckTasks']>>[number]; reasons: ReturnType<typeof stuckReasons> }[], counts: BlockersReport['counts']): BlockersReport {
+    const recommendations = [
+      ...(counts.blocked ? [`${counts.blocked} tasks are blocked or wait on unfinished work: clear the blocker, or re-plan around it.`] : []),
+      ...(counts.waiting ? [`${counts.waiting} tasks are waiting: ask who they wait for and by when.`] : []),
+      ...(counts.stale ? [`${counts.stale} open tasks have not been updated for over ${a.stale_days} days: confirm they are still alive.`] : []),
+    ];
+    const out: BlockersReport = {
+      project: scopeView(f.scope), as_of: iso(f.now), stale_days: a.stale_days, counts,
+      tasks: tasks.slice(0, a.limit).map(({ t, reasons }) => ({
+        ...line(t), reasons, waiting_on: t.waitingOn, days_since_update: Math.floor((f.now - t.dateUpdated) / DAY_MS),
+      })),
+      recommendations: recommendations.length ? recommendations : ['Nothing is blocked, waiting or stale.'],
+      truncated: tasks.length > a.limit, hint: tasks.length > a.limit ? `Showing ${a.limit} of ${tasks.length}; raise limit or narrow the project.` : null,
+    };
+    return fitReport(out, [() => [listAt(out, 'tasks', 5)]]);
+  }
+
+  /** Overdue and due-soon unfinished tasks with the reason; overdue ones show how long past due. */
+  async atRisk(a: { project: string; risk_days: number; limit: number }): Promise<ProjectAtRiskReport> {
+    const f = await this.ctx.frame({ project: a.project });
+    const rows = await this.taskSets.tasks(this.ctx.taskSet(f, { includeClosed: false, dueTo: f.now + a.risk_days * DAY_MS + 1 }), 'due');
+    const overdue = rows.filter((t) => (t.dueDate as number) < f.now);
+    const soon = rows.filter((t) => (t.dueDate as number) >= f.now);
+    const all = [...overdue, ...soon];
+    const out: ProjectAtRiskReport = {
+      project: scopeView(f.scope), as_of: iso(f.now), risk_days: a.risk_days, counts: { overdue: overdue.length, due_soon: soon.length },
+      tasks: all.slice(0, a.limit).map((t) => {
+        const late = (t.dueDate as number) < f.now;
+        return {
+          ...line(t), reason: late ? ('overdue' as const) : ('due_soon' as const), due_date: iso(t.dueDate as number),
+          overdue_by: late ? duration(f.now - (t.dueDate as number)) : null, due_in: late ? null : duration((t.dueDate as number) - f.now),
+        };
+      }),
+      recommendations: [
+        ...(overdue.length ? [`${overdue.length} tasks are overdue (the oldest since ${localDate(overdue[0].dueDate as number, f.timeZone)}): re-plan their dates or close them.`] : []),
+        ...(soon.length ? [`${soon.length} tasks are due within ${a.risk_days} days: check their owners have room.`] : []),
+        ...(!all.length ? ['Nothing is overdue or due soon.'] : []),
+      ],
+      truncated: all.length > a.limit, hint: all.length > a.limit ? `Showing ${a.limit} of ${all.length}; raise limit or narrow the project.` : null,
+    };
+    return fitReport(out, [() => [listAt(out, 'tasks', 5)]]);
+  }
+}
