@@ -139,7 +139,10 @@ export class ProjectMetricsService {
   /** Every list that sits directly in a space, with its space and task count. */
   async folderlessLists(a: { include_archived: boolean; limit: number }): Promise<FolderlessListsReport> {
     const ws = await this.scopes.workspaceId();
-    const lists = await this.hierarchy.lists(ws, { folderId: null }, a.include_archived);
+    // Reporting rule 4: without include_archived, lists of archived spaces are hidden too.
+    const [all, spaces] = await Promise.all([this.hierarchy.lists(ws, { folderId: null }, a.include_archived), this.hierarchy.spaces(ws, true)]);
+    const archivedSpace = new Set(spaces.filter((s) => s.archived).map((s) => s.id));
+    const lists = a.include_archived ? all : all.filter((l) => !archivedSpace.has(l.spaceId));
     const out: FolderlessListsReport = {
       total: lists.length,
       lists: lists.slice(0, a.limit).map((l) => ({ id: l.id, name: l.name, space: { id: l.spaceId, name: l.spaceName }, archived: l.archived, task_count: l.taskCount })),

@@ -34,6 +34,11 @@ function argsFor(d: SandboxDump, nonce: string): Record<string, Obj> {
     get_timesheet: { period: 'rolling', days: 10, space: space.id }, get_yesterday_report: {}, get_progress_since: { since: '2026-01-01' },
     get_time_tracking_report: { folder: folder.id, group_by: 'status' }, get_task_time_breakdown: { task: parent.id },
     get_estimation_accuracy: { space: space.id }, get_at_risk_tasks: { person: person.email }, get_untracked_tasks: { status: 'open' },
+    get_project_health_score: { project: space.name, trend_days: 3 }, get_project_daily_standup: { project: folder.id },
+    get_project_weekly_digest: { project: space.id }, get_project_blockers: { project: list.id }, get_project_at_risk: { project: folder.name },
+    get_project_team_workload: { project: space.id }, get_project_time_tracking: { project: list.id, group_by: 'status' },
+    get_workspace_folderless_lists: {}, get_list_defined_statuses: { list: list.id }, get_project_statuses: { project: folder.id },
+    get_project_completion_rate: { project: space.id, weeks: 4 }, get_project_velocity: { project: space.id },
   };
 }
 
@@ -72,9 +77,9 @@ describe.each(['sse', 'http', 'stdio'] as TransportKind[])('every tool over %s (
     await sandbox?.close();
   });
 
-  it('lists 41 tools and every one answers with a schema-valid result', async () => {
+  it('lists 53 tools and every one answers with a schema-valid result', async () => {
     const { tools } = await c.listTools();
-    expect(tools).toHaveLength(41);
+    expect(tools).toHaveLength(53);
     const args = argsFor(sandbox.store.dump(), `${transport}-${Date.now()}`);
     expect(Object.keys(args).sort()).toEqual(tools.map((x) => x.name).sort());
     // Timers last so stop_timer has one to stop.

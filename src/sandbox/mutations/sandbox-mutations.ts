@@ -19,7 +19,7 @@ export class SandboxMutations {
   private readonly entries: TimeEntryMutations;
   private readonly workspace: WorkspaceMutations;
 
-  constructor(store: SandboxStore) {
+  constructor(private readonly store: SandboxStore) {
     this.tasks = new TaskMutations(store);
     this.relations = new TaskRelationMutations(store);
     this.entries = new TimeEntryMutations(store);
@@ -80,6 +80,18 @@ export class SandboxMutations {
   }
   setCustomField(taskId: string, fieldId: string, value: unknown, actorId?: number): TaskRecord {
     return this.relations.setCustomField(taskId, fieldId, value, actorId);
+  }
+
+  /**
+   * Test support: sets a task's history timestamps, as old or imported data would have them
+   * (ClickUp offers no such write, so no change event is sent). Lets a test plant a task finished
+   * yesterday or untouched for ten days relative to a pinned report clock.
+   */
+  backdateTask(taskId: string, times: { dateCreated?: number; dateUpdated?: number; dateDone?: number | null; dateClosed?: number | null }): TaskRecord {
+    const task = this.store.requireTask(taskId);
+    Object.assign(task, Object.fromEntries(Object.entries(times).filter(([, v]) => v !== undefined)));
+    this.store.markChanged();
+    return task;
   }
 
   addTimeEntry(input: AddTimeEntryInput, actorId?: number): TimeEntryRecord {
