@@ -1,5 +1,5 @@
 /**
- * Report benchmark: every analytics tool over a real MCP client (Streamable HTTP) against the
+ * Report benchmark: every analytics and intelligence tool over a real MCP client (Streamable HTTP) against the
  * `large` sandbox workspace (100,000 tasks, 1,000,000 time entries) synced into PostgreSQL, with
  * realistic arguments (the largest space and folder, the busiest person, a month, a quarter, a
  * year). Prints p50/p95/max of N calls per case, the answer sizes, and EXPLAIN (ANALYZE, BUFFERS)
@@ -124,6 +124,7 @@ async function cases(): Promise<Case[]> {
     `SELECT e.user_id::text AS id, count(*)::int AS n FROM time_entries e WHERE e.start_at >= $1 AND e.start_at < $2 GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
     [new Date(month.from), new Date(month.to)],
   );
+  const [list] = await q(`SELECT l.id FROM tasks t JOIN lists l ON l.id = t.list_id GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
   const [tree] = await q(`SELECT top_level_parent_id AS id, count(*)::int AS n FROM tasks WHERE top_level_parent_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 1`);
   const quarter = { period: 'custom', start: '2026-08-01', end: '2026-10-31' };
   const S = space.id as string;
@@ -146,6 +147,18 @@ async function cases(): Promise<Case[]> {
     { tool: 'get_estimation_accuracy', label: 'largest space', args: { space: S }, target: 150 },
     { tool: 'get_at_risk_tasks', label: 'largest space', args: { space: S }, target: 150 },
     { tool: 'get_untracked_tasks', label: 'largest space', args: { space: S }, target: 150 },
+    { tool: 'get_project_health_score', label: 'largest space, 14-day trend', args: { project: S, trend_days: 14 }, target: 150 },
+    { tool: 'get_project_daily_standup', label: 'largest folder', args: { project: folder.id }, target: 150 },
+    { tool: 'get_project_weekly_digest', label: 'largest space', args: { project: S }, target: 150 },
+    { tool: 'get_project_blockers', label: 'largest space', args: { project: S }, target: 150 },
+    { tool: 'get_project_at_risk', label: 'largest space', args: { project: S }, target: 150 },
+    { tool: 'get_project_team_workload', label: 'largest space', args: { project: S }, target: 150 },
+    { tool: 'get_project_time_tracking', label: 'largest folder, by status', args: { project: folder.id, group_by: 'status' }, target: 150 },
+    { tool: 'get_workspace_folderless_lists', label: 'workspace', args: {}, target: 150 },
+    { tool: 'get_list_defined_statuses', label: 'a list', args: { list: list.id }, target: 150 },
+    { tool: 'get_project_statuses', label: 'largest space', args: { project: S }, target: 150 },
+    { tool: 'get_project_completion_rate', label: 'largest space, 8 weeks', args: { project: S }, target: 150 },
+    { tool: 'get_project_velocity', label: 'largest space, 8 weeks', args: { project: S }, target: 150 },
   ];
 }
 

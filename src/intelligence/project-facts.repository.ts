@@ -23,6 +23,13 @@ export interface StuckRow {
   waitingOn: { id: string; name: string; status: string }[];
 }
 
+export interface StuckCandidate {
+  id: string;
+  status: string;
+  dateUpdated: number;
+  waitingOnUnfinished: boolean;
+}
+
 export interface HistoryPoint {
   date: string;
   inputs: HealthInputs;
@@ -138,11 +145,25 @@ export class ProjectFactsRepository {
     return new Set(rows.map((r) => r.d));
   }
 
-  /** Unfinished tasks that are blocked, waiting or stale (the caller tells which), with what they wait on. */
-  async stuckTasks(f: TaskFilter, nowMs: number, staleDays: number): Promise<StuckRow[]> {
+  /**
+   * Every open task of the set, briefly: status, last update and whether it waits on an unfinished
+   * task — what the stuck rule (formulas/blocked) needs to judge each one.
+   */
+  async openBrief(f: TaskFilter): Promise<StuckCandidate[]> {
     const p = new Params();
-    const where = taskWhere({ ...f, includeClosed: false }, p);
-    const stale = p.instant(nowMs - staleDays * DAY_MS);
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT t.id, t.status, t.date_updated,
+              EXISTS (SELECT 1 FROM task_dependencies d JOIN tasks o ON o.id = d.depends_on AND o.deleted_at IS NULL
+                      WHERE d.task_id = t.id AND o.status_category NOT IN ('done', 'closed')) AS waiting
+       FROM tasks t WHERE ${taskWhere({ ...f, includeClosed: false }, p)}`,
+      p.values,
+    );
+    return rows.map((r) => ({ id: r.id as string, status: r.status as string, dateUpdated: new Date(r.date_updated as string).getTime(), waitingOnUnfinished: Boolean(r.waiting) }));
+  }
+
+  /** The tasks to show, in the given order, with assignees and the unfinished tasks they wait on. */
+  async stuckDetails(ids: string[]): Promise<StuckRow[]> {
+    if (!ids.length) return [];
     const rows: Record<string, unknown>[] = await this.ds.query(
       `SELECT t.id, t.custom_id, t.name, t.status, t.status_category, coalesce(l.name, t.list_id) AS list_name, t.date_updated, t.due_date,
               coalesce((SELECT json_agg(coalesce(m.username, m.email, 'user ' || a.user_id) ORDER BY a.user_id)
@@ -150,13 +171,9 @@ export class ProjectFactsRepository {
               coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'status', o.status) ORDER BY o.id)
                         FROM task_dependencies d JOIN tasks o ON o.id = d.depends_on AND o.deleted_at IS NULL
                         WHERE d.task_id = t.id AND o.status_category NOT IN ('done', 'closed')), '[]'::json) AS waiting_on
-       FROM tasks t LEFT JOIN lists l ON l.id = t.list_id
-       WHERE ${where}
-         AND (lower(t.status) LIKE '%block%' OR lower(t.status) LIKE '%wait%' OR t.date_updated < ${stale}
-              OR EXISTS (SELECT 1 FROM task_dependencies d JOIN tasks o ON o.id = d.depends_on AND o.deleted_at IS NULL
-                         WHERE d.task_id = t.id AND o.status_category NOT IN ('done', 'closed')))
-       ORDER BY t.date_updated, t.id`,
-      p.values,
+       FROM unnest($1::text[]) WITH ORDINALITY AS x(id, ord) JOIN tasks t ON t.id = x.id LEFT JOIN lists l ON l.id = t.list_id
+       ORDER BY x.ord`,
+      [ids],
     );
     return rows.map((r) => ({
       id: r.id as string, customId: r.custom_id as string | null, name: r.name as string, status: r.status as string,

@@ -8,10 +8,10 @@ import { daysOverdue } from '../analytics/reports/formulas/risk';
 import { duration } from '../common/time/duration';
 import { lastDays } from '../common/time/period';
 import { localDate } from '../common/time/zoned-date';
-import { stuckReasons } from './formulas/blocked';
+import { StuckReason, stuckReasons } from './formulas/blocked';
 import { STALE_DAYS } from './formulas/health';
 import { BlockersReport, DigestReport, ProjectAtRiskReport, StandupReport } from './intelligence.schemas';
-import { ProjectFactsRepository } from './project-facts.repository';
+import { ProjectFactsRepository, StuckRow } from './project-facts.repository';
 
 const DAY_MS = 86_400_000;
 const SHOW = 10;
@@ -39,25 +39,24 @@ export class ProjectPulseService {
     const f = await this.ctx.frame({ project: a.project });
     const yesterday = this.ctx.period({ period: 'yesterday' }, 'yesterday', f.now);
     const today = this.ctx.period({ period: 'today' }, 'today', f.now);
-    const [finished, active, stuck, due, time] = await Promise.all([
+    const activeSet = this.ctx.taskSet(f, { categories: ['active'] });
+    const [finished, active, activeTotal, blocked, due, time] = await Promise.all([
       this.taskSets.tasks(this.ctx.taskSet(f, { finishedFrom: yesterday.from, finishedTo: yesterday.to })),
-      this.taskSets.tasks(this.ctx.taskSet(f, { categories: ['active'] }), 'updated'),
-      this.facts.stuckTasks(this.ctx.taskSet(f), f.now, STALE_DAYS),
+      this.taskSets.tasks(activeSet, 'updated', SHOW),
+      this.taskSets.count(activeSet),
+      this.stuck(f, STALE_DAYS, (r) => r.filter((x) => x !== 'stale'), SHOW),
       this.taskSets.tasks(this.ctx.taskSet(f, { includeClosed: false, dueFrom: today.from, dueTo: today.to }), 'due'),
       this.time.facts({ workspaceId: f.ws, window: { from: yesterday.from, to: yesterday.to }, now: f.now, timeZone: f.timeZone, scope: f.location, groupBy: ['person'] }),
     ]);
-    const blocked = stuck
-      .map((t) => ({ t, reasons: stuckReasons({ status: t.status, waitingOnUnfinished: t.waitingOn.length > 0, updatedMs: t.dateUpdated }, f.now, STALE_DAYS).filter((r) => r !== 'stale') }))
-      .filter((x) => x.reasons.length > 0);
     const out: StandupReport = {
       project: scopeView(f.scope), today: today.firstDay, yesterday: periodView(yesterday),
       finished_yesterday: finished.slice(0, SHOW).map(line), finished_yesterday_total: finished.length,
-      in_progress: active.slice(0, SHOW).map(line), in_progress_total: active.length,
-      blocked: blocked.slice(0, SHOW).map((x) => ({ ...line(x.t), reasons: x.reasons })), blocked_total: blocked.length,
+      in_progress: active.map(line), in_progress_total: activeTotal,
+      blocked: blocked.shown.map((x) => ({ ...line(x.t), reasons: x.reasons })), blocked_total: blocked.total,
       due_today: due.slice(0, SHOW).map((t) => ({ ...line(t), due_date: iso(t.dueDate as number) })), due_today_total: due.length,
       time_yesterday: time.map((r) => ({ id: r.userId as number, name: r.userName ?? r.userEmail ?? `user ${r.userId}`, time: duration(r.ms), running_timer: r.running })),
       time_yesterday_total: duration(time.reduce((s, r) => s + r.ms, 0)),
-      truncated: [finished, active, blocked, due].some((x) => x.length > SHOW), hint: null,
+      truncated: finished.length > SHOW || activeTotal > SHOW || blocked.total > SHOW || due.length > SHOW, hint: null,
     };
     if (out.truncated) out.hint = `Lists show ${SHOW} tasks each; the totals are complete. get_tasks_by_status and get_project_blockers list more.`;
     return fitReport(out, [() => [listAt(out, 'in_progress', 3), listAt(out, 'finished_yesterday', 3), listAt(out, 'blocked', 3), listAt(out, 'due_today', 3)]]);
@@ -68,11 +67,13 @@ export class ProjectPulseService {
     const f = await this.ctx.frame({ project: a.project });
     const week = lastDays(7, { now: f.now, timeZone: f.timeZone });
     const snapshot = await this.taskSets.snapshotBefore(f.ws, week.firstDay);
-    const [finished, started, overdue, time] = await Promise.all([
+    const overdueSet = this.ctx.taskSet(f, { overdueAt: f.now });
+    const [finished, started, overdue, overdueTotal, time] = await Promise.all([
       this.taskSets.tasks(this.ctx.taskSet(f, { finishedFrom: week.from, finishedTo: week.to })),
       snapshot ? this.facts.startedSince(this.ctx.taskSet(f), snapshot).then((ids) => (ids.length ? this.taskSets.tasks(this.ctx.taskSet(f, { ids })) : []))
         : this.taskSets.tasks(this.ctx.taskSet(f, { createdFrom: week.from })),
-      this.taskSets.tasks(this.ctx.taskSet(f, { overdueAt: f.now }), 'due'),
+      this.taskSets.tasks(overdueSet, 'due', 5),
+      this.taskSets.count(overdueSet),
       this.time.facts({ workspaceId: f.ws, window: { from: week.from, to: week.to }, now: f.now, timeZone: f.timeZone, scope: f.location, groupBy: ['person'] }),
     ]);
     const finishedBy = new Map<number, number>();
@@ -86,7 +87,7 @@ export class ProjectPulseService {
       project: scopeView(f.scope), period: periodView(week),
       finished: { total: finished.length, highlights: highlights.map((t) => ({ ...line(t), estimate: t.timeEstimate ? duration(t.timeEstimate) : null, finished_at: iso(t.finishedAt as number) })) },
       started: { total: started.length, basis: snapshot ? 'snapshot' : 'created', tasks: started.slice(0, 10).map(line) },
-      overdue: { total: overdue.length, tasks: overdue.slice(0, 5).map((t) => ({ ...line(t), days_overdue: daysOverdue(t.dueDate as number, f.now) })) },
+      overdue: { total: overdueTotal, tasks: overdue.map((t) => ({ ...line(t), days_overdue: daysOverdue(t.dueDate as number, f.now) })) },
       time: duration(time.reduce((s, r) => s + r.ms, 0)),
       people: people.map((p) => ({ id: p.id, name: p.name, time: duration(p.ms), finished: p.finished })),
       top_contributors: people.slice(0, 3).filter((p) => p.finished > 0 || p.ms > 0).map((p) => p.name),
@@ -98,20 +99,8 @@ export class ProjectPulseService {
   /** Unfinished tasks that are blocked, waiting on an unfinished dependency, waiting, or stale. */
   async blockers(a: { project: string; stale_days: number; limit: number }): Promise<BlockersReport> {
     const f = await this.ctx.frame({ project: a.project });
-    const rows = await this.facts.stuckTasks(this.ctx.taskSet(f), f.now, a.stale_days);
-    const tasks = rows
-      .map((t) => ({ t, reasons: stuckReasons({ status: t.status, waitingOnUnfinished: t.waitingOn.length > 0, updatedMs: t.dateUpdated }, f.now, a.stale_days) }))
-      .filter((x) => x.reasons.length > 0);
-    const rank = (r: string[]) => (r.includes('blocked') ? 0 : r.includes('waiting_on_dependency') ? 1 : r.includes('waiting') ? 2 : 3);
-    tasks.sort((x, y) => rank(x.reasons) - rank(y.reasons) || x.t.dateUpdated - y.t.dateUpdated || x.t.id.localeCompare(y.t.id));
-    const n = (pred: (r: string[]) => boolean) => tasks.filter((x) => pred(x.reasons)).length;
-    const counts = {
-      blocked: n((r) => r.includes('blocked') || r.includes('waiting_on_dependency')), waiting: n((r) => r.includes('waiting')), stale: n((r) => r.includes('stale')), total: tasks.length,
-    };
-    return this.stuckReport(f, a, tasks, counts);
-  }
-
-  private stuckReport(f: ReportFrame, a: { stale_days: number; limit: number }, tasks: { t: Awaited<ReturnType<ProjectFactsRepository['stuckTasks']>>[number]; reasons: ReturnType<typeof stuckReasons> }[], counts: BlockersReport['counts']): BlockersReport {
+    const s = await this.stuck(f, a.stale_days, (r) => r, a.limit);
+    const counts = { blocked: s.count((r) => r.includes('blocked') || r.includes('waiting_on_dependency')), waiting: s.count((r) => r.includes('waiting')), stale: s.count((r) => r.includes('stale')), total: s.total };
     const recommendations = [
       ...(counts.blocked ? [`${counts.blocked} tasks are blocked or wait on unfinished work: clear the blocker, or re-plan around it.`] : []),
       ...(counts.waiting ? [`${counts.waiting} tasks are waiting: ask who they wait for and by when.`] : []),
@@ -119,24 +108,46 @@ export class ProjectPulseService {
     ];
     const out: BlockersReport = {
       project: scopeView(f.scope), as_of: iso(f.now), stale_days: a.stale_days, counts,
-      tasks: tasks.slice(0, a.limit).map(({ t, reasons }) => ({
-        ...line(t), reasons, waiting_on: t.waitingOn, days_since_update: Math.floor((f.now - t.dateUpdated) / DAY_MS),
-      })),
+      tasks: s.shown.map(({ t, reasons }) => ({ ...line(t), reasons, waiting_on: t.waitingOn, days_since_update: Math.floor((f.now - t.dateUpdated) / DAY_MS) })),
       recommendations: recommendations.length ? recommendations : ['Nothing is blocked, waiting or stale.'],
-      truncated: tasks.length > a.limit, hint: tasks.length > a.limit ? `Showing ${a.limit} of ${tasks.length}; raise limit or narrow the project.` : null,
+      truncated: s.total > a.limit, hint: s.total > a.limit ? `Showing ${a.limit} of ${s.total}; raise limit or narrow the project.` : null,
     };
     return fitReport(out, [() => [listAt(out, 'tasks', 5)]]);
+  }
+
+  /**
+   * Judges every open task of the project with the stuck rule (formulas/blocked), keeps the
+   * reasons `keep` returns, ranks them (blocked, waiting on a dependency, waiting, stale; oldest
+   * update first) and loads details for the first `limit` only.
+   */
+  private async stuck(f: ReportFrame, staleDays: number, keep: (r: StuckReason[]) => StuckReason[], limit: number) {
+    const judged = (await this.facts.openBrief(this.ctx.taskSet(f)))
+      .map((c) => ({ c, reasons: keep(stuckReasons({ status: c.status, waitingOnUnfinished: c.waitingOnUnfinished, updatedMs: c.dateUpdated }, f.now, staleDays)) }))
+      .filter((x) => x.reasons.length > 0);
+    const rank = (r: StuckReason[]) => (r.includes('blocked') ? 0 : r.includes('waiting_on_dependency') ? 1 : r.includes('waiting') ? 2 : 3);
+    judged.sort((x, y) => rank(x.reasons) - rank(y.reasons) || x.c.dateUpdated - y.c.dateUpdated || x.c.id.localeCompare(y.c.id));
+    const top = judged.slice(0, limit);
+    const details = new Map((await this.facts.stuckDetails(top.map((x) => x.c.id))).map((t) => [t.id, t]));
+    return {
+      total: judged.length,
+      count: (pred: (r: StuckReason[]) => boolean) => judged.filter((x) => pred(x.reasons)).length,
+      shown: top.filter((x) => details.has(x.c.id)).map((x) => ({ t: details.get(x.c.id) as StuckRow, reasons: x.reasons })),
+    };
   }
 
   /** Overdue and due-soon unfinished tasks with the reason; overdue ones show how long past due. */
   async atRisk(a: { project: string; risk_days: number; limit: number }): Promise<ProjectAtRiskReport> {
     const f = await this.ctx.frame({ project: a.project });
-    const rows = await this.taskSets.tasks(this.ctx.taskSet(f, { includeClosed: false, dueTo: f.now + a.risk_days * DAY_MS + 1 }), 'due');
-    const overdue = rows.filter((t) => (t.dueDate as number) < f.now);
-    const soon = rows.filter((t) => (t.dueDate as number) >= f.now);
+    const overdueSet = this.ctx.taskSet(f, { overdueAt: f.now });
+    const soonSet = this.ctx.taskSet(f, { includeClosed: false, dueFrom: f.now, dueTo: f.now + a.risk_days * DAY_MS + 1 });
+    // Most overdue first, then soonest due: the first `limit` of each is all that can be shown.
+    const [overdue, overdueTotal, soon, soonTotal] = await Promise.all([
+      this.taskSets.tasks(overdueSet, 'due', a.limit), this.taskSets.count(overdueSet), this.taskSets.tasks(soonSet, 'due', a.limit), this.taskSets.count(soonSet),
+    ]);
     const all = [...overdue, ...soon];
+    const total = overdueTotal + soonTotal;
     const out: ProjectAtRiskReport = {
-      project: scopeView(f.scope), as_of: iso(f.now), risk_days: a.risk_days, counts: { overdue: overdue.length, due_soon: soon.length },
+      project: scopeView(f.scope), as_of: iso(f.now), risk_days: a.risk_days, counts: { overdue: overdueTotal, due_soon: soonTotal },
       tasks: all.slice(0, a.limit).map((t) => {
         const late = (t.dueDate as number) < f.now;
         return {
@@ -145,11 +156,11 @@ export class ProjectPulseService {
         };
       }),
       recommendations: [
-        ...(overdue.length ? [`${overdue.length} tasks are overdue (the oldest since ${localDate(overdue[0].dueDate as number, f.timeZone)}): re-plan their dates or close them.`] : []),
-        ...(soon.length ? [`${soon.length} tasks are due within ${a.risk_days} days: check their owners have room.`] : []),
-        ...(!all.length ? ['Nothing is overdue or due soon.'] : []),
+        ...(overdueTotal ? [`${overdueTotal} tasks are overdue (the oldest since ${localDate(overdue[0].dueDate as number, f.timeZone)}): re-plan their dates or close them.`] : []),
+        ...(soonTotal ? [`${soonTotal} tasks are due within ${a.risk_days} days: check their owners have room.`] : []),
+        ...(!total ? ['Nothing is overdue or due soon.'] : []),
       ],
-      truncated: all.length > a.limit, hint: all.length > a.limit ? `Showing ${a.limit} of ${all.length}; raise limit or narrow the project.` : null,
+      truncated: total > a.limit, hint: total > a.limit ? `Showing ${a.limit} of ${total}; raise limit or narrow the project.` : null,
     };
     return fitReport(out, [() => [listAt(out, 'tasks', 5)]]);
   }

@@ -170,30 +170,34 @@ export class TaskTimeService {
   /** Unfinished tasks overdue, due within risk_days, or over their estimate, with the reasons. */
   async atRisk(a: ScopeArgValues & { person?: string; risk_days: number; limit: number }): Promise<AtRiskReport> {
     const f = await this.ctx.frame(a);
-    const open = { includeClosed: false, assigneeId: f.person?.id };
-    const [dueSoon, overRows] = await Promise.all([
-      this.taskSets.tasks(this.ctx.taskSet(f, { ...open, dueTo: f.now + a.risk_days * DAY_MS + 1 }), 'due'),
-      this.timeOfSet(f, null, ['task'], { ...open, hasEstimate: true }),
+    const open = this.ctx.taskSet(f, { includeClosed: false, assigneeId: f.person?.id });
+    // Judge every candidate with the risk rule, then load details for the few shown.
+    const [due, overRows] = await Promise.all([
+      this.taskSets.brief({ ...open, dueTo: f.now + a.risk_days * DAY_MS + 1 }, 'due'),
+      this.timeOfSet(f, null, ['task'], { includeClosed: false, assigneeId: f.person?.id, hasEstimate: true }),
     ]);
     const tracked = new Map(overRows.map((r) => [r.taskId as string, r.ms]));
-    const estimates = await this.taskSets.ownEstimates([...tracked.keys()]);
-    const listed = new Set(dueSoon.map((t) => t.id));
-    const overIds = [...tracked].filter(([id, ms]) => !listed.has(id) && ms > (estimates.get(id) ?? Infinity)).map(([id]) => id);
-    const others = overIds.length ? await this.taskSets.tasks(this.ctx.taskSet(f, { ...open, ids: overIds })) : [];
-    const lines = [...dueSoon, ...others]
+    const listed = new Set(due.map((t) => t.id));
+    const overBrief = overRows.length ? await this.taskSets.brief({ ...open, ids: overRows.map((r) => r.taskId as string).filter((id) => !listed.has(id)) }) : [];
+    const lines = [...due, ...overBrief]
       .map((t) => ({ t, ms: tracked.get(t.id) ?? 0, reasons: riskReasons({ finished: false, dueMs: t.dueDate, estimateMs: t.timeEstimate, trackedMs: tracked.get(t.id) ?? 0 }, f.now, a.risk_days) }))
       .filter((x) => x.reasons.length > 0);
     const rank = (x: (typeof lines)[number]) => (x.reasons[0] === 'overdue' ? 0 : x.reasons[0] === 'due_soon' ? 1 : 2);
     lines.sort((x, y) => rank(x) - rank(y) || (x.t.dueDate ?? 0) - (y.t.dueDate ?? 0) || (y.ms - (y.t.timeEstimate ?? 0)) - (x.ms - (x.t.timeEstimate ?? 0)) || x.t.id.localeCompare(y.t.id));
     const n = (r: string) => lines.filter((x) => x.reasons.includes(r as never)).length;
+    const shown = lines.slice(0, a.limit);
+    const details = new Map((await this.taskSets.byIds(open, shown.map((x) => x.t.id))).map((t) => [t.id, t]));
     const out: AtRiskReport = {
       scope: scopeView(f.scope), as_of: new Date(f.now).toISOString(), risk_days: a.risk_days,
       counts: { total: lines.length, overdue: n('overdue'), due_soon: n('due_soon'), over_estimate: n('over_estimate') },
-      tasks: lines.slice(0, a.limit).map(({ t, ms, reasons }) => ({
-        id: t.id, custom_id: t.customId, name: t.name, status: t.status, category: t.category, list: t.listName, assignees: t.assignees.map((x) => x.name),
-        reasons, due_date: iso(t.dueDate), days_overdue: t.dueDate !== null && t.dueDate < f.now ? daysOverdue(t.dueDate, f.now) : null,
-        time: duration(ms), estimate: t.timeEstimate ? duration(t.timeEstimate) : null,
-      })),
+      tasks: shown.filter((x) => details.has(x.t.id)).map(({ t: b, ms, reasons }) => {
+        const t = details.get(b.id) as TaskSetRow;
+        return {
+          id: t.id, custom_id: t.customId, name: t.name, status: t.status, category: t.category, list: t.listName, assignees: t.assignees.map((x) => x.name),
+          reasons, due_date: iso(t.dueDate), days_overdue: t.dueDate !== null && t.dueDate < f.now ? daysOverdue(t.dueDate, f.now) : null,
+          time: duration(ms), estimate: t.timeEstimate ? duration(t.timeEstimate) : null,
+        };
+      }),
       truncated: lines.length > a.limit, hint: lines.length > a.limit ? `Showing ${a.limit} of ${lines.length}; raise limit, or pass person or a smaller scope.` : null,
     };
     return fitReport(out, [() => [listAt(out, 'tasks', 5)]]);
@@ -204,12 +208,14 @@ export class TaskTimeService {
     const f = await this.ctx.frame(a);
     const which = a.status === 'active' ? { categories: ['active' as const] } : a.status === 'open' ? { includeClosed: false } : {};
     const filter = { ...which, hasAssignee: true, assigneeId: f.person?.id };
-    const [withTime, candidates] = await Promise.all([this.timeOfSet(f, null, ['task'], filter), this.taskSets.tasks(this.ctx.taskSet(f, filter), 'updated')]);
+    const set = this.ctx.taskSet(f, filter);
+    const [withTime, candidates] = await Promise.all([this.timeOfSet(f, null, ['task'], filter), this.taskSets.brief(set, 'updated')]);
     const tracked = new Set(withTime.filter((r) => r.ms > 0).map((r) => r.taskId));
     const untracked = candidates.filter((t) => !tracked.has(t.id));
+    const shown = await this.taskSets.byIds(set, untracked.slice(0, a.limit).map((t) => t.id));
     const out: UntrackedReport = {
       scope: scopeView(f.scope), status: a.status, total: untracked.length,
-      tasks: untracked.slice(0, a.limit).map((t) => ({
+      tasks: shown.map((t) => ({
         id: t.id, custom_id: t.customId, name: t.name, status: t.status, category: t.category, list: t.listName,
         assignees: t.assignees.map((x) => x.name), due_date: iso(t.dueDate), date_updated: iso(t.dateUpdated) as string,
       })),

@@ -111,12 +111,14 @@ export class TimeReportsService {
     const f = await this.ctx.frame(a);
     const period = this.ctx.period(a, 'this_week', f.now);
     const detail = f.person ? 50 : 5;
-    const [perPerson, projects, tasks, roster] = await Promise.all([
-      this.window(f, period, ['person']),
-      this.window(f, period, ['person', 'project'], { top: { by: ['person'], limit: detail } }),
-      this.window(f, period, ['person', 'task'], { top: { by: ['person'], limit: detail } }),
+    // One scan, three groupings: per person, each person's top projects and top tasks.
+    const [rows, roster] = await Promise.all([
+      this.window(f, period, ['person', 'project', 'task'], { sets: [['person'], ['person', 'project'], ['person', 'task']], top: { by: ['person'], limit: detail } }),
       this.ctx.rosterOf(f),
     ]);
+    const perPerson = rows.filter((r) => r.set === 0);
+    const projects = rows.filter((r) => r.set === 1);
+    const tasks = rows.filter((r) => r.set === 2);
     const capacity = this.ctx.capacity(period);
     const people = byTimeDesc(perPerson.map((r) => ({ r, ms: r.ms, name: factPersonName(r) }))).map(({ r }) => {
       const mineP = projects.filter((x) => x.userId === r.userId);

@@ -21,9 +21,21 @@ export class TimeFactsRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async facts(q: TimeFactsQuery): Promise<TimeFactRow[]> {
+    // The scan's lower bound as a value, not a subquery: the planner then sees how much of the
+    // table a window covers (a week: an index range; a year: a hash aggregate over a big scan).
+    const longestMs = q.window ? await this.longestEntryMs(q.workspaceId) : undefined;
     const p = new Params();
-    const rows: Record<string, unknown>[] = await this.ds.query(timeFactsSql(q, p), p.values);
-    return rows.map(toRow);
+    const rows: Record<string, unknown>[] = await this.ds.query(timeFactsSql({ ...q, longestMs }, p), p.values);
+    return rows.map((r) => toRow(r, q));
+  }
+
+  /** The longest stopped entry (an index-only backward scan). */
+  async longestEntryMs(workspaceId: string): Promise<number> {
+    const [r] = await this.ds.query(
+      `SELECT coalesce(max(duration_ms), 0) AS ms FROM time_entries WHERE workspace_id = $1 AND NOT running AND deleted_at IS NULL`,
+      [workspaceId],
+    );
+    return Number(r.ms);
   }
 }
 
@@ -84,6 +96,9 @@ export function timeFactsSql(q: TimeFactsQuery, p: Params): string {
   // Only bound when used: PostgreSQL cannot type a parameter no expression mentions.
   const tz = byDay ? `${p.add(q.timeZone)}::text` : '';
   const groupCols = dims.flatMap((d) => GROUP_COLUMNS[d]);
+  // Several groupings in one scan: GROUPING SETS, each row tagged with the mask of its set.
+  const sets = q.sets?.map((set) => [...new Set(set)].flatMap((d) => GROUP_COLUMNS[d]));
+  if (sets && q.countTasks) throw new Error('countTasks cannot be combined with sets');
   const names = dims
     .filter((d) => d !== 'task' || q.taskNames !== false)
     .map((d) => NAME_JOINS[d])
@@ -109,13 +124,13 @@ export function timeFactsSql(q: TimeFactsQuery, p: Params): string {
   const ms = (cond = '') => `coalesce(sum(piece_ms)${cond}, 0)::bigint`;
   const live = `e.workspace_id = ${ws} AND e.deleted_at IS NULL AND e.task_live`;
   return `
-    WITH longest AS (
+    WITH ${q.longestMs !== undefined ? '' : `longest AS (
       SELECT coalesce(max(duration_ms), 0) AS ms FROM time_entries WHERE workspace_id = ${ws} AND NOT running AND deleted_at IS NULL
-    ), src AS (
+    ), `}src AS (
       SELECT ${columns}, coalesce(e.end_at, e.start_at + e.duration_ms * interval '1 millisecond') AS end_at
       FROM time_entries e
       WHERE ${live} AND NOT e.running AND e.start_at < ${to}
-        AND e.start_at >= ${from} - (SELECT ms FROM longest) * interval '1 millisecond'${filters}
+        AND e.start_at >= ${q.longestMs !== undefined && q.window ? p.instant(q.window.from - q.longestMs) : `${from} - (SELECT ms FROM longest) * interval '1 millisecond'`}${filters}
       UNION ALL
       SELECT ${columns}, ${now} AS end_at
       FROM time_entries e
@@ -133,9 +148,9 @@ export function timeFactsSql(q: TimeFactsQuery, p: Params): string {
     ), ${q.countTasks ? taskCounted(groupCols) : `g AS (
       SELECT ${groupCols.length ? `${groupCols.join(', ')}, ` : ''}
              ${ms()} AS ms, ${ms(' FILTER (WHERE billable)')} AS billable_ms,
-             count(*)::int AS entries, bool_or(running) AS running
+             count(*)::int AS entries, bool_or(running) AS running${sets ? `, GROUPING(${groupCols.join(', ')}) AS grouping_mask` : ''}
       FROM pcs
-      ${groupCols.length ? `GROUP BY ${groupCols.join(', ')}` : ''}`}
+      ${sets ? `GROUP BY GROUPING SETS (${sets.map((cols) => `(${cols.join(', ')})`).join(', ')})` : groupCols.length ? `GROUP BY ${groupCols.join(', ')}` : ''}`}
     )${ranked(q, groupCols, p)}
     SELECT g.*${names.map((n) => `, ${n.select}`).join('')}
     FROM ${q.top ? 'top g' : 'g'} ${names.map((n) => n.join.replace(':ws', () => ws)).join(' ')}
@@ -167,7 +182,7 @@ function taskCounted(groupCols: string[]): string {
  */
 function ranked(q: TimeFactsQuery, groupCols: string[], p: Params): string {
   if (!q.top) return '';
-  const by = [...new Set(q.top.by)].flatMap((d) => GROUP_COLUMNS[d]);
+  const by = [...(q.sets ? ['grouping_mask'] : []), ...[...new Set(q.top.by)].flatMap((d) => GROUP_COLUMNS[d])];
   const partition = by.length ? `PARTITION BY ${by.join(', ')}` : '';
   return `, top AS (
       SELECT * FROM (
@@ -180,7 +195,15 @@ function ranked(q: TimeFactsQuery, groupCols: string[], p: Params): string {
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
-function toRow(r: Record<string, unknown>): TimeFactRow {
+const groupColsOf = (q: TimeFactsQuery) => [...new Set(q.groupBy)].flatMap((d) => GROUP_COLUMNS[d]);
+const setsOf = (q: TimeFactsQuery) => (q.sets ?? []).map((set) => [...new Set(set)].flatMap((d) => GROUP_COLUMNS[d]));
+
+/** Which grouping set a row belongs to, from PostgreSQL's GROUPING() mask (bit set = column not grouped). */
+function setIndex(mask: number, cols: string[], sets: string[][]): number {
+  return sets.findIndex((set) => cols.every((c, i) => ((mask >> (cols.length - 1 - i)) & 1) === (set.includes(c) ? 0 : 1)));
+}
+
+function toRow(r: Record<string, unknown>, q: TimeFactsQuery): TimeFactRow {
   return {
     userId: r.user_id == null ? null : Number(r.user_id),
     userName: str(r.user_name),
@@ -213,6 +236,7 @@ function toRow(r: Record<string, unknown>): TimeFactRow {
     running: Boolean(r.running),
     partitionGroups: r.partition_groups == null ? null : Number(r.partition_groups),
     tasks: r.tasks == null ? null : Number(r.tasks),
+    set: r.grouping_mask == null ? null : setIndex(Number(r.grouping_mask), groupColsOf(q), setsOf(q)),
     tasksEstimateMs: r.tasks_estimate_ms == null ? null : Number(r.tasks_estimate_ms),
   };
 }

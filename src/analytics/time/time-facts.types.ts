@@ -29,6 +29,13 @@ export interface TimeFactsQuery {
   taskNames?: boolean;
   /** Count per group the distinct tasks with time and sum their own estimates (not with the task dimension). */
   countTasks?: boolean;
+  /**
+   * Several groupings in one scan (GROUPING SETS): each a list of dimensions out of groupBy; each
+   * row says which set it belongs to. `top` then ranks within each set.
+   */
+  sets?: TimeDimension[][];
+  /** The longest stopped entry (ms) when the caller already knows it: the scan's lower bound becomes a plain value. */
+  longestMs?: number;
   /** Keep only the `limit` biggest groups within each partition of `by` (dimensions among groupBy). */
   top?: { by: TimeDimension[]; limit: number };
 }
@@ -72,6 +79,8 @@ export interface TimeFactRow {
   running: boolean;
   /** With `top`: how many groups the row's partition has in all. */
   partitionGroups: number | null;
+  /** With `sets`: the index of the grouping set of the row. */
+  set: number | null;
   /** With `countTasks`: distinct tasks with time in the group, and the sum of their own estimates. */
   tasks: number | null;
   tasksEstimateMs: number | null;
