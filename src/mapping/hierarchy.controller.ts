@@ -1,9 +1,11 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, UseInterceptors, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { HierarchyService } from './hierarchy.service';
+import { DataReadinessInterceptor } from '../sync/data-readiness.interceptor';
 
 /** REST mirrors of the workspace tools, for ops and scripts (same service, same data). */
 @ApiTags('workspace')
+@UseInterceptors(DataReadinessInterceptor)
 @Controller('api')
 export class HierarchyController {
   constructor(private readonly hierarchy: HierarchyService) {}

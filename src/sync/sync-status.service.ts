@@ -6,6 +6,7 @@ import { SyncCursorRepository } from './repositories/sync-cursor.repository';
 import { SyncLeaseRepository } from './repositories/sync-lease.repository';
 import { SyncRunRepository } from './repositories/sync-run.repository';
 import { ScheduleInfo, SyncSchedulerService } from './sync-scheduler.service';
+import { DataReadinessService } from './data-readiness.service';
 
 export interface SyncRunView {
   id: number;
@@ -27,6 +28,10 @@ export interface SyncStatusView {
   demo: boolean;
   workspaceId: string | null;
   dataAsOf: string | null;
+  /** False until a first full sync has succeeded (counts are then incomplete). */
+  dataComplete: boolean;
+  /** While incomplete: how far the first sync is, in one sentence. */
+  dataWarning: string | null;
   running: { runId: number | null; kind: string; since: string } | null;
   counts: EntityCounts;
   freshness: { entity: string; cursor: string | null; lastWrittenAt: string | null }[];
@@ -53,6 +58,7 @@ export class SyncStatusService {
     private readonly leases: SyncLeaseRepository,
     private readonly runs: SyncRunRepository,
     private readonly scheduler: SyncSchedulerService,
+    private readonly readiness: DataReadinessService,
   ) {}
 
   async dataAsOf(): Promise<string | null> {
@@ -61,7 +67,7 @@ export class SyncStatusService {
 
   async view(): Promise<SyncStatusView> {
     const ws = await this.status.primaryWorkspaceId();
-    const [counts, written, cursors, lease, latest, asOf] = await Promise.all([
+    const [counts, written, cursors, lease, latest, asOf, ready] = await Promise.all([
       this.status.counts(),
       this.status.lastWritten(),
       ws ? this.cursors.all(ws) : Promise.resolve([]),
@@ -69,6 +75,7 @@ export class SyncStatusService {
       ws ? this.leases.get(ws) : this.leases.newest(),
       this.runs.latestPerKind(),
       this.dataAsOf(),
+      this.readiness.state(),
     ]);
     const cursor = (name: string) => {
       const c = cursors.find((x) => x.entity === name);
@@ -78,6 +85,8 @@ export class SyncStatusService {
       demo: this.cfg.demo,
       workspaceId: ws,
       dataAsOf: asOf,
+      dataComplete: ready.complete,
+      dataWarning: ready.warning,
       running: lease && lease.expiresAt.getTime() > Date.now() ? { runId: lease.runId, kind: lease.kind, since: lease.acquiredAt.toISOString() } : null,
       counts,
       freshness: [

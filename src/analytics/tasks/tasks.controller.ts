@@ -1,9 +1,11 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, UseInterceptors, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { TaskQueryService } from './task-query.service';
+import { DataReadinessInterceptor } from '../../sync/data-readiness.interceptor';
 
 /** REST mirrors of the task read tools, for ops and scripts (same service, same answers). */
 @ApiTags('tasks')
+@UseInterceptors(DataReadinessInterceptor)
 @Controller('api/tasks')
 export class TasksController {
   constructor(private readonly tasks: TaskQueryService) {}

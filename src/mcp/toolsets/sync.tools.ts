@@ -81,7 +81,7 @@ export class SyncTools implements Toolset {
           const v = await this.status.view();
           const c = v.counts;
           return {
-            data_as_of: v.dataAsOf, demo: v.demo, workspace_id: v.workspaceId, report_time_zone: tz,
+            ...(await this.meta.meta()), data_as_of: v.dataAsOf, demo: v.demo, workspace_id: v.workspaceId, report_time_zone: tz,
             counts: {
               workspaces: c.workspaces, members: c.members, spaces: c.spaces, folders: c.folders, lists: c.lists, tasks: c.tasks,
               tasks_deleted: c.tasksDeleted, time_entries: c.timeEntries, time_entries_deleted: c.timeEntriesDeleted,
