@@ -1,11 +1,15 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { BootLogger } from './common/logging/boot-logger';
 import { AppModule, AppModuleOptions } from './app.module';
 import { AppConfig } from './config/app-config';
+import { pathNeedsToken } from './mcp/auth/rest-access.guard';
+
+/** The security scheme name Swagger UI's "Authorize" fills in. */
+export const BEARER_SCHEME = 'bearer';
 
 /** Builds the HTTP application (used by main.ts and by the end-to-end tests). */
 export async function createHttpApp(options: AppModuleOptions = {}): Promise<NestExpressApplication> {
@@ -37,7 +41,31 @@ export function setupSwagger(app: INestApplication): void {
         (cfg.demo ? ' DEMO MODE: the data comes from the local ClickUp sandbox.' : ''),
     )
     .setVersion('0.1.0')
-    .addBearerAuth()
+    // Our tokens are opaque strings, not JWTs: no bearerFormat.
+    .addSecurity(BEARER_SCHEME, {
+      type: 'http',
+      scheme: 'bearer',
+      description: 'An MCP token (MCP_AUTH_TOKEN or one of MCP_TOKENS). Required when the server has tokens configured; POST endpoints need a write-scoped one.',
+    })
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc));
+  SwaggerModule.setup('docs', app, () => withBearerSecurity(SwaggerModule.createDocument(app, doc)), {
+    // "Authorize" once, and "Try it out" keeps sending the token after a reload.
+    swaggerOptions: { persistAuthorization: true },
+  });
+}
+
+/**
+ * Declares the bearer scheme on every operation the guards protect (all but /health, the docs
+ * and the signed ClickUp webhook receiver), from the guards' own rule, so Swagger UI's
+ * "Authorize" sends the token wherever the server asks for it.
+ */
+function withBearerSecurity(document: OpenAPIObject): OpenAPIObject {
+  for (const [path, item] of Object.entries(document.paths)) {
+    if (!pathNeedsToken(path)) continue;
+    for (const method of ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const) {
+      const op = item[method];
+      if (op) op.security = [{ [BEARER_SCHEME]: [] }];
+    }
+  }
+  return document;
 }
