@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { DataReadinessService } from '../../sync/data-readiness.service';
 import { SyncRunRepository } from '../../sync/repositories/sync-run.repository';
+import { SyncRunnerService } from '../../sync/sync-runner.service';
 
 export interface ResultMeta {
   data_as_of: string | null;
@@ -12,14 +13,20 @@ export interface ResultMeta {
 
 /** `data_as_of`, completeness and `demo` for every read result; freshness cached a second to keep tool calls cheap. */
 @Injectable()
-export class ToolMetaService {
+export class ToolMetaService implements OnModuleInit {
   private cached: { at: number; value: string | null } | null = null;
 
   constructor(
     private readonly cfg: AppConfig,
     private readonly runs: SyncRunRepository,
     private readonly readiness: DataReadinessService,
+    private readonly runner: SyncRunnerService,
   ) {}
+
+  onModuleInit(): void {
+    // A run of this process just moved data_as_of: the next result must not carry the cached value.
+    this.runner.onFinished(() => this.invalidate());
+  }
 
   async meta(): Promise<ResultMeta> {
     const now = Date.now();

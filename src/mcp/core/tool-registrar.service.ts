@@ -91,7 +91,7 @@ export class ToolRegistrarService implements OnModuleInit {
         this.logger.error(`Tool ${tool.name} produced output that does not match its schema [${ref}]: ${parsed.error.message}`);
         return errorResult(`Internal error in ${tool.name} (reference ${ref}); the server log has the details.`);
       }
-      return { content: [{ type: 'text', text: withWarning(parsed.data, tool.render(parsed.data)) }], structuredContent: parsed.data as Record<string, unknown> };
+      return { content: [{ type: 'text', text: tool.write ? tool.render(parsed.data) : withWarning(parsed.data, tool.render(parsed.data)) }], structuredContent: parsed.data as Record<string, unknown> };
     } catch (e) {
       return this.mapError(tool, e);
     }
@@ -110,7 +110,7 @@ export class ToolRegistrarService implements OnModuleInit {
   }
 }
 
-/** While the first full sync has not succeeded, the text says so before any number. */
+/** While the first full sync has not succeeded, a read result's text says so before any number. */
 function withWarning(out: { data_complete?: unknown; data_warning?: unknown }, text: string): string {
   return out.data_complete === false && typeof out.data_warning === 'string' ? `⚠ ${capitalize(out.data_warning)}.\n${text}` : text;
 }
