@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { ConfigModule, ConfigService } from '@nestjs/config';
 import { AppConfig, buildAppConfig } from './app-config';
+import { EnvFileResult, loadEnvFile } from './env-file';
 
 export interface AppConfigModuleOptions {
   /** Values that win over process.env and .env (tests and the stdio entry point use this). */
@@ -10,7 +10,8 @@ export interface AppConfigModuleOptions {
 }
 
 /**
- * The only place that reads the environment. @nestjs/config loads .env into the environment;
+ * The only place that reads the environment. `.env` in the working directory is loaded into the
+ * environment (existing variables win; a missing file is normal, an unreadable one an error);
  * buildAppConfig validates everything once and the typed AppConfig is what the rest injects.
  */
 @Global()
@@ -19,29 +20,19 @@ export class AppConfigModule {
   static forRoot(options: AppConfigModuleOptions = {}): DynamicModule {
     return {
       module: AppConfigModule,
-      imports: [
-        ConfigModule.forRoot({
-          ignoreEnvFile: options.ignoreEnvFile ?? false,
-          envFilePath: ['.env'],
-          // .env values land in process.env (existing variables win, as with dotenv);
-          // validation happens once, in buildAppConfig.
-          validate: (env) => env,
-          cache: true,
-        }),
-      ],
       providers: [
         {
           provide: AppConfig,
-          inject: [ConfigService],
-          useFactory: (cs: ConfigService) => buildAppConfig(readEnv(cs, options)),
+          useFactory: () => {
+            const file: EnvFileResult = options.ignoreEnvFile ? { path: null, lookedFor: '', applied: 0 } : loadEnvFile();
+            // Overrides win; an explicit undefined override means "treat as unset".
+            const cfg = buildAppConfig({ ...process.env, ...(options.overrides ?? {}) });
+            cfg.envFile = { path: file.path, lookedFor: file.lookedFor };
+            return cfg;
+          },
         },
       ],
       exports: [AppConfig],
     };
   }
-}
-
-function readEnv(_cs: ConfigService, options: AppConfigModuleOptions): Record<string, string | undefined> {
-  // Overrides win; an explicit undefined override means "treat as unset".
-  return { ...process.env, ...(options.overrides ?? {}) };
 }

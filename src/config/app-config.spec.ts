@@ -13,12 +13,14 @@ const problemsOf = (env: Record<string, string>): string[] => {
   throw new Error('expected a ConfigValidationError');
 };
 
+const PROJECT = path.resolve(__dirname, '../..');
+
 describe('buildAppConfig', () => {
   it('applies the documented defaults to an empty environment (demo mode, loopback, port 8001)', () => {
     const cfg = buildAppConfig({ REPORT_TIME_ZONE: 'Europe/Berlin' });
-    expect(cfg.http).toEqual({ host: '127.0.0.1', port: 8001, logLevel: 'info' });
+    expect(cfg.http).toEqual({ host: '127.0.0.1', port: 8001, logLevel: 'info', logFormat: 'human' });
     expect(cfg.demo).toBe(true);
-    expect(cfg.database).toEqual({ url: undefined, pgliteDataDir: './data/pglite', runMigrations: true, poolSize: 10 });
+    expect(cfg.database).toEqual({ url: undefined, pgliteDataDir: path.join(PROJECT, 'data', 'pglite'), runMigrations: true, poolSize: 10 });
     expect(cfg.clickup).toMatchObject({ baseUrl: undefined, requestsPerMinute: 100, readOnly: false });
     expect(cfg.sync).toMatchObject({ incrementalEveryMinutes: 10, timeZone: 'Europe/Berlin', timeEntriesTrailingDays: 30 });
     // All time-entry history unless a limit is set.
@@ -51,6 +53,10 @@ describe('buildAppConfig', () => {
     [{ MCP_AUTH_TOKEN: 'short' }, 'MCP_AUTH_TOKEN: expected at least 16 characters'],
     [{ MCP_TOKENS: 'cursor:0123456789abcdef0123:admin' }, "MCP_TOKENS entry 1 ('cursor'): scope must be read or write, got 'admin'"],
     [{ MCP_TOKENS: 'lm:0123456789abcdef0123:read:tomorrow' }, "MCP_TOKENS entry 1 ('lm'): expiry must be a date YYYY-MM-DD, got 'tomorrow'"],
+    [{ LOG_FORMAT: 'pretty' }, "LOG_FORMAT: expected one of auto, human, json, got 'pretty'"],
+    [{ MCP_TOOLSETS: 'bogus' }, "MCP_TOOLSETS: unknown toolset 'bogus'; expected all or a comma list of workspace, tasks, analytics, projects, intelligence, mapping, sync"],
+    [{ MCP_TOOLSETS: 'tasks, sycn,wrkspace' }, "MCP_TOOLSETS: unknown toolsets 'sycn', 'wrkspace'; expected all or a comma list of workspace, tasks, analytics, projects, intelligence, mapping, sync"],
+    [{ MCP_TOOLSETS: ' , ' }, 'MCP_TOOLSETS: no toolset named; expected all or a comma list of workspace, tasks, analytics, projects, intelligence, mapping, sync'],
     [{ HOST: '0.0.0.0' }, "HOST: binding to '0.0.0.0' exposes the server beyond this machine; set MCP_AUTH_TOKEN (or MCP_TOKENS) or bind to 127.0.0.1"],
   ])('rejects %p with a message naming the variable', (env, message) => {
     expect(problemsOf(env as Record<string, string>)).toContain(message);
@@ -60,6 +66,45 @@ describe('buildAppConfig', () => {
     const problems = problemsOf({ PORT: 'x', DB_POOL_SIZE: '0', DATABASE_URL: 'http://user:hunter2@host/db' });
     expect(problems).toHaveLength(3);
     expect(problems.join('\n')).not.toContain('hunter2');
+  });
+
+  it('reports problems of single variables and cross-variable checks together', () => {
+    const problems = problemsOf({
+      PORT: 'abc', REPORT_TIME_ZONE: 'Mars/Olympus', MCP_TOOLSETS: 'bogus', HOST: '0.0.0.0',
+      STATUS_CATEGORY_OVERRIDES: '{"X": "finished"}', MCP_AUTH_TOKEN: 'short', SYNC_TIME_ZONE: 'Nowhere',
+    });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(
+      ['HOST', 'MCP_AUTH_TOKEN', 'MCP_TOOLSETS', 'PORT', 'REPORT_TIME_ZONE', 'STATUS_CATEGORY_OVERRIDES', 'SYNC_TIME_ZONE'],
+    );
+  });
+
+  it('accepts known toolsets (any case, duplicates once) and all', () => {
+    expect(buildAppConfig({ MCP_TOOLSETS: 'Tasks, workspace,tasks' }).mcp.toolsets).toEqual(['tasks', 'workspace']);
+    expect(buildAppConfig({ MCP_TOOLSETS: 'all' }).mcp.toolsets).toBe('all');
+    expect(buildAppConfig({ MCP_TOOLSETS: '' }).mcp.toolsets).toBe('all');
+  });
+
+  it('resolves a relative PGLITE_DATA_DIR from the project directory, whatever the working directory', () => {
+    const cwd = process.cwd();
+    try {
+      process.chdir('/');
+      expect(buildAppConfig({ PGLITE_DATA_DIR: './var/db' }).database.pgliteDataDir).toBe(path.join(PROJECT, 'var', 'db'));
+      expect(buildAppConfig({}).database.pgliteDataDir).toBe(path.join(PROJECT, 'data', 'pglite'));
+      expect(buildAppConfig({ PGLITE_DATA_DIR: '/srv/clickup/pglite' }).database.pgliteDataDir).toBe('/srv/clickup/pglite');
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it.each([
+    [{}, 'human'],
+    [{ LOG_LEVEL: 'warn' }, 'human'],
+    [{ LOG_LEVEL: 'debug' }, 'json'],
+    [{ LOG_LEVEL: 'trace' }, 'json'],
+    [{ LOG_FORMAT: 'json' }, 'json'],
+    [{ LOG_LEVEL: 'debug', LOG_FORMAT: 'human' }, 'human'],
+  ])('log format for %p is %s', (env, format) => {
+    expect(buildAppConfig(env as Record<string, string>).http.logFormat).toBe(format);
   });
 
   it('parses named MCP tokens with scope and expiry, and allows non-loopback binding with them', () => {

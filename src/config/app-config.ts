@@ -1,5 +1,7 @@
 import { envSchema, ParsedEnv } from './env.schema';
 import { DEFAULT_STATUS_OVERRIDES, StatusCategory, STATUS_CATEGORIES } from '../common/status-category';
+import { resolveFromProject } from '../common/runtime/project-root';
+import { TOOLSETS } from '../mcp/core/toolsets';
 
 export interface McpTokenConfig {
   name: string;
@@ -11,9 +13,16 @@ export interface McpTokenConfig {
 
 /** The typed, validated configuration. Built once at boot from the environment. */
 export class AppConfig {
-  http!: { host: string; port: number; logLevel: ParsedEnv['LOG_LEVEL'] };
+  http!: {
+    host: string;
+    port: number;
+    logLevel: ParsedEnv['LOG_LEVEL'];
+    /** LOG_FORMAT resolved: `auto` is human-readable lines, JSON at debug and trace. */
+    logFormat: 'human' | 'json';
+  };
   database!: {
     url: string | undefined;
+    /** Absolute: relative PGLITE_DATA_DIR values are resolved from the project directory. */
     pgliteDataDir: string;
     runMigrations: boolean;
     poolSize: number;
@@ -58,6 +67,8 @@ export class AppConfig {
     toolsets: string[] | 'all';
     allowedOrigins: string[];
   };
+  /** The .env file that was read (absolute path), or null when none was; set by AppConfigModule. */
+  envFile: { path: string | null; lookedFor: string } = { path: null, lookedFor: '' };
 }
 
 export class ConfigValidationError extends Error {
@@ -78,37 +89,45 @@ export function isLoopbackHost(host: string): boolean {
  * problem (variable name + what is expected), so a bad .env is fixed in one go.
  */
 export function buildAppConfig(env: Record<string, string | undefined>): AppConfig {
-  const parsed = envSchema.safeParse(env);
+  // Each variable is parsed on its own, so one bad value never hides the problems of others,
+  // and the cross-variable checks below still run on every value that did parse.
   const problems: string[] = [];
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      problems.push(`${issue.path.join('.')}: ${issue.message}`);
-    }
-    throw new ConfigValidationError(problems);
+  const e = {} as ParsedEnv;
+  for (const [key, schema] of Object.entries(envSchema.shape)) {
+    const parsed = (schema as { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: { message: string }[] } } }).safeParse(env[key]);
+    if (parsed.success) (e as Record<string, unknown>)[key] = parsed.data;
+    else for (const issue of parsed.error!.issues) problems.push(`${key}: ${issue.message}`);
   }
-  const e = parsed.data;
 
   const statusOverrides = parseStatusOverrides(e.STATUS_CATEGORY_OVERRIDES, problems);
   const tokens = parseMcpTokens(e.MCP_AUTH_TOKEN, e.MCP_TOKENS, problems);
-  const syncTimeZone = (e.SYNC_TIME_ZONE ?? e.REPORT_TIME_ZONE) as string;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: syncTimeZone });
-  } catch {
-    problems.push(`SYNC_TIME_ZONE: expected an IANA time zone such as Europe/Berlin, got '${syncTimeZone}'`);
+  // An unset SYNC_TIME_ZONE follows REPORT_TIME_ZONE (already reported if that one is bad).
+  const syncTimeZone = (e.SYNC_TIME_ZONE ?? e.REPORT_TIME_ZONE) as string | undefined;
+  if (e.SYNC_TIME_ZONE !== undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: e.SYNC_TIME_ZONE });
+    } catch {
+      problems.push(`SYNC_TIME_ZONE: expected an IANA time zone such as Europe/Berlin, got '${e.SYNC_TIME_ZONE}'`);
+    }
   }
   if (!isLoopbackHost(e.HOST) && tokens.length === 0) {
     problems.push(
       `HOST: binding to '${e.HOST}' exposes the server beyond this machine; set MCP_AUTH_TOKEN (or MCP_TOKENS) or bind to 127.0.0.1`,
     );
   }
-  const toolsets = e.MCP_TOOLSETS === 'all' ? 'all' : (e.MCP_TOOLSETS ?? 'all').split(',').map((s) => s.trim()).filter(Boolean);
+  const toolsets = parseToolsets(e.MCP_TOOLSETS, problems);
   if (problems.length) throw new ConfigValidationError(problems);
 
   const cfg = new AppConfig();
-  cfg.http = { host: e.HOST as string, port: e.PORT, logLevel: e.LOG_LEVEL };
+  cfg.http = {
+    host: e.HOST as string,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT === 'json' || (e.LOG_FORMAT === 'auto' && (e.LOG_LEVEL === 'debug' || e.LOG_LEVEL === 'trace')) ? 'json' : 'human',
+  };
   cfg.database = {
     url: e.DATABASE_URL,
-    pgliteDataDir: e.PGLITE_DATA_DIR as string,
+    pgliteDataDir: resolveFromProject(e.PGLITE_DATA_DIR as string),
     runMigrations: e.DB_RUN_MIGRATIONS,
     poolSize: e.DB_POOL_SIZE,
   };
@@ -150,6 +169,20 @@ export function buildAppConfig(env: Record<string, string | undefined>): AppConf
     allowedOrigins: (e.MCP_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   };
   return cfg;
+}
+
+/** `all`, or a comma list of known toolset names; anything else is refused with the valid names. */
+function parseToolsets(raw: string | undefined, problems: string[]): string[] | 'all' {
+  const names = (raw ?? 'all').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (names.includes('all')) return 'all';
+  const unknown = names.filter((n) => !(TOOLSETS as readonly string[]).includes(n));
+  if (unknown.length || !names.length) {
+    problems.push(
+      `MCP_TOOLSETS: ${names.length ? `unknown toolset${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `'${n}'`).join(', ')}` : 'no toolset named'}; expected all or a comma list of ${TOOLSETS.join(', ')}`,
+    );
+    return [];
+  }
+  return [...new Set(names)];
 }
 
 function parseStatusOverrides(raw: string | undefined, problems: string[]): Record<string, StatusCategory> {

@@ -134,6 +134,7 @@ export const envSchema = z.object({
   HOST: strd('127.0.0.1'),
   PORT: int(8001, 0, 65535),
   LOG_LEVEL: enumOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+  LOG_FORMAT: enumOf(['auto', 'human', 'json'] as const, 'auto'),
 
   // Database
   DATABASE_URL: url(['postgres:', 'postgresql:']),

@@ -1,7 +1,9 @@
 /* Runs or reverts migrations outside the server: `npm run migration:run` / `migration:revert`. */
+import '../node-version-check';
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { buildAppConfig } from '../config/app-config';
+import { loadEnvFile } from '../config/env-file';
 import { openDatabaseEngine } from './database-engine';
 
 async function main(): Promise<void> {
@@ -10,13 +12,13 @@ async function main(): Promise<void> {
     process.stderr.write('usage: migration-cli run|revert\n');
     process.exit(2);
   }
-  // Loading .env here mirrors @nestjs/config (existing variables win).
-  try {
-    process.loadEnvFile('.env');
-  } catch {
-    /* no .env file: fine */
-  }
+  // The same .env rules as the server: existing variables win, an unreadable file is an error.
+  const file = loadEnvFile();
   const cfg = buildAppConfig(process.env);
+  process.stderr.write(
+    `Configuration: ${file.path ?? `no .env in ${process.cwd()} (environment and defaults)`}; database: ` +
+      `${cfg.database.url ? 'PostgreSQL from DATABASE_URL' : `embedded PGlite in ${cfg.database.pgliteDataDir}`}\n`,
+  );
   const engine = await openDatabaseEngine({ ...cfg.database, runMigrations: false, role: 'migration-cli' });
   const ds = new DataSource(engine.options);
   try {

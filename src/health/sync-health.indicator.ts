@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { SyncRunRepository } from '../sync/repositories/sync-run.repository';
+import { DataReadinessService } from '../sync/data-readiness.service';
 
 /** Runs that read ClickUp on the sync's lease; their latest outcome says whether the sync works. */
 const SYNC_KINDS = new Set(['full', 'incremental', 'reconcile', 'members', 'hierarchy']);
@@ -15,6 +16,7 @@ export class SyncHealthIndicator {
   constructor(
     private readonly indicator: HealthIndicatorService,
     private readonly runs: SyncRunRepository,
+    private readonly readiness: DataReadinessService,
   ) {}
 
   async check(key: string) {
@@ -23,10 +25,14 @@ export class SyncHealthIndicator {
     const lastSuccess = await this.runs.lastSuccessEnd();
     const latestSync = latest.find((r) => SYNC_KINDS.has(r.kind) && r.status !== 'running');
     const degraded = latestSync?.status === 'failed';
+    const ready = await this.readiness.state();
     return probe.up({
       state: degraded ? 'degraded' : 'ok',
       reason: degraded ? `The last ${latestSync.kind} sync (run ${latestSync.id}) failed: ${latestSync.error ?? 'unknown error'}` : null,
       lastSuccessfulSyncAt: lastSuccess?.toISOString() ?? null,
+      // Healthy either way; until a first full sync has succeeded, numbers are incomplete.
+      dataComplete: ready.complete,
+      dataWarning: ready.warning,
       running: latest.filter((r) => r.status === 'running').map((r) => ({ id: r.id, kind: r.kind })),
       lastRuns: latest.map((r) => ({
         id: r.id,

@@ -138,7 +138,7 @@ export class ProjectMetricsService {
 
   /** Every list that sits directly in a space, with its space and task count. */
   async folderlessLists(a: { include_archived: boolean; limit: number }): Promise<FolderlessListsReport> {
-    const ws = await this.scopes.workspaceId();
+    const { ws } = await this.ctx.frame({});
     // Reporting rule 4: without include_archived, lists of archived spaces are hidden too.
     const [all, spaces] = await Promise.all([this.hierarchy.lists(ws, { folderId: null }, a.include_archived), this.hierarchy.spaces(ws, true)]);
     const archivedSpace = new Set(spaces.filter((s) => s.archived).map((s) => s.id));

@@ -1,10 +1,12 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HierarchyQuery, WorkspaceQuery } from './dto/hierarchy-rest.dto';
 import { HierarchyService } from './hierarchy.service';
+import { DataReadinessInterceptor } from '../sync/data-readiness.interceptor';
 
 /** REST mirrors of the workspace tools, for ops and scripts (same service, same data). */
 @ApiTags('workspace')
+@UseInterceptors(DataReadinessInterceptor)
 @Controller('api')
 export class HierarchyController {
   constructor(private readonly hierarchy: HierarchyService) {}

@@ -1,11 +1,11 @@
 /* `npm run sync -- full|incremental|reconcile|members|snapshot`: one sync with a live progress bar. */
+import '../node-version-check';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { BootLogger } from '../common/logging/boot-logger';
 import { AppModule } from '../app.module';
-import { ConfigValidationError } from '../config/app-config';
-import { DataDirLockedError } from '../database/data-dir-lock';
+import { startupProblem } from '../startup';
 import { SnapshotService } from './snapshot.service';
 import { SyncProgressEvent } from './sync-context';
 import { RunnableKind, SyncRunnerService } from './sync-runner.service';
@@ -70,7 +70,6 @@ async function main(): Promise<number> {
 main()
   .then((code) => process.exit(code))
   .catch((e: unknown) => {
-    const known = e instanceof ConfigValidationError || e instanceof DataDirLockedError;
-    process.stderr.write(`\nsync failed: ${known ? (e as Error).message : ((e as Error)?.stack ?? String(e))}\n`);
+    process.stderr.write(`\nsync failed: ${startupProblem(e) ?? ((e as Error)?.stack ?? String(e))}\n`);
     process.exit(1);
   });

@@ -24,6 +24,14 @@ export interface SkippedRecord {
 /** Skipped records listed one by one in a run's details; beyond this only the count grows. */
 const MAX_SKIPPED_LISTED = 100;
 
+/** The process is shutting down: the run stops at its next progress point. */
+export class SyncCancelledError extends Error {
+  constructor() {
+    super('Cancelled: the process shut down while this run was going; the next run starts from the last committed cursor.');
+    this.name = 'SyncCancelledError';
+  }
+}
+
 /** Everything a syncer needs for one run; counts and warnings accumulate here. */
 export class SyncContext {
   readonly counts: Record<string, number> = {};
@@ -43,6 +51,7 @@ export class SyncContext {
     readonly statusOverrides: Readonly<Record<string, StatusCategory>>,
     private readonly listener: SyncProgressListener,
     private readonly persistProgress: (details: Record<string, unknown>, counts: Record<string, number>) => void,
+    private readonly signal?: AbortSignal,
   ) {}
 
   get workspaceId(): string {
@@ -53,9 +62,15 @@ export class SyncContext {
     this.counts[key] = (this.counts[key] ?? 0) + n;
   }
 
+  /** Reports progress; every syncer calls it after each page or window, so it is where a cancelled run stops. */
   progress(phase: string, done: number, total: number | null, message: string): void {
+    this.throwIfCancelled();
     this.listener({ runId: this.runId, kind: this.kind, phase, done, total, message });
     this.persistProgress({ phase, done, total, message }, this.counts);
+  }
+
+  throwIfCancelled(): void {
+    if (this.signal?.aborted) throw new SyncCancelledError();
   }
 
   fail(unit: string, error: unknown): void {
@@ -85,6 +100,7 @@ export class SyncContext {
 
 /** One line, no stack, no secrets (the client's errors never carry the token). */
 export function describeError(e: unknown): string {
+  if (e instanceof SyncCancelledError) return e.message;
   if (e instanceof Error) return `${e.name}: ${e.message}`.slice(0, 2000);
   return String(e).slice(0, 2000);
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import * as os from 'node:os';
 import { ClickupClient } from '../clickup/clickup.client';
@@ -11,7 +11,7 @@ import { SyncLeaseRepository } from './repositories/sync-lease.repository';
 import { SyncKind, SyncRunRepository, SyncTrigger } from './repositories/sync-run.repository';
 import { TaskWriteRepository } from './repositories/task-write.repository';
 import { TimeEntryWriteRepository } from './repositories/time-entry-write.repository';
-import { describeError, SyncContext, SyncProgressListener } from './sync-context';
+import { describeError, SyncCancelledError, SyncContext, SyncProgressListener } from './sync-context';
 import { historyExclusion } from './time-history';
 import { WorkspaceUnavailableError } from './workspace-failure';
 import { HierarchySyncer } from './syncers/hierarchy.syncer';
@@ -37,6 +37,23 @@ const DAY = 86_400_000;
 const DEFAULT_FIRST_HISTORY_DAYS = 730;
 /** Incremental runs re-walk the whole hierarchy at most this often (webhooks and reconcile cover the rest). */
 const HIERARCHY_REFRESH_MS = 60 * 60_000;
+/**
+ * At shutdown, how long a cancelled run may take to reach its next progress point and record
+ * itself. A run waiting on ClickUp (a slow request, the rate budget) is recorded as cancelled
+ * by the shutdown instead, so a client that closes stdin sees the process gone within ~1 s.
+ */
+const SHUTDOWN_GRACE_MS = 400;
+
+interface ActiveRun {
+  run: SyncRunEntity;
+  workspaceId: string;
+  leased: boolean;
+  abort: AbortController;
+  /** The run's counts so far (the context's own record, filled as it goes). */
+  counts: Record<string, number>;
+  /** Set when the shutdown recorded the run itself; the run's own bookkeeping then stays away. */
+  abandoned: boolean;
+}
 
 /**
  * Runs one sync at a time per workspace — across processes, through a lease row — and records
@@ -44,12 +61,14 @@ const HIERARCHY_REFRESH_MS = 60 * 60_000;
  * then 'partial', and nothing is ever marked deleted on the strength of a failed read.
  */
 @Injectable()
-export class SyncRunnerService implements OnApplicationShutdown {
+export class SyncRunnerService implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Sync');
   private readonly owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly listeners = new Set<SyncProgressListener>();
   private readonly finishedListeners = new Set<(run: SyncRunEntity) => void>();
   private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly active = new Map<number, ActiveRun>();
+  private closing = false;
   /** The workspace as of the last GET /team (members included). */
   private team: ClickupTeam | null = null;
 
@@ -80,6 +99,7 @@ export class SyncRunnerService implements OnApplicationShutdown {
 
   /** Starts a run in the background, or says which run already holds the workspace. */
   async start(kind: RunnableKind, trigger: SyncTrigger, listener?: SyncProgressListener): Promise<StartResult> {
+    if (this.closing) throw new Error('The server is shutting down; no new sync starts.');
     // Counted from here: resolving the workspace (GET /team) is part of the run's cost.
     const before = this.client.stats();
     let team: ClickupTeam;
@@ -130,13 +150,28 @@ export class SyncRunnerService implements OnApplicationShutdown {
     return done;
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    // Let running work finish its current write; a run cut off here is marked interrupted by
-    // the next process that takes the lease.
+  /**
+   * Runs before the database closes: cancel every run, give each a moment to stop at its next
+   * progress point and record itself, then record the ones still waiting on ClickUp as
+   * cancelled and release their lease, so nothing is left 'running' and no lease outlives us.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.closing = true;
+    if (!this.active.size) return;
+    for (const a of this.active.values()) a.abort.abort();
     let timer: NodeJS.Timeout | undefined;
-    const grace = new Promise((r) => (timer = setTimeout(r, 5000)));
+    const grace = new Promise((r) => (timer = setTimeout(r, SHUTDOWN_GRACE_MS)));
     await Promise.race([Promise.allSettled([...this.inFlight]), grace]);
     clearTimeout(timer);
+    for (const a of [...this.active.values()]) {
+      a.abandoned = true;
+      this.active.delete(a.run.id);
+      await this.runs
+        .finish(a.run.id, { status: 'failed', counts: a.counts, requests: 0, rateLimited: 0, retries: 0, error: new SyncCancelledError().message })
+        .catch(() => undefined);
+      if (a.leased) await this.leases.release(a.workspaceId, this.owner).catch(() => undefined);
+      this.logger.warn(`Run ${a.run.id}: ${a.run.kind} sync cancelled by the shutdown.`);
+    }
   }
 
   private async resolveTeam(): Promise<ClickupTeam> {
@@ -192,6 +227,7 @@ export class SyncRunnerService implements OnApplicationShutdown {
     leased = true,
   ): Promise<SyncRunEntity> {
     let lastPersist = 0;
+    const abort = new AbortController();
     const ctx = new SyncContext(
       run.id, kind, team, this.cfg.reports.statusOverrides,
       (e) => {
@@ -204,7 +240,10 @@ export class SyncRunnerService implements OnApplicationShutdown {
         lastPersist = now;
         void this.runs.progress(run.id, details, { ...counts }).catch(() => undefined);
       },
+      abort.signal,
     );
+    const active: ActiveRun = { run, workspaceId: team.id, leased, abort, counts: ctx.counts, abandoned: false };
+    this.active.set(run.id, active);
     const renew = setInterval(() => {
       if (!leased) return;
       void this.leases.renew(team.id, this.owner, LEASE_TTL_MS).then((ok) => {
@@ -220,6 +259,9 @@ export class SyncRunnerService implements OnApplicationShutdown {
     } finally {
       clearInterval(renew);
     }
+    // The shutdown already recorded this run as cancelled and released its lease.
+    if (active.abandoned) return run;
+    this.active.delete(run.id);
     const after = this.client.stats();
     const status = fatal ? 'failed' : ctx.failures.length ? 'partial' : 'succeeded';
     const error = fatal ?? (ctx.failures.length ? ctx.failures.map((f) => `${f.unit}: ${f.error}`).join('; ').slice(0, 4000) : null);
@@ -299,6 +341,8 @@ export class SyncRunnerService implements OnApplicationShutdown {
       if (ctx.failures.length === failuresBefore) await this.cursors.set(ws, 'time_entries', now);
     });
     if (reconcile && !ctx.failures.length) await this.cursors.set(ws, 'reconcile', Date.now());
+    // Everything was read: reports may print totals from now on (DataReadinessService).
+    if (!ctx.failures.length) await this.cursors.set(ws, 'full', Date.now());
   }
 
   private async incremental(ctx: SyncContext): Promise<void> {
@@ -345,6 +389,8 @@ export class SyncRunnerService implements OnApplicationShutdown {
     try {
       await work();
     } catch (e) {
+      // A cancelled run stops as a whole: the next units must not start.
+      if (e instanceof SyncCancelledError) throw e;
       ctx.fail(name, e);
       this.logger.warn(`Run ${ctx.runId}: ${name} failed: ${describeError(e)}`);
     }

@@ -2,10 +2,10 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
 import { AppConfig } from '../config/app-config';
-import { SyncRunRepository } from './repositories/sync-run.repository';
 import { SnapshotService } from './snapshot.service';
 import { RunnableKind, SyncRunnerService } from './sync-runner.service';
 import { describeError } from './sync-context';
+import { DataReadinessService } from './data-readiness.service';
 
 export interface ScheduleInfo {
   enabled: boolean;
@@ -31,7 +31,7 @@ export class SyncSchedulerService implements OnApplicationBootstrap, OnApplicati
     private readonly registry: SchedulerRegistry,
     private readonly runner: SyncRunnerService,
     private readonly snapshots: SnapshotService,
-    private readonly runs: SyncRunRepository,
+    private readonly readiness: DataReadinessService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -78,7 +78,7 @@ export class SyncSchedulerService implements OnApplicationBootstrap, OnApplicati
   /** A database with no completed full sync gets one at start, without waiting for the schedule. */
   private async initialSync(): Promise<void> {
     try {
-      if (await this.runs.hasSucceeded('full')) return;
+      if ((await this.readiness.state()).complete) return;
       this.logger.log('No completed full sync yet: starting one now.');
       await this.fire('full', 'startup');
     } catch (e) {

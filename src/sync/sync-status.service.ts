@@ -7,6 +7,7 @@ import { SyncLeaseRepository } from './repositories/sync-lease.repository';
 import { SyncRunRepository } from './repositories/sync-run.repository';
 import { ScheduleInfo, SyncSchedulerService } from './sync-scheduler.service';
 import { historyExclusion } from './time-history';
+import { DataReadinessService } from './data-readiness.service';
 
 const DAY = 86_400_000;
 
@@ -30,6 +31,10 @@ export interface SyncStatusView {
   demo: boolean;
   workspaceId: string | null;
   dataAsOf: string | null;
+  /** False until a first full sync has succeeded (counts are then incomplete). */
+  dataComplete: boolean;
+  /** While incomplete: how far the first sync is, in one sentence. */
+  dataWarning: string | null;
   running: { runId: number | null; kind: string; since: string } | null;
   counts: EntityCounts;
   freshness: { entity: string; cursor: string | null; lastWrittenAt: string | null }[];
@@ -58,6 +63,7 @@ export class SyncStatusService {
     private readonly leases: SyncLeaseRepository,
     private readonly runs: SyncRunRepository,
     private readonly scheduler: SyncSchedulerService,
+    private readonly readiness: DataReadinessService,
   ) {}
 
   async dataAsOf(): Promise<string | null> {
@@ -66,7 +72,7 @@ export class SyncStatusService {
 
   async view(): Promise<SyncStatusView> {
     const ws = await this.status.primaryWorkspaceId();
-    const [counts, written, cursors, lease, latest, asOf] = await Promise.all([
+    const [counts, written, cursors, lease, latest, asOf, ready] = await Promise.all([
       this.status.counts(),
       this.status.lastWritten(),
       ws ? this.cursors.all(ws) : Promise.resolve([]),
@@ -74,6 +80,7 @@ export class SyncStatusService {
       ws ? this.leases.get(ws) : this.leases.newest(),
       this.runs.latestPerKind(),
       this.dataAsOf(),
+      this.readiness.state(),
     ]);
     const cursor = (name: string) => {
       const c = cursors.find((x) => x.entity === name);
@@ -83,6 +90,8 @@ export class SyncStatusService {
       demo: this.cfg.demo,
       workspaceId: ws,
       dataAsOf: asOf,
+      dataComplete: ready.complete,
+      dataWarning: ready.warning,
       running: lease && lease.expiresAt.getTime() > Date.now() ? { runId: lease.runId, kind: lease.kind, since: lease.acquiredAt.toISOString() } : null,
       counts,
       freshness: [

@@ -23,6 +23,9 @@ import { StatusCategoryMaintenanceService } from './status-category-maintenance.
 import { WebhookController } from './webhooks/webhook.controller';
 import { WebhookProcessorService } from './webhooks/webhook-processor.service';
 import { WebhookRegistrationService } from './webhooks/webhook-registration.service';
+import { DataReadinessRepository } from './repositories/data-readiness.repository';
+import { DataReadinessService } from './data-readiness.service';
+import { DataReadinessInterceptor } from './data-readiness.interceptor';
 
 /**
  * SyncModule: keeps the database equal to ClickUp — full, incremental and reconcile runs,
@@ -36,8 +39,8 @@ import { WebhookRegistrationService } from './webhooks/webhook-registration.serv
     HierarchyWriteRepository, TaskWriteRepository, TimeEntryWriteRepository, SnapshotRepository,
     HierarchySyncer, TaskSyncer, TimeEntrySyncer, SyncRunnerService, SnapshotService, SyncSchedulerService, SyncStatusService,
     AppStateRepository, WebhookProcessorService, WebhookRegistrationService,
-    StatusCategoryRepository, StatusCategoryMaintenanceService,
+    StatusCategoryRepository, StatusCategoryMaintenanceService, DataReadinessRepository, DataReadinessService, DataReadinessInterceptor,
   ],
-  exports: [WebhookProcessorService, SyncRunRepository, SyncRunnerService, SyncStatusService, SnapshotService, TaskWriteRepository, TimeEntryWriteRepository],
+  exports: [DataReadinessService, DataReadinessInterceptor, WebhookProcessorService, SyncRunRepository, SyncRunnerService, SyncStatusService, SnapshotService, TaskWriteRepository, TimeEntryWriteRepository],
 })
 export class SyncModule {}

@@ -425,7 +425,7 @@ describe.each(CASES)('analytics tools on %s in %s', (kind, zone) => {
     const mcp = await call('get_weekly_timesheet', { week: 'last_week' });
     const res = await fetch(`${t.url}/api/reports/get_weekly_timesheet?week=last_week`);
     expect(res.status).toBe(200);
-    const { data_as_of: _a, demo: _d, ...rest } = mcp;
+    const { data_as_of: _a, demo: _d, data_complete: _c, data_warning: _w, _text, ...rest } = mcp;
     expect(await res.json()).toEqual(rest);
     const csv = await (await fetch(`${t.url}/api/reports/get_weekly_timesheet?week=last_week&format=csv`)).text();
     const lines = csv.trim().split('\r\n');

@@ -65,3 +65,43 @@ describe('boot errors', () => {
     expect(JSON.parse(fs.readFileSync(`${dataDir}.lock`, 'utf8')).pid).toBe(third.child.pid);
   }, 120_000);
 });
+
+describe('boot errors: configuration, .env and Node.js', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cu-boot2-'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('every bad variable is reported at once, unknown toolsets with the valid names', async () => {
+    const p = spawnNode(distEntry('main.js'), [], { ...BASE_ENV, PORT: 'abc', MCP_TOOLSETS: 'workspace,bogus', HOST: '0.0.0.0', PGLITE_DATA_DIR: path.join(dir, 'never') });
+    const { code } = await p.exited;
+    expect(code).toBe(1);
+    expect(p.stderr).toContain("PORT: expected an integer from 0 to 65535, got 'abc'");
+    expect(p.stderr).toContain("MCP_TOOLSETS: unknown toolset 'bogus'; expected all or a comma list of workspace, tasks, analytics, projects, intelligence, mapping, sync");
+    expect(p.stderr).toContain("HOST: binding to '0.0.0.0'");
+    expect(p.stderr).not.toMatch(STACK_LINE);
+  }, 30_000);
+
+  it('an unreadable .env (here: a directory) stops the start with a message naming it', async () => {
+    const cwd = fs.mkdtempSync(path.join(dir, 'cwd-'));
+    fs.mkdirSync(path.join(cwd, '.env'));
+    const p = spawnNode(distEntry('main.js'), [], { ...BASE_ENV, PORT: '0', PGLITE_DATA_DIR: path.join(dir, 'never') }, { cwd });
+    const { code } = await p.exited;
+    expect(code).toBe(1);
+    expect(p.stderr).toContain(`${path.join(cwd, '.env')} exists but cannot be read (it is a directory)`);
+    expect(p.stderr).not.toMatch(STACK_LINE);
+  }, 30_000);
+
+  it.each(['main.js', 'mcp-stdio.js', 'database/migration-cli.js'])('%s on Node.js 20.11 stops with one sentence naming the required version', async (entry) => {
+    // Makes the process report an older Node.js before anything else runs.
+    const preload = path.join(dir, 'old-node.js');
+    fs.writeFileSync(preload, "Object.defineProperty(process.versions, 'node', { value: '20.11.1' });\n");
+    const p = spawnNode(distEntry(entry), entry.includes('migration') ? ['run'] : [], { ...BASE_ENV, PORT: '0', PGLITE_DATA_DIR: path.join(dir, 'never') }, { nodeArgs: ['--require', preload] });
+    const { code } = await p.exited;
+    expect(code).toBe(1);
+    expect(p.stderr.trim()).toBe('clickup-analytics-mcp needs Node.js 20.19.0 or newer, but this is Node.js 20.11.1. Install a current Node.js 20, 22 or 24 (https://nodejs.org or your version manager: `nvm install 22`) and run the command again.');
+    expect(p.stdout).toBe('');
+    expect(fs.existsSync(path.join(dir, 'never'))).toBe(false);
+  }, 30_000);
+});

@@ -54,7 +54,7 @@ describe('tool registry', () => {
     }
   });
 
-  it('every output schema carries data_as_of and demo', () => {
-    for (const tool of tools) expect(Object.keys(tool.output.shape)).toEqual(expect.arrayContaining(['data_as_of', 'demo']));
+  it('every output schema carries data_as_of, data_complete, data_warning and demo', () => {
+    for (const tool of tools) expect(Object.keys(tool.output.shape)).toEqual(expect.arrayContaining(['data_as_of', 'data_complete', 'data_warning', 'demo']));
   });
 });

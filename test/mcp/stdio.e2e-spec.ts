@@ -54,4 +54,25 @@ describe('stdio transport', () => {
     expect(out).toBe('');
     await c.close();
   });
+
+  it('`npm run --silent mcp:stdio` (the README\'s terminal form) keeps stdout for the protocol alone', async () => {
+    const root = path.resolve(__dirname, '../..');
+    const npm = spawn('npm', ['run', '--silent', 'mcp:stdio'], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, ...env(), PGLITE_DATA_DIR: path.join(dir, 'pglite-npm'), SYNC_ENABLED: 'false' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    npm.stdout.on('data', (d) => (out += d));
+    npm.stderr.on('data', () => undefined);
+    const exited = new Promise<number | null>((res) => npm.on('exit', res));
+    npm.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } })}\n`);
+    for (let i = 0; i < 600 && !out.includes('\n'); i++) await new Promise((r) => setTimeout(r, 50));
+    npm.stdin.end();
+    expect(await exited).toBe(0);
+    const lines = out.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(JSON.parse(line)).toMatchObject({ jsonrpc: '2.0' });
+    expect(JSON.parse(lines[0])).toMatchObject({ id: 1, result: { serverInfo: { name: 'clickup-analytics-mcp' } } });
+  }, 60_000);
 });

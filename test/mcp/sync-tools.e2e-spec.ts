@@ -101,6 +101,9 @@ describe.each(TEST_ENGINES)('sync tools, resources and prompts on %s', (kind) =>
     expect(out.run).toMatchObject({ kind: 'incremental', trigger: 'mcp', status: 'succeeded', error: null });
     expect(out.run.requests).toBeGreaterThan(0);
     expect(out.run.duration.ms).toBeGreaterThanOrEqual(0);
+    // A run under a minute shows seconds, not "0m".
+    expect(out.run.duration.human).toMatch(/^\d+(\.\d)?s$/);
+    expect(out.message).toMatch(/succeeded in \d+(\.\d)?s with \d+ ClickUp requests/);
     expect(await runCount()).toBe(before + 1);
     const [row] = await t.ds.query(`SELECT name FROM tasks WHERE id = $1`, [task.id]);
     expect(row.name).toBe(`Renamed over ${transport}`);

@@ -24,15 +24,22 @@ export interface NodeProcess {
   kill(): Promise<void>;
 }
 
+export interface SpawnOptions {
+  /** Working directory (kept afterwards); default: a scratch directory removed at exit. */
+  cwd?: string;
+  /** Options for node itself, before the script (e.g. `--require`). */
+  nodeArgs?: string[];
+}
+
 /**
  * Spawns `node <script> …args` with ONLY the given environment (plus PATH and HOME), in a
  * scratch working directory so no `.env` of the developer's checkout is picked up.
  */
-export function spawnNode(script: string, args: string[], env: Record<string, string | undefined>): NodeProcess {
-  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'cu-proc-'));
+export function spawnNode(script: string, args: string[], env: Record<string, string | undefined>, opts: SpawnOptions = {}): NodeProcess {
+  const cwd = opts.cwd ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cu-proc-'));
   const clean: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? cwd };
   for (const [k, v] of Object.entries(env)) if (v !== undefined) clean[k] = v;
-  const child = spawn(process.execPath, [script, ...args], { cwd, env: clean, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), script, ...args], { cwd, env: clean, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -41,7 +48,7 @@ export function spawnNode(script: string, args: string[], env: Record<string, st
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('exit', (code, signal) => {
       done = true;
-      fs.rmSync(cwd, { recursive: true, force: true });
+      if (!opts.cwd) fs.rmSync(cwd, { recursive: true, force: true });
       resolve({ code, signal });
     });
   });

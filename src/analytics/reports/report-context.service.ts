@@ -3,6 +3,7 @@ import { Clock } from '../../common/time/clock';
 import { Period, PeriodArgs, resolvePeriod, weekdaysIn } from '../../common/time/period';
 import { AppConfig } from '../../config/app-config';
 import { ResolvedPerson, ResolvedScope, ScopeArgs, ScopeResolverService } from '../../mapping/scope-resolver.service';
+import { DataReadinessService } from '../../sync/data-readiness.service';
 import { TaskFilter } from '../tasks/task-query.types';
 import { capacityMs } from './formulas/numbers';
 
@@ -19,7 +20,8 @@ export interface ReportFrame {
 
 /**
  * Resolves report arguments through the one scope resolver, the one period module and the one
- * clock, so every report reads "this week" and "Mobile" the same way.
+ * clock, so every report reads "this week" and "Mobile" the same way — and refuses, with how far
+ * the first sync is, while the data is still incomplete.
  */
 @Injectable()
 export class ReportContextService {
@@ -27,6 +29,7 @@ export class ReportContextService {
     private readonly cfg: AppConfig,
     private readonly clock: Clock,
     private readonly scopes: ScopeResolverService,
+    private readonly readiness: DataReadinessService,
   ) {}
 
   get timeZone(): string {
@@ -37,7 +40,9 @@ export class ReportContextService {
     return this.clock.now();
   }
 
+  /** Every report starts here: it refuses while the first full sync is still filling the database (totals would be wrong). */
   async frame(a: ScopeArgs & { person?: string }): Promise<ReportFrame> {
+    await this.readiness.assertReportable();
     const ws = await this.scopes.workspaceId();
     const [scope, person] = await Promise.all([this.scopes.scope(ws, a), a.person ? this.scopes.person(ws, a.person) : Promise.resolve(null)]);
     return {

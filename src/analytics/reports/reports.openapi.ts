@@ -23,7 +23,7 @@ export function reportPaths(defs: AnyReportDefinition[]): Record<string, unknown
     if (d.rows) content['text/csv'] = { schema: { type: 'string' } };
     paths[`/api/reports/${d.name}`] = {
       get: {
-        tags: ['reports'], summary: d.title, security: [{ bearer: [] }], description: d.description, operationId: d.name, parameters,
+        tags: ['reports'], summary: d.title, description: d.description, operationId: d.name, parameters,
         responses: {
           200: { description: 'The report (the same JSON as the MCP tool, without data_as_of/demo).', content },
           400: { description: 'A bad argument, named in one sentence.' },

@@ -15,6 +15,7 @@ import { searchTerms } from './task-search-terms';
 import { buildForest } from './task-tree';
 import { taskDetail, taskNode, taskSummary } from './task-view.mapper';
 import { OverdueTask, ScopeView, SearchHit, StatusCount, TaskDetailView, TaskNodeView, TaskSummary } from './task-views';
+import { DataReadinessService } from '../../sync/data-readiness.service';
 
 export interface ScopeArgs {
   space?: string;
@@ -66,6 +67,7 @@ export class TaskQueryService {
     private readonly repo: TaskQueryRepository,
     private readonly clock: Clock,
     private readonly scopes: ScopeResolverService,
+    private readonly readiness: DataReadinessService,
   ) {}
 
   private get timeZone(): string {
@@ -176,6 +178,8 @@ export class TaskQueryService {
   /** The tree under one task, or every tree of a list, each node with direct/rollup time and estimate. */
   async hierarchyOf(a: { task?: string; list?: string; space?: string; include_archived: boolean; node_limit: number }) {
     if (!a.task && !a.list) throw new DomainError('Pass `task` (id, custom id or exact name) for one tree, or `list` (name or id) for all trees of a list.');
+    // Rollups sum time over whole trees: a half-synced tree would give a confident wrong total.
+    await this.readiness.assertReportable();
     const ws = await this.hierarchy.workspaceId();
     let root: { kind: 'task' | 'list'; id: string; name: string };
     let rootIds: string[];

@@ -11,6 +11,7 @@ import { TaskWorkloadRepository } from './task-workload.repository';
 import { ScopeArgs, TaskQueryService } from './task-query.service';
 import { taskSummary } from './task-view.mapper';
 import { mergeWorkload } from './workload';
+import { DataReadinessService } from '../../sync/data-readiness.service';
 
 const THROUGHPUT_DAYS = 7;
 const DAY_MS = 86_400_000;
@@ -27,6 +28,7 @@ export class TaskReportService {
     private readonly workloads: TaskWorkloadRepository,
     private readonly tasks: TaskQueryService,
     private readonly clock: Clock,
+    private readonly readiness: DataReadinessService,
   ) {}
 
   /**
@@ -35,6 +37,7 @@ export class TaskReportService {
    * date_closed). Archived tasks are left out unless asked for, as ClickUp's list view does.
    */
   async listProgress(a: { list: string; space?: string; include_archived: boolean }) {
+    await this.readiness.assertReportable();
     const ws = await this.hierarchy.workspaceId();
     const space = a.space ? await this.hierarchy.space(ws, a.space) : undefined;
     const l = await this.hierarchy.list(ws, a.list, { spaceId: space?.id });
@@ -63,6 +66,7 @@ export class TaskReportService {
    * attributed to whoever logged it.
    */
   async workload(a: ScopeArgs & { days: number }) {
+    await this.readiness.assertReportable();
     const ws = await this.hierarchy.workspaceId();
     const { view, scope } = await this.tasks.resolveScope(ws, a);
     const now = this.clock.now();

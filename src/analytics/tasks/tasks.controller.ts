@@ -1,10 +1,12 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SearchTasksQuery, TaskIdParams } from './dto/task-rest.dto';
 import { TaskQueryService } from './task-query.service';
+import { DataReadinessInterceptor } from '../../sync/data-readiness.interceptor';
 
 /** REST mirrors of the task read tools, for ops and scripts (same service, same answers). */
 @ApiTags('tasks')
+@UseInterceptors(DataReadinessInterceptor)
 @Controller('api/tasks')
 export class TasksController {
   constructor(private readonly tasks: TaskQueryService) {}

@@ -1,6 +1,6 @@
 import type { Params } from 'nestjs-pino';
-import pino from 'pino';
 import { AppConfig } from '../../config/app-config';
+import { logSink } from './log-sink';
 import { databaseUrlPassword, secretScrubber } from './secret-scrubber';
 
 /** Header and body paths that may carry credentials; pino replaces them before serialising. */
@@ -27,22 +27,19 @@ export function registerSecrets(cfg: AppConfig): void {
 }
 
 /**
- * Structured JSON logs via pino. `toStderr` is for the stdio MCP entry point, where stdout is
- * the protocol channel and must carry nothing else.
+ * Logs via pino into the process's LogSink, which scrubs secrets from every finished line and
+ * writes human-readable lines (default) or JSON (LOG_FORMAT=json, or LOG_LEVEL=debug/trace).
+ * `toStderr` is for the stdio MCP entry point and the CLI, where stdout is the protocol channel
+ * or the command's output and must carry nothing else.
  */
 export function loggerParams(cfg: AppConfig, toStderr = false): Params {
   registerSecrets(cfg);
+  logSink.configure({ fd: toStderr ? 2 : 1, format: cfg.http.logFormat });
   return {
     pinoHttp: {
       level: cfg.http.logLevel,
       redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
-      stream: toStderr ? pino.destination(2) : undefined,
-      hooks: {
-        logMethod(args, method) {
-          const scrubbed = args.map((a) => secretScrubber.scrubDeep(a)) as typeof args;
-          return method.apply(this, scrubbed);
-        },
-      },
+      stream: logSink,
       // Query strings can carry tokens (some clients put them there): log the path only.
       serializers: {
         req: (req: { id?: unknown; method?: string; url?: string }) => ({

@@ -1,4 +1,4 @@
-import { humanDuration } from './duration';
+import { humanDuration, humanElapsed } from './duration';
 
 describe('humanDuration', () => {
   it.each([
@@ -11,5 +11,20 @@ describe('humanDuration', () => {
     [-90 * 60_000, '-1h 30m'],
   ])('%p ms is %p', (ms, text) => {
     expect(humanDuration(ms)).toBe(text);
+  });
+});
+
+describe('humanElapsed (how long a sync ran)', () => {
+  it.each([
+    [0, '0.0s'],
+    [840, '0.8s'],
+    [4_260, '4.2s'],
+    [42_400, '42s'],
+    [59_999, '59s'],
+    [60_000, '1m 0s'],
+    [192_000, '3m 12s'],
+    [3_900_000, '1h 5m'],
+  ])('%p ms is %p', (ms, text) => {
+    expect(humanElapsed(ms)).toBe(text);
   });
 });

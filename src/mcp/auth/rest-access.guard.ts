@@ -7,6 +7,15 @@ const MCP_PATHS = /^\/(sse|messages|mcp)(\/|\?|$)/;
 const OPEN_PATHS = /^\/(health|docs)(\/|\?|$|-json)/;
 
 /**
+ * Paths that need a bearer token once tokens are configured: every REST endpoint but /health,
+ * the docs and the signed webhook receiver (this guard), and every MCP endpoint (McpAccessGuard).
+ * Swagger declares bearer security from this.
+ */
+export function pathNeedsToken(path: string): boolean {
+  return !OPEN_PATHS.test(path) && path !== '/webhooks/clickup';
+}
+
+/**
  * The REST side of access control (a global guard). Browser origins are checked everywhere.
  * When MCP tokens are configured: every REST endpoint except /health and /docs needs a valid
  * bearer token, and anything that is not a GET needs a write-scoped one. The ClickUp webhook

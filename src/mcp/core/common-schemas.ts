@@ -1,8 +1,11 @@
 import { z } from 'zod';
 
-/** Every read result says how fresh its data is and whether it comes from the demo sandbox. */
+/** Every read result says how fresh and how complete its data is, and whether it comes from the demo sandbox. */
 export const metaShape = {
   data_as_of: z.string().nullable().describe('End of the last successful sync (ISO 8601); null before the first sync.'),
+  data_complete: z.boolean().describe('False until a first full sync has succeeded: numbers are then incomplete.'),
+  // e.g. "first sync in progress: 3,400 of ~100,000 tasks read — numbers are incomplete"
+  data_warning: z.string().nullable().describe('While data_complete is false: how far the first sync is. Null once complete.'),
   demo: z.boolean().describe('True when the data comes from the local demo sandbox, not a real ClickUp workspace.'),
 };
 

@@ -93,7 +93,7 @@ export class ToolRegistrarService implements OnModuleInit {
         this.logger.error(`Tool ${tool.name} produced output that does not match its schema [${ref}]: ${parsed.error.message}`);
         return errorResult(`Internal error in ${tool.name} (reference ${ref}); the server log has the details.`);
       }
-      return { content: [{ type: 'text', text: tool.render(parsed.data) }], structuredContent: parsed.data as Record<string, unknown> };
+      return { content: [{ type: 'text', text: tool.write ? tool.render(parsed.data) : withWarning(parsed.data, tool.render(parsed.data)) }], structuredContent: parsed.data as Record<string, unknown> };
     } catch (e) {
       return this.mapError(tool, e);
     }
@@ -110,6 +110,15 @@ export class ToolRegistrarService implements OnModuleInit {
     this.logger.error(`Tool ${tool.name} failed [${ref}]: ${secretScrubber.scrub((e as Error)?.stack ?? String(e))}`);
     return errorResult(`Internal error in ${tool.name} (reference ${ref}); the server log has the details.`);
   }
+}
+
+/** While the first full sync has not succeeded, a read result's text says so before any number. */
+function withWarning(out: { data_complete?: unknown; data_warning?: unknown }, text: string): string {
+  return out.data_complete === false && typeof out.data_warning === 'string' ? `⚠ ${capitalize(out.data_warning)}.\n${text}` : text;
+}
+
+function capitalize(s: string): string {
+  return s ? `${s[0].toUpperCase()}${s.slice(1)}` : s;
 }
 
 function errorResult(text: string): CallResult {

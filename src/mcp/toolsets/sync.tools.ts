@@ -9,7 +9,7 @@ import { SyncRunView, SyncStatusService, toRunView } from '../../sync/sync-statu
 import { TimeEntryView, TimeWritesService } from '../../writes/time-writes.service';
 import { CREATE, READ, REFRESH, TOGGLE } from '../core/annotations';
 import { durationSchema, metaShape, nameOrId } from '../core/common-schemas';
-import { duration, humanDuration } from '../../common/time/duration';
+import { duration, elapsed, humanDuration } from '../../common/time/duration';
 import { AnyToolDefinition, defineTool, ToolCallContext, Toolset } from '../core/tool-definition';
 import { DomainError } from '../../common/errors/domain-error';
 import { ToolMetaService } from '../core/tool-meta.service';
@@ -81,7 +81,7 @@ export class SyncTools implements Toolset {
           const v = await this.status.view();
           const c = v.counts;
           return {
-            data_as_of: v.dataAsOf, demo: v.demo, workspace_id: v.workspaceId, report_time_zone: tz,
+            ...(await this.meta.meta()), data_as_of: v.dataAsOf, demo: v.demo, workspace_id: v.workspaceId, report_time_zone: tz,
             counts: {
               workspaces: c.workspaces, members: c.members, spaces: c.spaces, folders: c.folders, lists: c.lists, tasks: c.tasks,
               tasks_deleted: c.tasksDeleted, time_entries: c.timeEntries, time_entries_deleted: c.timeEntriesDeleted,
@@ -233,7 +233,7 @@ function progressForwarder(ctx: ToolCallContext): (e: SyncProgressEvent) => void
 function runView(v: SyncRunView) {
   return {
     id: v.id, kind: v.kind, trigger: v.trigger, status: v.status, started_at: v.startedAt, finished_at: v.finishedAt,
-    duration: v.durationMs === null ? null : duration(v.durationMs),
+    duration: v.durationMs === null ? null : elapsed(v.durationMs),
     counts: Object.fromEntries(Object.entries(v.counts).filter((e): e is [string, number] => typeof e[1] === 'number')),
     requests: v.requests, rate_limited: v.rateLimited, retries: v.retries, error: v.error,
   };

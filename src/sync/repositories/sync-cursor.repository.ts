@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-export type CursorName = 'tasks' | 'time_entries' | 'hierarchy' | 'members' | 'reconcile';
+/** `full`: when a complete read of everything last succeeded (data readiness). */
+export type CursorName = 'tasks' | 'time_entries' | 'hierarchy' | 'members' | 'reconcile' | 'full';
 
 /** High-water marks (ms) per workspace and entity. Set only after the data they cover is committed. */
 @Injectable()
