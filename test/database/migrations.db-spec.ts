@@ -5,7 +5,7 @@ import { MIGRATIONS } from '../../migrations';
 
 const EXPECTED_TABLES = [
   'app_state', 'folders', 'lists', 'members', 'migrations', 'projects', 'spaces', 'sync_cursors', 'sync_leases', 'sync_runs',
-  'task_assignees', 'task_dependencies', 'task_lists', 'task_snapshots', 'task_watchers', 'tasks', 'time_entries',
+  'task_assignees', 'task_dependencies', 'task_lists', 'task_snapshots', 'task_time_totals', 'task_watchers', 'tasks', 'time_entries',
   'workspaces',
 ];
 

@@ -21,11 +21,42 @@ export class TimeFactsRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async facts(q: TimeFactsQuery): Promise<TimeFactRow[]> {
+    if (lifetimePerTask(q)) return this.lifetimeByTask(q);
     // The scan's lower bound as a value, not a subquery: the planner then sees how much of the
     // table a window covers (a week: an index range; a year: a hash aggregate over a big scan).
     const longestMs = q.window ? await this.longestEntryMs(q.workspaceId) : undefined;
+    return this.general({ ...q, longestMs });
+  }
+
+  /**
+   * Lifetime time per task of a task set, from the maintained per-task totals of stopped entries
+   * (one row per task, not every entry) plus the running timers counted up to now — the same
+   * sums as the general query with an unbounded window.
+   */
+  private async lifetimeByTask(q: TimeFactsQuery): Promise<TimeFactRow[]> {
     const p = new Params();
-    const rows: Record<string, unknown>[] = await this.ds.query(timeFactsSql({ ...q, longestMs }, p), p.values);
+    const where = q.tasks ? taskWhere(q.tasks, p) : `t.workspace_id = ${p.add(q.workspaceId)} AND t.deleted_at IS NULL`;
+    const ids = q.taskIds ? ` AND t.id = ANY(${p.add(q.taskIds)}::text[])` : '';
+    const [stopped, running] = await Promise.all([
+      this.ds.query(
+        `SELECT tt.task_id, tt.stopped_ms AS ms, tt.billable_ms, tt.entries, false AS running
+         FROM task_time_totals tt JOIN tasks t ON t.id = tt.task_id WHERE ${where}${ids} AND tt.entries > 0`,
+        p.values,
+      ) as Promise<Record<string, unknown>[]>,
+      this.general({ ...q, runningOnly: true }),
+    ]);
+    const byTask = new Map<string, TimeFactRow>(stopped.map((r) => [r.task_id as string, toRow(r, q)]));
+    for (const r of running) {
+      const x = byTask.get(r.taskId as string);
+      if (!x) byTask.set(r.taskId as string, r);
+      else byTask.set(r.taskId as string, { ...x, ms: x.ms + r.ms, billableMs: x.billableMs + r.billableMs, entries: x.entries + r.entries, running: true });
+    }
+    return [...byTask.values()].sort((a, b) => b.ms - a.ms || String(a.taskId).localeCompare(String(b.taskId)));
+  }
+
+  private async general(q: TimeFactsQuery): Promise<TimeFactRow[]> {
+    const p = new Params();
+    const rows: Record<string, unknown>[] = await this.ds.query(timeFactsSql(q, p), p.values);
     return rows.map((r) => toRow(r, q));
   }
 
@@ -37,6 +68,12 @@ export class TimeFactsRepository {
     );
     return Number(r.ms);
   }
+}
+
+/** Lifetime per task of a task set, without names, people or other groupings: the maintained totals can answer. */
+function lifetimePerTask(q: TimeFactsQuery): boolean {
+  return q.window === null && !q.runningOnly && q.groupBy.length === 1 && q.groupBy[0] === 'task' && (!!q.tasks || !!q.taskIds)
+    && !q.userIds && !q.top && !q.sets && !q.countTasks && q.taskNames === false;
 }
 
 /** Columns each dimension groups by, on the `pieces` relation. */
@@ -124,14 +161,14 @@ export function timeFactsSql(q: TimeFactsQuery, p: Params): string {
   const ms = (cond = '') => `coalesce(sum(piece_ms)${cond}, 0)::bigint`;
   const live = `e.workspace_id = ${ws} AND e.deleted_at IS NULL AND e.task_live`;
   return `
-    WITH ${q.longestMs !== undefined ? '' : `longest AS (
+    WITH ${q.longestMs !== undefined || q.runningOnly ? '' : `longest AS (
       SELECT coalesce(max(duration_ms), 0) AS ms FROM time_entries WHERE workspace_id = ${ws} AND NOT running AND deleted_at IS NULL
-    ), `}src AS (
+    ), `}src AS (${q.runningOnly ? '' : `
       SELECT ${columns}, coalesce(e.end_at, e.start_at + e.duration_ms * interval '1 millisecond') AS end_at
       FROM time_entries e
       WHERE ${live} AND NOT e.running AND e.start_at < ${to}
         AND e.start_at >= ${q.longestMs !== undefined && q.window ? p.instant(q.window.from - q.longestMs) : `${from} - (SELECT ms FROM longest) * interval '1 millisecond'`}${filters}
-      UNION ALL
+      UNION ALL`}
       SELECT ${columns}, ${now} AS end_at
       FROM time_entries e
       WHERE ${live} AND e.running AND e.start_at < ${to}${filters}

@@ -10,6 +10,7 @@ import { SyncRunEntity } from './sync-run.entity';
 import { TaskSnapshotEntity } from './task-snapshot.entity';
 import { TaskEntity } from './task.entity';
 import { TaskAssigneeEntity, TaskDependencyEntity, TaskListEntity, TaskWatcherEntity } from './task-link.entities';
+import { TaskTimeTotalEntity } from './task-time-total.entity';
 import { TimeEntryEntity } from './time-entry.entity';
 import { WorkspaceEntity } from './workspace.entity';
 
@@ -26,11 +27,12 @@ export * from './sync-run.entity';
 export * from './task-snapshot.entity';
 export * from './task.entity';
 export * from './task-link.entities';
+export * from './task-time-total.entity';
 export * from './time-entry.entity';
 export * from './workspace.entity';
 
 export const ENTITIES = [
   WorkspaceEntity, MemberEntity, SpaceEntity, FolderEntity, ListEntity, TaskEntity, TaskListEntity,
   TaskAssigneeEntity, TaskWatcherEntity, TaskDependencyEntity, TimeEntryEntity, ProjectEntity,
-  SyncRunEntity, SyncCursorEntity, SyncLeaseEntity, TaskSnapshotEntity, AppStateEntity,
+  SyncRunEntity, SyncCursorEntity, SyncLeaseEntity, TaskSnapshotEntity, AppStateEntity, TaskTimeTotalEntity,
 ];
