@@ -1,7 +1,8 @@
 import { InitialSchema1795319735001 } from './1795319735001-initial-schema';
 import { SyncLeases1795319998000 } from './1795319998000-sync-leases';
+import { SyncRunOwner1795350000000 } from './1795350000000-sync-run-owner';
 
 // Every migration, in order. Imported explicitly (no globs) so the same list works under Jest,
 // in the compiled server and in the migration CLI. Never edit a committed migration: add one.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [InitialSchema1795319735001, SyncLeases1795319998000];
+export const MIGRATIONS: Function[] = [InitialSchema1795319735001, SyncLeases1795319998000, SyncRunOwner1795350000000];

@@ -14,7 +14,8 @@ import { AnalyticsModule } from './analytics/analytics.module';
 import { IntelligenceModule } from './intelligence/intelligence.module';
 import { MappingModule } from './mapping/mapping.module';
 import { McpServerModule } from './mcp/mcp-server.module';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { StripNulPipe } from './common/http/strip-nul.pipe';
 import { DomainErrorFilter } from './common/errors/domain-error.filter';
 import { RestAccessGuard } from './mcp/auth/rest-access.guard';
 import { HealthModule } from './health/health.module';
@@ -59,6 +60,7 @@ export class AppModule {
             timeoutMs: cfg.clickup.timeoutMs,
             maxRetries: cfg.clickup.maxRetries,
             readOnly: cfg.clickup.readOnly,
+            writeDeadlineMs: cfg.clickup.writeDeadlineMs,
           }),
         }),
         SyncModule,
@@ -68,7 +70,10 @@ export class AppModule {
         ...(role === 'cli' ? [] : [McpServerModule.forRoot(role)]),
         ...(role === 'server' ? [HealthModule] : []),
       ],
-      providers: role === 'server' ? [{ provide: APP_GUARD, useClass: RestAccessGuard }, { provide: APP_FILTER, useClass: DomainErrorFilter }] : [],
+      providers:
+        role === 'server'
+          ? [{ provide: APP_GUARD, useClass: RestAccessGuard }, { provide: APP_FILTER, useClass: DomainErrorFilter }, { provide: APP_PIPE, useClass: StripNulPipe }]
+          : [],
     };
   }
 }

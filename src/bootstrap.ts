@@ -6,6 +6,8 @@ import { Logger } from 'nestjs-pino';
 import { BootLogger } from './common/logging/boot-logger';
 import { AppModule, AppModuleOptions } from './app.module';
 import { AppConfig } from './config/app-config';
+import { installBodyParsers } from './common/http/body-parsing';
+import { hostCheckMiddleware } from './mcp/auth/host-check.middleware';
 
 /** Builds the HTTP application (used by main.ts and by the end-to-end tests). */
 export async function createHttpApp(options: AppModuleOptions = {}): Promise<NestExpressApplication> {
@@ -20,6 +22,9 @@ export async function createHttpApp(options: AppModuleOptions = {}): Promise<Nes
   const logger = app.get(Logger);
   app.useLogger(logger);
   boot.replayInto(logger);
+  // First of all, on every route (Swagger included): refuse Host names a DNS-rebinding page would use.
+  app.use(hostCheckMiddleware(app.get(AppConfig).mcp.allowedHosts));
+  installBodyParsers(app);
   app.enableShutdownHooks();
   setupSwagger(app);
   return app;

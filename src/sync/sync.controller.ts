@@ -1,8 +1,9 @@
-import { Controller, Get, HttpCode, HttpException, HttpStatus, NotFoundException, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpException, HttpStatus, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { SnapshotService } from './snapshot.service';
 import { RunnableKind, StartResult, SyncRunnerService } from './sync-runner.service';
-import { SyncRunRepository } from './repositories/sync-run.repository';
+import { SYNC_KINDS, SYNC_STATUSES, SyncRunRepository } from './repositories/sync-run.repository';
+import { MAX_INT32 } from '../common/limits';
 import { SyncStatusService, toRunView } from './sync-status.service';
 
 /** REST ops for the sync. Side effects only on POST; GETs are safe to call from anywhere. */
@@ -67,15 +68,20 @@ export class SyncController {
   async list(@Query('limit') limit = '20', @Query('offset') offset = '0', @Query('kind') kind?: string, @Query('status') status?: string) {
     const l = clampInt(limit, 1, 200, 'limit');
     const o = clampInt(offset, 0, 1_000_000, 'offset');
+    oneOf(kind, SYNC_KINDS, 'kind');
+    oneOf(status, SYNC_STATUSES, 'status');
     const { total, runs } = await this.runs.list({ limit: l, offset: o, kind, status });
     return { total, limit: l, offset: o, runs: runs.map(toRunView) };
   }
 
   @Get('runs/:id')
   @ApiOperation({ summary: 'One sync run with counts, requests used, 429s seen and errors.' })
-  async get(@Param('id', ParseIntPipe) id: number) {
-    const run = await this.runs.get(id);
-    if (!run) throw new NotFoundException(`No sync run ${id}.`);
+  async get(@Param('id') idText: string) {
+    if (!/^\d{1,20}$/.test(idText)) throw new HttpException({ error: 'id must be a sync run number, e.g. /sync/runs/42' }, HttpStatus.BAD_REQUEST);
+    const id = Number(idText);
+    // Beyond PostgreSQL's integer no run can exist: answer that, rather than overflow the query.
+    const run = id >= 1 && id <= MAX_INT32 ? await this.runs.get(id) : null;
+    if (!run) throw new NotFoundException(`No sync run ${idText}.`);
     return toRunView(run);
   }
 
@@ -93,6 +99,12 @@ export class SyncController {
     }
     if (wait === 'true' || wait === '1') return { status: 'finished', run: toRunView(await r.done) };
     return { status: 'started', runId: r.runId, links: { run: `/sync/runs/${r.runId}` } };
+  }
+}
+
+function oneOf(value: string | undefined, allowed: readonly string[], name: string): void {
+  if (value !== undefined && !allowed.includes(value)) {
+    throw new HttpException({ error: `${name} must be one of ${allowed.join(', ')}` }, HttpStatus.BAD_REQUEST);
   }
 }
 

@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { McpRegistryService } from '@rekog/mcp-nest';
 import { randomUUID } from 'node:crypto';
-import { ClickupError, ClickupReadOnlyError } from '../../clickup/clickup.errors';
+import { ClickupError, ClickupReadOnlyError, ClickupWriteDeferredError } from '../../clickup/clickup.errors';
 import { AppConfig } from '../../config/app-config';
 import { secretScrubber } from '../../common/logging/secret-scrubber';
-import { AnyToolDefinition, Toolset, ToolCallContext } from './tool-definition';
+import { AnyToolDefinition, needsWriteScope, Toolset, ToolCallContext } from './tool-definition';
 import { DomainError } from '../../common/errors/domain-error';
+import { parseToolArguments } from './tool-arguments';
 import { toolsetScope, ToolsetName, WRITE_SCOPE } from './toolsets';
 
 export const MCP_TOOLSETS = Symbol('MCP_TOOLSETS');
@@ -16,9 +17,10 @@ type CallResult = { content: { type: 'text'; text: string }[]; structuredContent
 /**
  * Registers the tools this server exposes: the operator's toolsets (MCP_TOOLSETS), minus every
  * write tool in read-only mode. Over HTTP each tool also requires its toolset scope (and
- * `write` for write tools), which McpAccessGuard grants per token and per X-MCP-Toolsets header.
- * Every handler is wrapped so that results are validated against the output schema and errors
- * never leak internals.
+ * `write` for every tool that changes state or spends the ClickUp budget, see needsWriteScope),
+ * which McpAccessGuard grants per token and per X-MCP-Toolsets header. Every handler is wrapped
+ * so that arguments are checked in one place (tool-arguments.ts: unknown keys, missing fields,
+ * NULs), results are validated against the output schema, and errors never leak internals.
  */
 @Injectable()
 export class ToolRegistrarService implements OnModuleInit {
@@ -55,11 +57,11 @@ export class ToolRegistrarService implements OnModuleInit {
       this.registry.registerTool({
         name: tool.name,
         description: tool.description,
-        parameters: tool.input,
+        parameters: publishedParameters(tool),
         outputSchema: tool.output,
         annotations: { title: tool.title, ...tool.annotations },
         // stdio has no HTTP request to carry scopes: the process's own config decides there.
-        requiredScopes: this.role === 'stdio' ? undefined : [toolsetScope(tool.toolset), ...(tool.write ? [WRITE_SCOPE] : [])],
+        requiredScopes: this.role === 'stdio' ? undefined : [toolsetScope(tool.toolset), ...(needsWriteScope(tool) ? [WRITE_SCOPE] : [])],
         handler: (args, context, request) => this.call(tool, args, context, request),
       });
       this.registered.push(tool);
@@ -69,7 +71,7 @@ export class ToolRegistrarService implements OnModuleInit {
 
   private async call(
     tool: AnyToolDefinition,
-    args: Record<string, unknown>,
+    raw: unknown,
     context: { reportProgress: (p: { progress: number; total?: number; message?: string }) => Promise<void> },
     request: { user?: { name?: string } } | undefined,
   ): Promise<CallResult> {
@@ -83,8 +85,10 @@ export class ToolRegistrarService implements OnModuleInit {
       },
       caller: request?.user?.name ?? null,
     };
+    const verdict = parseToolArguments(tool.name, tool.input, raw);
+    if (!verdict.ok) return errorResult(secretScrubber.scrub(verdict.message));
     try {
-      const out = await tool.handler(args, ctx);
+      const out = await tool.handler(verdict.args, ctx);
       const parsed = tool.output.safeParse(out);
       if (!parsed.success) {
         const ref = randomUUID().slice(0, 8);
@@ -100,6 +104,8 @@ export class ToolRegistrarService implements OnModuleInit {
   private mapError(tool: AnyToolDefinition, e: unknown): CallResult {
     if (e instanceof DomainError) return errorResult(secretScrubber.scrub(e.message));
     if (e instanceof ClickupReadOnlyError) return errorResult('This server is read-only: writes to ClickUp are disabled (MCP_READ_ONLY / CLICKUP_READ_ONLY).');
+    // Its sentence already says that nothing changed and when to retry.
+    if (e instanceof ClickupWriteDeferredError) return errorResult(e.message);
     if (e instanceof ClickupError) {
       // ClickUp's own refusal ("Status not found", "Task not found"…) is actionable; the token never appears in it.
       return errorResult(secretScrubber.scrub(`ClickUp refused the request: ${e.message}`));
@@ -108,6 +114,18 @@ export class ToolRegistrarService implements OnModuleInit {
     this.logger.error(`Tool ${tool.name} failed [${ref}]: ${secretScrubber.scrub((e as Error)?.stack ?? String(e))}`);
     return errorResult(`Internal error in ${tool.name} (reference ${ref}); the server log has the details.`);
   }
+}
+
+/**
+ * What mcp-nest publishes and checks before our handler runs. Published: the tool's schema,
+ * strict, so tools/list says that unknown keys are refused. Checked: nothing — mcp-nest's own
+ * check would strip unknown keys silently and answer in zod's words; parseToolArguments (in
+ * `call`) does the checking for every transport, and returns one sentence.
+ */
+function publishedParameters(tool: AnyToolDefinition): AnyToolDefinition['input'] {
+  const published = tool.input.strict();
+  published.safeParse = ((data: unknown) => ({ success: true, data })) as typeof published.safeParse;
+  return published as AnyToolDefinition['input'];
 }
 
 function errorResult(text: string): CallResult {
