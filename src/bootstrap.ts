@@ -22,8 +22,8 @@ export async function createHttpApp(options: AppModuleOptions = {}): Promise<Nes
   const logger = app.get(Logger);
   app.useLogger(logger);
   boot.replayInto(logger);
-  // First of all, on every route (Swagger included): refuse Host names a DNS-rebinding page would use.
-  app.use(hostCheckMiddleware(app.get(AppConfig).mcp.allowedHosts));
+  // First of all, on every route (Swagger included): refuse a DNS-rebinding Host or a foreign browser Origin.
+  app.use(hostCheckMiddleware(app.get(AppConfig).mcp.allowedHosts, app.get(AppConfig).mcp.allowedOrigins));
   installBodyParsers(app);
   app.enableShutdownHooks();
   setupSwagger(app);
