@@ -21,7 +21,8 @@ interface ToolInfo {
   name: string;
   inputSchema: { properties?: Record<string, Prop>; required?: string[] };
 }
-type Outcome = 'ok' | 'clean_error' | 'internal_error' | 'crash';
+/** `ignored_unknown`: a result although an argument the tool does not have was sent — a confident wrong answer. */
+type Outcome = 'ok' | 'clean_error' | 'internal_error' | 'ignored_unknown' | 'crash';
 
 /**
  * Bounded in count and time, however many tools exist: up to 60 calls per tool, at least 15,
@@ -53,7 +54,7 @@ describe('fuzz every tool and REST route', () => {
   let sandbox: SandboxServer;
   let t: TestApp;
   let sid: string;
-  const counts: Record<Outcome, number> = { ok: 0, clean_error: 0, internal_error: 0, crash: 0 };
+  const counts: Record<Outcome, number> = { ok: 0, clean_error: 0, internal_error: 0, ignored_unknown: 0, crash: 0 };
   const rest = { requests: 0, clean_4xx: 0, ok: 0, server_errors: 0 };
   const problems: string[] = [];
 
@@ -65,15 +66,15 @@ describe('fuzz every tool and REST route', () => {
   });
   afterAll(async () => {
     report('fuzz', {
-      tool_calls: counts.ok + counts.clean_error + counts.internal_error + counts.crash,
-      ok: counts.ok, clean_errors: counts.clean_error, internal_errors: counts.internal_error, crashes: counts.crash,
+      tool_calls: counts.ok + counts.clean_error + counts.internal_error + counts.ignored_unknown + counts.crash,
+      ok: counts.ok, clean_errors: counts.clean_error, internal_errors: counts.internal_error, ignored_unknown_arguments: counts.ignored_unknown, crashes: counts.crash,
       rest_requests: rest.requests, rest_clean_4xx: rest.clean_4xx, rest_ok: rest.ok, rest_server_errors: rest.server_errors,
     });
     await t?.close();
     await sandbox?.close();
   });
 
-  async function callTool(name: string, args: unknown): Promise<Outcome> {
+  async function callTool(name: string, args: unknown, known: string[]): Promise<Outcome> {
     let text: string;
     try {
       const r = await send(`${t.url}/mcp`, {
@@ -100,6 +101,8 @@ describe('fuzz every tool and REST route', () => {
       return 'clean_error';
     }
     if (result.structuredContent === undefined) return note('internal_error', name, args, 'a result without structuredContent');
+    const unknown = args && typeof args === 'object' && !Array.isArray(args) ? Object.keys(args).filter((k) => !known.includes(k)) : [];
+    if (unknown.length) return note('ignored_unknown', name, args, `answered although ${unknown.join(', ')} is not an argument`);
     return 'ok';
   }
 
@@ -170,12 +173,12 @@ describe('fuzz every tool and REST route', () => {
           }
           args = a;
         }
-        counts[await callTool(tool.name, args)]++;
+        counts[await callTool(tool.name, args, keys)]++;
       }
     }
     const health = await send(`${t.url}/health`);
     expect(health.status).toBe(200);
-    expect({ internal: counts.internal_error, crash: counts.crash, problems: problems.slice(0, 20) }).toEqual({ internal: 0, crash: 0, problems: [] });
+    expect({ internal: counts.internal_error, ignored: counts.ignored_unknown, crash: counts.crash, problems: problems.slice(0, 20) }).toEqual({ internal: 0, ignored: 0, crash: 0, problems: [] });
   }, 170_000);
 
   it('every REST route answers fuzzed parameters with 2xx or a clean 4xx, never 5xx', async () => {
