@@ -23,9 +23,9 @@ export type StartResult =
   | { started: false; reason: 'already_running'; runId: number | null; kind: string; since: Date };
 
 const LEASE_TTL_MS = 60_000;
+const LEASE_RENEW_MS = 15_000;
 /** Kinds that run under the workspace lease (the others are small targeted runs without one). */
 const LEASED_KINDS = new Set(['full', 'incremental', 'reconcile', 'members', 'hierarchy']);
-const LEASE_RENEW_MS = 15_000;
 const DAY = 86_400_000;
 /** Incremental runs re-walk the whole hierarchy at most this often (webhooks and reconcile cover the rest). */
 const HIERARCHY_REFRESH_MS = 60 * 60_000;
@@ -111,9 +111,9 @@ export class SyncRunnerService implements OnApplicationBootstrap, OnApplicationS
 
   /**
    * A run whose process died (SIGKILL, power cut) stays "running" until another sync takes the
-   * lease — forever with SYNC_ENABLED=false. At start-up, before anything else runs, every run
-   * whose holder is gone is marked interrupted; what it cost (requests, 429s, counts) was
-   * recorded while it ran and stays on the row.
+   * lease — forever with SYNC_ENABLED=false. At start-up every run whose holder is gone is
+   * marked interrupted (runs of live processes, this one's included, are left alone); what it
+   * cost (requests, 429s, counts) was recorded while it ran and stays on the row.
    */
   async onApplicationBootstrap(): Promise<void> {
     try {

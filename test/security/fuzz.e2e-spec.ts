@@ -181,6 +181,24 @@ describe('fuzz every tool and REST route', () => {
     expect({ internal: counts.internal_error, ignored: counts.ignored_unknown, crash: counts.crash, problems: problems.slice(0, 20) }).toEqual({ internal: 0, ignored: 0, crash: 0, problems: [] });
   }, 170_000);
 
+  it('every published argument is bounded: numbers have a range, strings a length, lists a size (tools added later too)', async () => {
+    const r = await send(`${t.url}/mcp`, { method: 'POST', headers: sessionHeaders(sid), body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }) });
+    const tools = (rpcMessages(r.text)[0].result as { tools: ToolInfo[] }).tools;
+    const unbounded: string[] = [];
+    const visit = (where: string, p: Prop) => {
+      if (p.anyOf) return p.anyOf.forEach((x, i) => visit(`${where}|${i}`, x));
+      const type = Array.isArray(p.type) ? p.type[0] : p.type;
+      if ((type === 'number' || type === 'integer') && (p.maximum === undefined || (p.minimum === undefined && p.exclusiveMinimum === undefined))) unbounded.push(`${where}: number without a range`);
+      if (type === 'string' && !p.enum && p.maxLength === undefined) unbounded.push(`${where}: string without maxLength`);
+      if (type === 'array') {
+        if (p.maxItems === undefined) unbounded.push(`${where}: list without maxItems`);
+        if (p.items) visit(`${where}[]`, p.items);
+      }
+    };
+    for (const tool of tools) for (const [k, p] of Object.entries(tool.inputSchema.properties ?? {})) visit(`${tool.name}.${k}`, p);
+    expect(unbounded).toEqual([]);
+  });
+
   it('every REST route answers fuzzed parameters with 2xx or a clean 4xx, never 5xx', async () => {
     const doc = (await (await fetch(`${t.url}/docs-json`)).json()) as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> };
     const rand = prng(SEED + 1);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dayField, estimateMinutesField } from './common-schemas';
 import { asArgumentObject, parseToolArguments } from './tool-arguments';
 
 const getTasks = z.object({
@@ -79,5 +80,20 @@ describe('parseToolArguments', () => {
     const o = { a: 1 };
     expect(asArgumentObject(o)).toBe(o);
     expect(asArgumentObject(undefined)).toEqual({});
+  });
+});
+
+describe('shared bounded fields', () => {
+  const schema = z.object({ day: dayField('Day').optional(), estimate: estimateMinutesField('Estimate').optional() });
+  it.each<[unknown, string]>([
+    [{ day: '9999-12-31' }, "argument 'day': use a real calendar day between 1970-01-01 and 2100-12-31."],
+    [{ day: '2026-02-30' }, "argument 'day': use a real calendar day between 1970-01-01 and 2100-12-31."],
+    [{ day: 'tomorrow' }, "argument 'day': use YYYY-MM-DD (and 1 more problem)."],
+    [{ estimate: 999_999_999_999 }, "argument 'estimate' must be at most 600000 — Estimate: minutes (at most 10,000 hours)."],
+  ])('%j', (raw, message) => {
+    expect(refused(schema, raw)).toBe(message);
+  });
+  it('accepts sane values', () => {
+    expect(parseToolArguments('x', schema, { day: '2028-02-29', estimate: 90 })).toEqual({ ok: true, args: { day: '2028-02-29', estimate: 90 } });
   });
 });
