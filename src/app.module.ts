@@ -17,6 +17,7 @@ import { McpServerModule } from './mcp/mcp-server.module';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { createValidationPipe } from './common/validation/validation-pipe';
 import { WritesModule } from './writes/writes.module';
+import { StripNulPipe } from './common/http/strip-nul.pipe';
 import { DomainErrorFilter } from './common/errors/domain-error.filter';
 import { RestAccessGuard } from './mcp/auth/rest-access.guard';
 import { HealthModule } from './health/health.module';
@@ -61,6 +62,7 @@ export class AppModule {
             timeoutMs: cfg.clickup.timeoutMs,
             maxRetries: cfg.clickup.maxRetries,
             readOnly: cfg.clickup.readOnly,
+            writeDeadlineMs: cfg.clickup.writeDeadlineMs,
           }),
         }),
         SyncModule,
@@ -76,6 +78,8 @@ export class AppModule {
           ? [
               { provide: APP_GUARD, useClass: RestAccessGuard },
               { provide: APP_FILTER, useClass: DomainErrorFilter },
+              // NUL bytes go first (PostgreSQL text cannot hold them), then validation.
+              { provide: APP_PIPE, useClass: StripNulPipe },
               { provide: APP_PIPE, useFactory: createValidationPipe },
             ]
           : [],

@@ -12,6 +12,8 @@ import { pathNeedsToken } from './mcp/auth/rest-access.guard';
 
 /** The security scheme name Swagger UI's "Authorize" fills in. */
 export const BEARER_SCHEME = 'bearer';
+import { installBodyParsers } from './common/http/body-parsing';
+import { hostCheckMiddleware } from './mcp/auth/host-check.middleware';
 
 /** Builds the HTTP application (used by main.ts and by the end-to-end tests). */
 export async function createHttpApp(options: AppModuleOptions = {}): Promise<NestExpressApplication> {
@@ -29,6 +31,9 @@ export async function createHttpApp(options: AppModuleOptions = {}): Promise<Nes
   const logger = app.get(Logger);
   app.useLogger(logger);
   boot.replayInto(logger);
+  // First of all, on every route (Swagger included): refuse a DNS-rebinding Host or a foreign browser Origin.
+  app.use(hostCheckMiddleware(app.get(AppConfig).mcp.allowedHosts, app.get(AppConfig).mcp.allowedOrigins));
+  installBodyParsers(app);
   app.enableShutdownHooks();
   setupSwagger(app);
   return app;

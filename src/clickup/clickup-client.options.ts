@@ -19,6 +19,12 @@ export interface ClickupClientOptions {
   /** Refuse every non-GET request before any network I/O. */
   readOnly: boolean;
   /**
+   * An interactive call (a write, or a read a write tool makes) that the rate budget cannot send
+   * within this many ms is not sent at all (ClickupWriteDeferredError). Default 30000
+   * (CLICKUP_WRITE_DEADLINE_MS).
+   */
+  writeDeadlineMs?: number;
+  /**
    * Optional tuning. Production leaves these unset; tests shrink them so retry and pacing
    * behaviour can be exercised in seconds rather than minutes.
    */
@@ -43,6 +49,7 @@ export const CLICKUP_CLIENT_DEFAULTS = {
   timeoutMs: 30_000,
   maxRetries: 5,
   readOnly: false,
+  writeDeadlineMs: 30_000,
   retryBaseDelayMs: 500,
   retryMaxDelayMs: 30_000,
   maxRateLimitWaitMs: 120_000,
@@ -68,6 +75,7 @@ export function resolveClickupClientOptions(
     timeoutMs: input.timeoutMs ?? d.timeoutMs,
     maxRetries: input.maxRetries ?? d.maxRetries,
     readOnly: input.readOnly ?? d.readOnly,
+    writeDeadlineMs: input.writeDeadlineMs ?? d.writeDeadlineMs,
     retryBaseDelayMs: input.retryBaseDelayMs ?? d.retryBaseDelayMs,
     retryMaxDelayMs: input.retryMaxDelayMs ?? d.retryMaxDelayMs,
     maxRateLimitWaitMs: input.maxRateLimitWaitMs ?? d.maxRateLimitWaitMs,
@@ -91,6 +99,7 @@ export function resolveClickupClientOptions(
   requireInteger('interactiveReserve', resolved.interactiveReserve, 0);
   requireInteger('timeoutMs', resolved.timeoutMs, 1);
   requireInteger('maxRetries', resolved.maxRetries, 0);
+  requireInteger('writeDeadlineMs', resolved.writeDeadlineMs, 1);
   requireInteger('retryBaseDelayMs', resolved.retryBaseDelayMs, 0);
   requireInteger('retryMaxDelayMs', resolved.retryMaxDelayMs, 0);
   requireInteger('maxRateLimitWaitMs', resolved.maxRateLimitWaitMs, 0);

@@ -115,6 +115,29 @@ export class ClickupReadOnlyError extends ClickupError {
 /** A caller passed arguments the API cannot accept (caught before any I/O). */
 export class ClickupInvalidRequestError extends ClickupError {}
 
+/**
+ * An interactive write that could not go out in time, so it never changed anything in ClickUp:
+ * the rate budget could not send it before its deadline (CLICKUP_WRITE_DEADLINE_MS), or ClickUp
+ * answered 429 and the wait it asked for runs past the deadline. Sending it minutes later would
+ * land after the caller gave up and invite a duplicate; the message says it is safe to retry.
+ */
+export class ClickupWriteDeferredError extends ClickupError {
+  constructor(
+    endpoint: string,
+    /** When the budget expects room again (epoch ms), when known. */
+    readonly retryAtMs: number | null,
+    readonly reason: 'budget' | 'rate_limited',
+    nowMs: number,
+  ) {
+    const when =
+      retryAtMs === null
+        ? 'in about a minute'
+        : `after ${new Date(retryAtMs).toISOString().slice(11, 19)} UTC (in ${Math.max(1, Math.ceil((retryAtMs - nowMs) / 1000))} s)`;
+    const why = reason === 'budget' ? "ClickUp's request budget is used up for now" : 'ClickUp is rate-limiting this token (429)';
+    super(`Not sent: ${why}, so nothing was changed in ClickUp; it is safe to try again ${when}.`, endpoint);
+  }
+}
+
 /** The client was shut down while the call waited for the rate budget. */
 export class ClickupClientClosedError extends ClickupError {}
 

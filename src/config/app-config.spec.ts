@@ -27,7 +27,11 @@ describe('buildAppConfig', () => {
     expect(cfg.sync.timeEntriesHistoryDays).toBeNull();
     expect(buildAppConfig({ SYNC_TIME_ENTRIES_HISTORY_DAYS: '730' }).sync.timeEntriesHistoryDays).toBe(730);
     expect(cfg.reports.statusOverrides['SHIPPED']).toBe('done');
-    expect(cfg.mcp).toEqual({ tokens: [], readOnly: false, toolsets: 'all', allowedOrigins: [] });
+    expect(cfg.mcp).toEqual({
+      tokens: [], readOnly: false, toolsets: 'all', allowedOrigins: [], allowedHosts: [],
+      sessions: { idleMs: 30 * 60_000, maxPerClient: 16, maxTotal: 200 },
+    });
+    expect(cfg.clickup.writeDeadlineMs).toBe(30_000);
   });
 
   it('leaves demo mode when a token is set', () => {
@@ -122,6 +126,19 @@ describe('buildAppConfig', () => {
     const cfg = buildAppConfig({ STATUS_CATEGORY_OVERRIDES: '{"parked":"not_started"}' });
     expect(cfg.reports.statusOverrides['PARKED']).toBe('not_started');
     expect(cfg.reports.statusOverrides['QA']).toBe('active');
+  });
+
+  it('accepts HOST=[::1] as written in URLs (listen() needs ::1)', () => {
+    expect(buildAppConfig({ HOST: '[::1]' }).http.host).toBe('::1');
+  });
+
+  it('allowed Host names: MCP_ALLOWED_HOSTS, a HOST name and the PUBLIC_BASE_URL host (not IPs or wildcards)', () => {
+    const cfg = buildAppConfig({
+      HOST: 'MyServer.lan', MCP_AUTH_TOKEN: '0123456789abcdef0123',
+      MCP_ALLOWED_HOSTS: 'mcp.example.com, Other.Example:8443', PUBLIC_BASE_URL: 'https://hooks.example.com/base',
+    });
+    expect(cfg.mcp.allowedHosts).toEqual(['mcp.example.com', 'other.example:8443', 'myserver.lan', 'hooks.example.com']);
+    expect(buildAppConfig({ HOST: '0.0.0.0', MCP_AUTH_TOKEN: '0123456789abcdef0123' }).mcp.allowedHosts).toEqual([]);
   });
 
   it('MCP read-only mode also makes the ClickUp client read-only', () => {

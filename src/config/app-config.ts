@@ -37,6 +37,8 @@ export class AppConfig {
     timeoutMs: number;
     maxRetries: number;
     readOnly: boolean;
+    /** An interactive write not sendable within this many ms (rate budget) is not sent at all. */
+    writeDeadlineMs: number;
   };
   /** True when no ClickUp token is configured: the in-process sandbox plays ClickUp. */
   demo!: boolean;
@@ -66,6 +68,9 @@ export class AppConfig {
     readOnly: boolean;
     toolsets: string[] | 'all';
     allowedOrigins: string[];
+    /** Host names (besides loopback and IP literals) requests may carry: DNS-rebinding protection. */
+    allowedHosts: string[];
+    sessions: { idleMs: number; maxPerClient: number; maxTotal: number };
   };
   /** The .env file that was read (absolute path), or null when none was; set by AppConfigModule. */
   envFile: { path: string | null; lookedFor: string } = { path: null, lookedFor: '' };
@@ -141,6 +146,7 @@ export function buildAppConfig(env: Record<string, string | undefined>): AppConf
     timeoutMs: e.CLICKUP_TIMEOUT_MS,
     maxRetries: e.CLICKUP_MAX_RETRIES,
     readOnly: e.CLICKUP_READ_ONLY || e.MCP_READ_ONLY,
+    writeDeadlineMs: e.CLICKUP_WRITE_DEADLINE_MS,
   };
   cfg.sandbox = {
     port: e.SANDBOX_PORT,
@@ -167,6 +173,8 @@ export function buildAppConfig(env: Record<string, string | undefined>): AppConf
     readOnly: e.MCP_READ_ONLY,
     toolsets,
     allowedOrigins: (e.MCP_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    allowedHosts: allowedHostNames(e.MCP_ALLOWED_HOSTS, e.HOST as string, e.PUBLIC_BASE_URL),
+    sessions: { idleMs: e.MCP_SESSION_IDLE_MINUTES * 60_000, maxPerClient: e.MCP_MAX_SESSIONS_PER_CLIENT, maxTotal: e.MCP_MAX_SESSIONS },
   };
   return cfg;
 }
@@ -182,6 +190,18 @@ function parseToolsets(raw: string | undefined, problems: string[]): string[] | 
     );
     return [];
   }
+  return [...new Set(names)];
+}
+
+/**
+ * Host names a request may be addressed to, lower-case: MCP_ALLOWED_HOSTS, the configured bind
+ * name (HOST=myserver.lan means clients use that name), and PUBLIC_BASE_URL's host (ClickUp
+ * delivers webhooks there). Loopback names and IP literals are always allowed (token-check.ts).
+ */
+function allowedHostNames(list: string | undefined, bindHost: string, publicBaseUrl: string | undefined): string[] {
+  const names = (list ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (!/^[\d.:]+$/.test(bindHost) && !['0.0.0.0', '::'].includes(bindHost)) names.push(bindHost.toLowerCase());
+  if (publicBaseUrl) names.push(new URL(publicBaseUrl).hostname.toLowerCase());
   return [...new Set(names)];
 }
 

@@ -131,7 +131,8 @@ export const machineTimeZone = (): string => Intl.DateTimeFormat().resolvedOptio
 
 export const envSchema = z.object({
   // HTTP server
-  HOST: strd('127.0.0.1'),
+  // "[::1]" (as in a URL) and "::1" mean the same address; listen() only understands the latter.
+  HOST: strd('127.0.0.1').transform((v) => (v as string).replace(/^\[(.*)\]$/, '$1')),
   PORT: int(8001, 0, 65535),
   LOG_LEVEL: enumOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   LOG_FORMAT: enumOf(['auto', 'human', 'json'] as const, 'auto'),
@@ -151,6 +152,7 @@ export const envSchema = z.object({
   CLICKUP_TIMEOUT_MS: int(30000, 1000, 600000),
   CLICKUP_MAX_RETRIES: int(5, 0, 20),
   CLICKUP_READ_ONLY: bool(false),
+  CLICKUP_WRITE_DEADLINE_MS: int(30000, 1000, 600000),
 
   // Demo sandbox (used when CLICKUP_API_TOKEN is unset)
   SANDBOX_PORT: int(9100, 0, 65535),
@@ -183,6 +185,10 @@ export const envSchema = z.object({
   MCP_READ_ONLY: bool(false),
   MCP_TOOLSETS: strd('all'),
   MCP_ALLOWED_ORIGINS: str(),
+  MCP_ALLOWED_HOSTS: str(),
+  MCP_SESSION_IDLE_MINUTES: int(30, 1, 1440),
+  MCP_MAX_SESSIONS_PER_CLIENT: int(16, 1, 1000),
+  MCP_MAX_SESSIONS: int(200, 1, 10000),
 });
 
 export type ParsedEnv = z.output<typeof envSchema>;

@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { McpModule, McpTransportType } from '@rekog/mcp-nest';
 import { AnalyticsModule } from '../analytics/analytics.module';
 import { IntelligenceModule } from '../intelligence/intelligence.module';
@@ -9,6 +9,9 @@ import { McpAccessGuard } from './auth/mcp-access.guard';
 import { MCP_ROLE, MCP_TOOLSETS, ToolRegistrarService } from './core/tool-registrar.service';
 import { ToolMetaService } from './core/tool-meta.service';
 import { Toolset } from './core/tool-definition';
+import { acceptLenientToolArguments } from './core/tool-call-request';
+import { issueMcpSessionId, McpRequestContextMiddleware } from './sessions/mcp-request-context';
+import { McpSessionsModule } from './sessions/mcp-session-registry.service';
 import { ReportPromptsService } from './prompts/report-prompts.service';
 import { WorkspaceResourcesService } from './resources/workspace-resources.service';
 import { AnalyticsTools } from './toolsets/analytics.tools';
@@ -31,19 +34,26 @@ const TOOLSET_PROVIDERS = [WorkspaceTools, SyncTools, TasksReadTools, TasksWrite
  * the stdio process. Transports are always explicit, so the HTTP process never reads stdin.
  */
 @Module({})
-export class McpServerModule {
+export class McpServerModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(McpRequestContextMiddleware).forRoutes('mcp', 'sse', 'messages');
+  }
+
   static forRoot(role: 'server' | 'stdio'): DynamicModule {
     return {
       module: McpServerModule,
       imports: [
+        McpSessionsModule,
         McpModule.forRoot({
           name: 'clickup-analytics-mcp',
           version: '0.1.0',
           instructions: SERVER_INSTRUCTIONS,
           transport: role === 'stdio' ? [McpTransportType.STDIO] : [McpTransportType.SSE, McpTransportType.STREAMABLE_HTTP],
           guards: role === 'stdio' ? [] : [McpAccessGuard],
-          streamableHttp: { statelessMode: false, enableJsonResponse: false },
+          // Session ids are minted through the session registry, which binds each to its token.
+          streamableHttp: { statelessMode: false, enableJsonResponse: false, sessionIdGenerator: issueMcpSessionId },
           sse: { pingEnabled: true, pingIntervalMs: 25_000 },
+          serverMutator: acceptLenientToolArguments,
           logging: false,
         }),
         SyncModule,

@@ -1,6 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
+import * as os from 'node:os';
 import { AppConfig } from '../config/app-config';
 import { localDate } from '../common/time/zoned-date';
+import { DomainError } from '../common/errors/domain-error';
+import { DATE_RANGE_TEXT, isSupportedDay } from '../common/limits';
 import { SnapshotRepository } from './repositories/snapshot.repository';
 import { SyncRunRepository, SyncTrigger } from './repositories/sync-run.repository';
 import { describeError } from './sync-context';
@@ -25,9 +28,13 @@ export class SnapshotService {
 
   async snapshot(trigger: SyncTrigger, date?: string, nowMs = Date.now()): Promise<SnapshotResult> {
     const tz = this.cfg.sync.timeZone;
+    if (date !== undefined && !isSupportedDay(date)) {
+      throw new DomainError(`date '${date.slice(0, 40)}' is not a calendar day ${DATE_RANGE_TEXT}: use YYYY-MM-DD, e.g. 2026-02-28.`);
+    }
     const day = date ?? localDate(nowMs, tz);
     const workspaces = await this.repo.workspaceIds();
-    const run = await this.runs.start(workspaces[0] ?? null, 'snapshot', trigger);
+    // The owner is the process (hostname:pid), so a snapshot cut off by a crash is found at start-up.
+    const run = await this.runs.start(workspaces[0] ?? null, 'snapshot', trigger, `${os.hostname()}:${process.pid}:snapshot`);
     try {
       let tasks = 0;
       for (const ws of workspaces) tasks += await this.repo.snapshotDay(ws, day, tz, nowMs);

@@ -1,5 +1,12 @@
+import { Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { ClickupError } from '../clickup/clickup.errors';
 import { ClickupTeam, SkippedItem } from '../clickup/clickup.types';
+import { DomainError } from '../common/errors/domain-error';
+import { secretScrubber } from '../common/logging/secret-scrubber';
 import { StatusCategory } from '../common/status-category';
+import { TaskMappingError } from './mappers/task.mapper';
+import { TimeEntryMappingError } from './mappers/time-entry.mapper';
 
 export interface SyncProgressEvent {
   runId: number;
@@ -98,9 +105,22 @@ export class SyncContext {
   }
 }
 
-/** One line, no stack, no secrets (the client's errors never carry the token). */
+const logger = new Logger('Sync');
+
+/**
+ * What a run records and shows (sync_runs.error, trigger_sync, get_sync_status, /health) about
+ * a failure: one line a client may read. Our own errors (a ClickUp refusal, a bad payload, a
+ * configuration problem) are already such sentences. Anything else — a database error, a bug —
+ * would show internals (`QueryFailedError: invalid byte sequence…`, SQL, paths): its detail goes
+ * to the log under a reference, and the run says only what kind of failure it was.
+ */
 export function describeError(e: unknown): string {
   if (e instanceof SyncCancelledError) return e.message;
-  if (e instanceof Error) return `${e.name}: ${e.message}`.slice(0, 2000);
-  return String(e).slice(0, 2000);
+  if (e instanceof ClickupError || e instanceof DomainError || e instanceof TaskMappingError || e instanceof TimeEntryMappingError) {
+    return secretScrubber.scrub(e.message).replace(/\s+/g, ' ').slice(0, 2000);
+  }
+  const ref = randomUUID().slice(0, 8);
+  logger.error(`[${ref}] ${secretScrubber.scrub(e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e))}`);
+  const kind = e instanceof Error && e.name === 'QueryFailedError' ? 'a database error' : 'an internal error';
+  return `${kind} (reference ${ref}; the server log has the details)`;
 }

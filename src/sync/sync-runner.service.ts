@@ -1,13 +1,14 @@
-import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import * as os from 'node:os';
 import { ClickupClient } from '../clickup/clickup.client';
 import { ClickupTeam } from '../clickup/clickup.types';
 import { AppConfig } from '../config/app-config';
+import { DomainError } from '../common/errors/domain-error';
 import { SyncRunEntity } from '../database/entities';
 import { HierarchyReadRepository } from './repositories/hierarchy-read.repository';
 import { SyncCursorRepository } from './repositories/sync-cursor.repository';
-import { SyncLeaseRepository } from './repositories/sync-lease.repository';
+import { ownerIsDeadHere, SyncLeaseRepository } from './repositories/sync-lease.repository';
 import { SyncKind, SyncRunRepository, SyncTrigger } from './repositories/sync-run.repository';
 import { TaskWriteRepository } from './repositories/task-write.repository';
 import { TimeEntryWriteRepository } from './repositories/time-entry-write.repository';
@@ -28,6 +29,8 @@ export type StartResult =
 
 const LEASE_TTL_MS = 60_000;
 const LEASE_RENEW_MS = 15_000;
+/** Kinds that run under the workspace lease (the others are small targeted runs without one). */
+const LEASED_KINDS = new Set(['full', 'incremental', 'reconcile', 'members', 'hierarchy']);
 const DAY = 86_400_000;
 /**
  * All-history full syncs begin their windows at the workspace's oldest task or entry; holding
@@ -61,7 +64,7 @@ interface ActiveRun {
  * then 'partial', and nothing is ever marked deleted on the strength of a failed read.
  */
 @Injectable()
-export class SyncRunnerService implements BeforeApplicationShutdown {
+export class SyncRunnerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Sync');
   private readonly owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly listeners = new Set<SyncProgressListener>();
@@ -117,7 +120,7 @@ export class SyncRunnerService implements BeforeApplicationShutdown {
     if (lease.takenOverFrom?.runId) {
       await this.runs.markInterrupted(lease.takenOverFrom.runId, 'Interrupted: the process running it stopped (lease taken over).');
     }
-    const run = await this.runs.start(team.id, kind, trigger);
+    const run = await this.runs.start(team.id, kind, trigger, this.owner);
     await this.leases.attachRun(team.id, this.owner, run.id);
     await this.runs.markOrphansInterrupted(team.id, run.id);
     const done = this.execute(run, kind, team, before, listener).finally(() => this.inFlight.delete(done));
@@ -144,10 +147,44 @@ export class SyncRunnerService implements BeforeApplicationShutdown {
     } catch (e) {
       return this.recordFailedStart(kind, trigger, WorkspaceUnavailableError.from(e), before);
     }
-    const run = await this.runs.start(team.id, kind, trigger);
+    const run = await this.runs.start(team.id, kind, trigger, this.owner);
     const done = this.execute(run, kind, team, before, undefined, work, false).finally(() => this.inFlight.delete(done));
     this.inFlight.add(done);
     return done;
+  }
+
+  /**
+   * A run whose process died (SIGKILL, power cut) stays "running" until another sync takes the
+   * lease — forever with SYNC_ENABLED=false. At start-up every run whose holder is gone is
+   * marked interrupted (runs of live processes, this one's included, are left alone); what it
+   * cost (requests, 429s, counts) was recorded while it ran and stays on the row.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      const n = await this.recoverInterruptedRuns();
+      if (n) this.logger.warn(`Marked ${n} sync run(s) interrupted: the process running them is gone.`);
+    } catch (e) {
+      this.logger.warn(`Could not check for interrupted sync runs: ${describeError(e)}`);
+    }
+  }
+
+  /** Marks runs whose process is gone as interrupted and drops leases held by dead processes. Returns how many runs. */
+  async recoverInterruptedRuns(now = Date.now()): Promise<number> {
+    let marked = 0;
+    for (const run of await this.runs.running()) {
+      const lease = run.workspaceId && LEASED_KINDS.has(run.kind) ? await this.leases.get(run.workspaceId) : null;
+      const leaseGone =
+        LEASED_KINDS.has(run.kind) &&
+        (!lease ||
+          lease.expiresAt.getTime() < now ||
+          ownerIsDeadHere(lease.owner) ||
+          (run.owner !== null ? lease.owner !== run.owner : lease.runId !== null && lease.runId !== run.id));
+      if (!leaseGone && !(run.owner !== null && ownerIsDeadHere(run.owner))) continue;
+      await this.runs.markInterrupted(run.id, 'Interrupted: the process running it stopped before finishing (found at start-up).');
+      if (lease && run.workspaceId && ownerIsDeadHere(lease.owner)) await this.leases.release(run.workspaceId, lease.owner);
+      marked++;
+    }
+    return marked;
   }
 
   /**
@@ -201,7 +238,7 @@ export class SyncRunnerService implements BeforeApplicationShutdown {
     e: WorkspaceUnavailableError,
     before: ReturnType<ClickupClient['stats']>,
   ): Promise<SyncRunEntity> {
-    const run = await this.runs.start(this.team?.id ?? this.cfg.clickup.workspaceId ?? null, kind, trigger);
+    const run = await this.runs.start(this.team?.id ?? this.cfg.clickup.workspaceId ?? null, kind, trigger, this.owner);
     const after = this.client.stats();
     const finished = await this.runs.finish(run.id, {
       status: 'failed',
@@ -238,7 +275,9 @@ export class SyncRunnerService implements BeforeApplicationShutdown {
         const now = Date.now();
         if (now - lastPersist < 1000) return;
         lastPersist = now;
-        void this.runs.progress(run.id, details, { ...counts }).catch(() => undefined);
+        const so = this.client.stats();
+        const cost = { requests: so.requests - before.requests, rateLimited: so.rateLimited - before.rateLimited, retries: so.retries - before.retries };
+        void this.runs.progress(run.id, details, { ...counts }, cost).catch(() => undefined);
       },
       abort.signal,
     );

@@ -8,6 +8,7 @@ import {
   ClickupUnavailableError,
   ClickupUnreadableWriteError,
   ClickupWriteOutcomeUnknownError,
+  ClickupWriteDeferredError,
 } from '../clickup/clickup.errors';
 import { WriteOutcomeError } from '../common/errors/write-outcome-error';
 
@@ -43,6 +44,8 @@ export function toWriteOutcomeError(e: unknown, action: WriteAction): unknown {
   if (e instanceof ClickupClientClosedError) {
     return new WriteOutcomeError(`Could not ${action.what}: the server is shutting down; nothing was sent to ClickUp.`, 'failed', 'no');
   }
+  // The budget could not send it in time: nothing went out, and the sentence says when to retry.
+  if (e instanceof ClickupWriteDeferredError) return new WriteOutcomeError(e.message, 'failed', 'no');
   if (e instanceof ClickupUnreadableWriteError) return acceptedUnreadable(action, e.objectId, `HTTP ${e.status}; ${e.issues[0] ?? 'unreadable answer'}`);
   if (e instanceof ClickupRateLimitError) {
     const at = e.retryAtMs ? `after ${new Date(e.retryAtMs).toISOString()}` : 'in a minute';
@@ -64,6 +67,7 @@ export function toWriteOutcomeError(e: unknown, action: WriteAction): unknown {
 /** A read that had to come first (the running timer, the token's user) failed: nothing was written. */
 export function failedBeforeWrite(action: WriteAction, e: unknown): unknown {
   if (!(e instanceof ClickupError)) return e;
+  if (e instanceof ClickupWriteDeferredError) return new WriteOutcomeError(e.message, 'failed', 'no');
   const refused = e instanceof ClickupApiError && e.status !== null && e.status >= 400 && e.status < 500 && e.status !== 429;
   return new WriteOutcomeError(
     `Could not ${action.what}: ClickUp ${refused ? 'refused' : 'did not answer'} the read that comes first (${e.message}); nothing was written.`,

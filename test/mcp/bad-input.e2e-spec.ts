@@ -67,7 +67,8 @@ describe('bad input for every tool', () => {
         calls++;
         const text = (r.content as { text: string }[])[0]?.text ?? '';
         expect({ tool: tool.name, why, isError: r.isError === true }).toEqual({ tool: tool.name, why, isError: true });
-        expect(text).not.toMatch(/at \w+ \(|SELECT |INSERT |pk_/);
+        // A stack frame looks like "at fn (file.ts:12:3)"; sentences may well contain "at the end (…)".
+        expect(text).not.toMatch(/\bat \S+ \([^)]*:\d+:\d+\)|SELECT |INSERT |pk_/);
       }
     }
     // Not one write (or any request) reached ClickUp.
@@ -94,7 +95,7 @@ describe('bad input for every tool', () => {
           const r = await c.callTool({ name: tool.name, arguments: args });
           calls++;
           const text = (r.content as { text: string }[])[0]?.text ?? '';
-          expect(text).not.toMatch(/Internal error|at \w+ \(|syntax error|pk_/);
+          expect(text).not.toMatch(/Internal error|\bat \S+ \([^)]*:\d+:\d+\)|syntax error|pk_/);
         }
       }
     }

@@ -53,6 +53,12 @@ describe('parseDateBound / parseDateRange', () => {
     expect(() => parseDateRange(['due_from', 'due_to'], '2026-03-05', '2026-03-01', 'UTC')).toThrow('due_from (2026-03-05) must be before due_to (2026-03-01).');
     expect(() => parseDateBound('due_from', 'next friday', 'from', 'UTC')).toThrow(/^due_from 'next friday' is not a date/);
   });
+
+  it.each(['9999-12-31', '1969-12-31', '2101-01-01'])('refuses %s (outside 1970–2100) with a sentence, not a RangeError', (day) => {
+    expect(() => parseDateBound('due_from', day, 'from', 'Europe/Berlin')).toThrow(new DomainError(`due_from '${day}' is out of range: use a date between 1970-01-01 and 2100-12-31.`));
+    expect(() => parseDateBound('due_to', day, 'to', 'Pacific/Kiritimati')).toThrow(DomainError);
+    expect(() => parseDueDate(day, undefined, 'UTC')).toThrow(/^due_date '.*' is out of range/);
+  });
 });
 
 describe('parseEstimate', () => {
@@ -69,6 +75,12 @@ describe('parseEstimate', () => {
 
   it('refuses what it cannot read', () => {
     expect(() => parseEstimate('a while')).toThrow(/^estimate 'a while' is not a duration/);
+  });
+
+  it('refuses estimates ClickUp would store but no one means (999,999,999,999 minutes)', () => {
+    expect(() => parseEstimate('999999999999')).toThrow(/^estimate '999999999999' is longer than 10,000 hours/);
+    expect(() => parseEstimate('10001h')).toThrow(DomainError);
+    expect(parseEstimate('10000h')).toBe(10_000 * 60 * MIN);
   });
 });
 

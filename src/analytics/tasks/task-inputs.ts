@@ -1,6 +1,7 @@
 import { parseDateTimeInput, parseDurationInput } from '../../common/time/time-input';
 import { addDays, startOfLocalDay } from '../../common/time/zoned-date';
 import { DomainError } from '../../common/errors/domain-error';
+import { DATE_RANGE_TEXT, isSupportedDay, MAX_ESTIMATE_MS, MAX_ESTIMATE_TEXT } from '../../common/limits';
 
 /**
  * Turning what a person (or a small model) typed into task field values: dates in the report
@@ -31,6 +32,7 @@ export function isCalendarDate(s: string): boolean {
  */
 export function parseDueDate(date: string, time: string | undefined, timeZone: string): { ms: number; hasTime: boolean } {
   if (!isCalendarDate(date)) throw new DomainError(`due_date '${date}' is not a date: use YYYY-MM-DD, e.g. 2026-03-31.`);
+  if (!isSupportedDay(date)) throw new DomainError(`due_date '${date}' is out of range: use a date ${DATE_RANGE_TEXT}.`);
   if (time === undefined) return { ms: startOfLocalDay(addDays(date, 1), timeZone) - 60_000, hasTime: false };
   if (!TIME.test(time)) throw new DomainError(`due_time '${time}' is not a time: use HH:MM (24-hour), e.g. 17:30.`);
   return { ms: parseDateTimeInput(`${date} ${time}`, timeZone) as number, hasTime: true };
@@ -41,7 +43,10 @@ export function parseDueDate(date: string, time: string | undefined, timeZone: s
  * a `to` includes the whole day), an ISO 8601 instant with Z/offset is taken as given.
  */
 export function parseDateBound(field: string, value: string, edge: 'from' | 'to', timeZone: string): number {
-  if (isCalendarDate(value)) return startOfLocalDay(edge === 'from' ? value : addDays(value, 1), timeZone);
+  if (isCalendarDate(value)) {
+    if (!isSupportedDay(value)) throw new DomainError(`${field} '${value}' is out of range: use a date ${DATE_RANGE_TEXT}.`);
+    return startOfLocalDay(edge === 'from' ? value : addDays(value, 1), timeZone);
+  }
   const instant = parseDateTimeInput(value, timeZone);
   if (instant === null) throw new DomainError(`${field} '${value}' is not a date: use YYYY-MM-DD (a day in ${timeZone}) or an ISO 8601 time such as 2026-03-31T17:00:00Z.`);
   return instant;
@@ -72,6 +77,7 @@ export function parseEstimate(value: string): number | null {
   if (v === 'none' || v === '0' || v === '0m') return null;
   const ms = parseDurationInput(v);
   if (ms === null) throw new DomainError(`estimate '${value}' is not a duration: use minutes (90) or hours and minutes ("2h 30m", "1.5h"); "none" clears it.`);
+  if (ms > MAX_ESTIMATE_MS) throw new DomainError(`estimate '${value}' is longer than ${MAX_ESTIMATE_TEXT}: use minutes (90) or hours and minutes ("2h 30m").`);
   return ms;
 }
 

@@ -2,11 +2,11 @@ import { Logger } from '@nestjs/common';
 import { AxiosError, AxiosInstance, AxiosResponse, InternalAxiosRequestConfig, isAxiosError } from 'axios';
 import axiosRetry from 'axios-retry';
 import { ResolvedClickupClientOptions } from '../clickup-client.options';
-import { ClickupInvalidRequestError, ClickupReadOnlyError, HttpMethod } from '../clickup.errors';
+import { ClickupInvalidRequestError, ClickupReadOnlyError, ClickupWriteDeferredError, HttpMethod } from '../clickup.errors';
 import { BudgetClock, systemClock } from './budget-clock';
 import { toClickupError } from './error-mapping';
 import { QueryParams, encodeQuery, fillPath } from './query-string';
-import { RateBudget, RequestPriority } from './rate-budget';
+import { RateBudget, RateBudgetDeadlineError, RequestPriority } from './rate-budget';
 import { parseRateLimitHeaders, rateLimitRetryAt } from './rate-limit-headers';
 import { ClickupClientStats, RequestStats } from './request-stats';
 import { classifyFailure, isRetryable, retryDelayMs } from './retry-policy';
@@ -19,6 +19,10 @@ interface ClickupAttemptMeta {
   /** True between budget acquire and release for this attempt. */
   holdsBudget?: boolean;
   sentAt?: number;
+  /** Interactive writes: no attempt may start after this instant (epoch ms). */
+  deadlineAt?: number;
+  /** Set when a 429's wait would run past the deadline: when ClickUp said to come back. */
+  deferredUntil?: number;
 }
 
 declare module 'axios' {
@@ -108,6 +112,10 @@ export class ClickupTransport {
       throw new ClickupInvalidRequestError(`${endpoint}: ${(error as Error).message}`, endpoint);
     }
     const priority = req.priority ?? (req.method === 'GET' ? 'sync' : 'interactive');
+    // A person or an assistant waits for an interactive call (a write, and the reads a write tool
+    // makes around it): if it cannot start soon it must not start at all — a write would land
+    // after the caller gave up, and a retrying caller would duplicate it.
+    const deadlineAt = priority === 'interactive' ? this.clock.now() + this.options.writeDeadlineMs : undefined;
     try {
       const response = await this.http.request({
         method: req.method,
@@ -126,10 +134,19 @@ export class ClickupTransport {
         maxRedirects: 0,
         validateStatus: (status) => status >= 200 && status < 300,
         transitional: { clarifyTimeoutError: true },
-        clickup: { endpoint, method: req.method, priority },
+        clickup: { endpoint, method: req.method, priority, deadlineAt },
       });
       return { status: response.status, data: response.data, endpoint };
     } catch (error) {
+      if (error instanceof RateBudgetDeadlineError) {
+        this.logger.warn(`${endpoint} not sent: the rate budget could not send it within ${this.options.writeDeadlineMs} ms (CLICKUP_WRITE_DEADLINE_MS)`);
+        throw new ClickupWriteDeferredError(endpoint, error.availableAtMs, 'budget', this.clock.now());
+      }
+      const deferredUntil = isAxiosError(error) ? error.config?.clickup?.deferredUntil : undefined;
+      if (deferredUntil !== undefined) {
+        this.counters.recordFailure();
+        throw new ClickupWriteDeferredError(endpoint, deferredUntil, 'rate_limited', this.clock.now());
+      }
       const attempts = attemptsOf(error);
       // A retried DELETE that now finds nothing most likely succeeded on an earlier attempt
       // whose response was lost; either way the object is gone, which is what was asked.
@@ -157,7 +174,7 @@ export class ClickupTransport {
     this.http.interceptors.request.use(async (config) => {
       const meta = config.clickup;
       if (!meta) return config;
-      const waited = await this.budget.acquire(meta.priority);
+      const waited = await this.budget.acquire(meta.priority, meta.deadlineAt);
       meta.holdsBudget = true;
       meta.sentAt = this.clock.now();
       this.counters.recordWait(waited);
@@ -209,10 +226,18 @@ export class ClickupTransport {
     if (!meta) return false;
     const kind = classifyFailure(error);
     if (!isRetryable(meta.method, kind)) return false;
+    const now = this.clock.now();
     if (kind === 'rate_limited') {
-      const retryAt = rateLimitRetryAt(error.response?.headers as Record<string, unknown>, this.clock.now());
-      if (retryAt !== undefined && retryAt - this.clock.now() > this.options.maxRateLimitWaitMs) return false;
+      const retryAt = rateLimitRetryAt(error.response?.headers as Record<string, unknown>, now);
+      if (meta.deadlineAt !== undefined && (retryAt ?? now + this.budget.marginMs) + this.budget.marginMs > meta.deadlineAt) {
+        // Refused (429), so not applied; waiting for the reset would overrun the deadline.
+        meta.deferredUntil = retryAt ?? now + 60_000;
+        return false;
+      }
+      if (retryAt !== undefined && retryAt - now > this.options.maxRateLimitWaitMs) return false;
     }
+    // Past the deadline no attempt starts (the budget would refuse it anyway, after the backoff).
+    if (meta.deadlineAt !== undefined && now >= meta.deadlineAt) return false;
     return true;
   }
 

@@ -1,5 +1,5 @@
 import { ManualClock, flushMicrotasks } from '../testing/manual-clock';
-import { RateBudget, RateBudgetClosedError, RequestPriority } from './rate-budget';
+import { RateBudget, RateBudgetClosedError, RateBudgetDeadlineError, RequestPriority } from './rate-budget';
 
 const WINDOW = 60_000;
 
@@ -245,3 +245,59 @@ async function simulate(opts: { workers: number; sendLimitHeader: boolean; sendR
   for (let i = 0; i < 100_000 && !finished; i++) await clock.advance(10);
   return { finished, rejected, elapsedMs: finishedAt - startedAt };
 }
+
+describe('RateBudget deadlines (interactive writes)', () => {
+  it('refuses at once a request the budget cannot serve before its deadline (paused past it)', async () => {
+    const ctx = setup({ limit: 10, reserve: 0 });
+    await completeProbe(ctx);
+    ctx.budget.pauseUntil(ctx.clock.now() + 62_000);
+    const outcome = ctx.budget.acquire('interactive', ctx.clock.now() + 30_000).then(() => 'granted', (e: unknown) => e);
+    await flushMicrotasks();
+    const e = await outcome;
+    expect(e).toBeInstanceOf(RateBudgetDeadlineError);
+    expect((e as RateBudgetDeadlineError).availableAtMs).toBe(ctx.clock.now() + 62_000);
+    expect(ctx.budget.snapshot().queued.interactive).toBe(0);
+  });
+
+  it('grants a request whose wait ends before the deadline', async () => {
+    const ctx = setup({ limit: 10, reserve: 0 });
+    await completeProbe(ctx);
+    ctx.budget.pauseUntil(ctx.clock.now() + 10_000);
+    let waited: number | null = null;
+    void ctx.budget.acquire('interactive', ctx.clock.now() + 30_000).then((w) => (waited = w));
+    await ctx.clock.advance(9_999);
+    expect(waited).toBeNull();
+    await ctx.clock.advance(1);
+    expect(waited).toBe(10_000);
+  });
+
+  it('refuses at the deadline when the wait was unknown (the first response still in flight)', async () => {
+    const ctx = setup({ limit: 10, reserve: 0 });
+    void ctx.acquire('probe'); // in flight, never released
+    await flushMicrotasks();
+    let outcome: unknown = null;
+    void ctx.budget.acquire('interactive', ctx.clock.now() + 30_000).then(() => (outcome = 'granted'), (e: unknown) => (outcome = e));
+    await ctx.clock.advance(29_999);
+    expect(outcome).toBeNull();
+    await ctx.clock.advance(1);
+    expect(outcome).toBeInstanceOf(RateBudgetDeadlineError);
+    expect((outcome as RateBudgetDeadlineError).availableAtMs).toBeNull();
+  });
+
+  it('a full window that frees up only after the deadline refuses the request at once', async () => {
+    const ctx = setup({ limit: 2, reserve: 0 });
+    await completeProbe(ctx);
+    await ctx.acquire('a');
+    ctx.budget.release();
+    let outcome: unknown = null;
+    // The window is full until the probe leaves it (60 s): more than the 30 s deadline — refused now.
+    void ctx.budget.acquire('interactive', ctx.clock.now() + 30_000).then(() => (outcome = 'granted'), (e: unknown) => (outcome = e));
+    await flushMicrotasks();
+    expect(outcome).toBeInstanceOf(RateBudgetDeadlineError);
+    // Without a deadline the same request simply waits for the window.
+    let plain: unknown = null;
+    void ctx.budget.acquire('interactive').then(() => (plain = 'granted'));
+    await ctx.clock.advance(WINDOW);
+    expect(plain).toBe('granted');
+  });
+});

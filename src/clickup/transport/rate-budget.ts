@@ -44,9 +44,22 @@ export class RateBudgetClosedError extends Error {
   }
 }
 
+/**
+ * The request cannot be granted before its deadline: it was not sent. `availableAtMs` is when
+ * the budget expects to have room again (null when that depends on a response still in flight).
+ */
+export class RateBudgetDeadlineError extends Error {
+  constructor(readonly availableAtMs: number | null) {
+    super('rate budget cannot grant the request before its deadline');
+    this.name = 'RateBudgetDeadlineError';
+  }
+}
+
 interface Waiter {
   priority: RequestPriority;
   enqueuedAt: number;
+  /** Grant by then or not at all (interactive writes: a late write lands after the caller gave up). */
+  deadlineAt?: number;
   resolve: (waitedMs: number) => void;
   reject: (error: Error) => void;
 }
@@ -104,12 +117,14 @@ export class RateBudget {
 
   /**
    * Resolves (with the time spent waiting) once a request of this priority may be sent.
-   * Every successful acquire must be followed by exactly one release().
+   * Every successful acquire must be followed by exactly one release(). With `deadlineAtMs`,
+   * rejects with RateBudgetDeadlineError as soon as the grant is known to come later than that
+   * (at once when the budget is paused past it), or when the deadline passes.
    */
-  acquire(priority: RequestPriority = 'sync'): Promise<number> {
+  acquire(priority: RequestPriority = 'sync', deadlineAtMs?: number): Promise<number> {
     if (this.closed) return Promise.reject(new RateBudgetClosedError());
     return new Promise<number>((resolve, reject) => {
-      this.queues[priority].push({ priority, enqueuedAt: this.clock.now(), resolve, reject });
+      this.queues[priority].push({ priority, enqueuedAt: this.clock.now(), deadlineAt: deadlineAtMs, resolve, reject });
       this.drain();
     });
   }
@@ -234,7 +249,23 @@ export class RateBudget {
       }
       break;
     }
+    this.dropHopeless(now);
     this.schedule(now);
+  }
+
+  /** Waiters whose deadline passed, or falls before the moment their queue can next be served. */
+  private dropHopeless(now: number): void {
+    for (const priority of ['interactive', 'sync'] as const) {
+      const queue = this.queues[priority];
+      if (!queue.some((w) => w.deadlineAt !== undefined)) continue;
+      const at = this.availability(priority, now);
+      const known = typeof at === 'number' ? at : null;
+      this.queues[priority] = queue.filter((w) => {
+        const late = w.deadlineAt !== undefined && (now >= w.deadlineAt || (known !== null && known > w.deadlineAt));
+        if (late) w.reject(new RateBudgetDeadlineError(known));
+        return !late;
+      });
+    }
   }
 
   /** One timer, set for the earliest moment a queue head might become grantable. */
@@ -245,6 +276,10 @@ export class RateBudget {
       const at = this.availability(priority, now);
       // 'after-release' needs no timer: release() drains.
       if (typeof at === 'number' && (wakeAt === null || at < wakeAt)) wakeAt = at;
+      // A waiter's deadline is a moment to wake too (to refuse it), whatever the queue waits for.
+      for (const w of this.queues[priority]) {
+        if (w.deadlineAt !== undefined && (wakeAt === null || w.deadlineAt < wakeAt)) wakeAt = w.deadlineAt;
+      }
     }
     if (wakeAt === this.timerAt) return;
     this.clearTimer();

@@ -1,4 +1,4 @@
-import { matchOne } from './name-matcher';
+import { matchOne, suggestName } from './name-matcher';
 import { DomainError } from '../errors/domain-error';
 
 const spaces = [
@@ -33,4 +33,19 @@ describe('matchOne', () => {
   it('an empty list says so', () => {
     expect(() => matchOne('list', 'x', [])).toThrow("No list matches 'x'. There are no lists to choose from.");
   });
+});
+
+describe('suggestName', () => {
+  const args = ['space', 'folder', 'list', 'statuses', 'category', 'assignee', 'due_from', 'due_to', 'include_closed', 'limit', 'offset'];
+  it.each([
+    ['assignee_name', 'assignee'],
+    ['assignees', 'assignee'],
+    ['status', 'statuses'],
+    ['includeClosed', 'include_closed'],
+    ['due-from', 'due_from'],
+    ['lmit', 'limit'],
+    ['folder_id', 'folder'],
+    ['zzz', null],
+    ['', null],
+  ])('%p → %p', (q, name) => expect(suggestName(q, args)).toBe(name));
 });

@@ -59,3 +59,23 @@ function similarity(a: Set<string>, b: Set<string>): number {
   for (const g of a) if (b.has(g)) shared++;
   return (2 * shared) / (a.size + b.size);
 }
+
+/**
+ * The one name among `names` that `q` most plausibly meant, or null when none is close: a name
+ * contained in `q` or containing it ("assignee_name" → "assignee"), else the most similar by
+ * shared bigrams (separators ignored) when at least half of them are shared. For "did you mean".
+ */
+export function suggestName(q: string, names: readonly string[]): string | null {
+  const key = (s: string) => s.toLowerCase().replace(/[\s_\-.]+/g, '');
+  const k = key(q);
+  if (!k) return null;
+  const contained = names.filter((n) => key(n).length >= 3 && (k.includes(key(n)) || key(n).includes(k)));
+  if (contained.length) return contained.sort((a, b) => key(b).length - key(a).length)[0];
+  const grams = bigrams(k);
+  let best: { name: string; score: number } | null = null;
+  for (const n of names) {
+    const score = similarity(grams, bigrams(key(n)));
+    if (!best || score > best.score) best = { name: n, score };
+  }
+  return best && best.score >= 0.5 ? best.name : null;
+}

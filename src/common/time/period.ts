@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { DomainError } from '../errors/domain-error';
+import { MAX_YEAR, MIN_YEAR } from '../limits';
 
 /**
  * Report periods (docs/reporting.md, "Periods"): every form a person or a small model types,
@@ -54,8 +55,6 @@ export interface PeriodContext {
 /** The longest custom window a report accepts (three years of days). */
 export const MAX_PERIOD_DAYS = 1096;
 export const MAX_ROLLING_DAYS = 365;
-const MIN_YEAR = 1970;
-const MAX_YEAR = 2100;
 
 export const PERIOD_FORMS =
   'today, yesterday, this_week, last_week, this_month, last_month, this_year, last_year, last_7_days, last_30_days, ' +

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { MAX_YEAR, MIN_YEAR } from '../limits';
 
 const MINUTE = 60_000;
 
@@ -51,11 +52,11 @@ export function parseDateTimeInput(input: string, timeZone: string): number | nu
     const [year, month, day, hour, minute, second] = local.slice(1).map((v) => (v === undefined ? 0 : Number(v)));
     if (hour > 23 || minute > 59 || second > 59) return null;
     const t = DateTime.fromObject({ year, month, day, hour, minute, second }, { zone: timeZone });
-    return t.isValid ? t.toMillis() : null;
+    return t.isValid && year >= MIN_YEAR && year <= MAX_YEAR ? t.toMillis() : null;
   }
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})$/i.test(s)) {
     const t = DateTime.fromISO(s, { setZone: true });
-    return t.isValid ? t.toMillis() : null;
+    return t.isValid && t.year >= MIN_YEAR && t.year <= MAX_YEAR ? t.toMillis() : null;
   }
   return null;
 }

@@ -21,6 +21,8 @@ export class SyncRunEntity {
   @Column('integer', { default: 0 }) rateLimited: number;
   @Column('integer', { default: 0 }) retries: number;
   @Column('text', { nullable: true }) error: string | null;
+  /** The process running it (hostname:pid:nonce); null for runs recorded before this column. */
+  @Column('text', { nullable: true }) owner: string | null;
   /** Current phase and progress while running; warnings after. */
   @Column('jsonb', { default: () => "'{}'" }) details: Record<string, unknown>;
 }

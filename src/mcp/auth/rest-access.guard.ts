@@ -1,6 +1,7 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { Request } from 'express';
 import { AppConfig } from '../../config/app-config';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../../common/text/json-depth';
 import { checkBearer, originAllowed } from './token-check';
 
 const MCP_PATHS = /^\/(sse|messages|mcp)(\/|\?|$)/;
@@ -33,6 +34,7 @@ export class RestAccessGuard implements CanActivate {
     if (!originAllowed(req.headers.origin, this.cfg.mcp.allowedOrigins)) {
       throw new ForbiddenException('Origin not allowed. Add it to MCP_ALLOWED_ORIGINS if this browser app should reach the server.');
     }
+    if (jsonDepthExceeds(req.body)) throw new BadRequestException(`Request body nests deeper than ${MAX_JSON_DEPTH} levels.`);
     if (!this.cfg.mcp.tokens.length || OPEN_PATHS.test(path) || path === '/webhooks/clickup') return true;
     const verdict = checkBearer(req.headers.authorization, this.cfg.mcp.tokens, Date.now());
     if (!verdict.ok) {

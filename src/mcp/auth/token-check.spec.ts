@@ -1,4 +1,4 @@
-import { checkBearer, originAllowed } from './token-check';
+import { checkBearer, hostAllowed, originAllowed } from './token-check';
 
 const tokens = [
   { name: 'lm', token: 'read-token-0123456789', scope: 'read' as const, expiresAt: null },
@@ -32,5 +32,32 @@ describe('originAllowed', () => {
     ['https://app.example.com', true],
   ])('%p → %p', (origin, ok) => {
     expect(originAllowed(origin, ['https://app.example.com/'])).toBe(ok);
+  });
+});
+
+describe('hostAllowed', () => {
+  const allowed = ['mcp.example.com', 'proxy.example:8443'];
+  it.each([
+    [undefined, true],
+    ['localhost:8001', true],
+    ['LOCALHOST', true],
+    ['app.localhost:3000', true],
+    ['127.0.0.1:8001', true],
+    ['192.168.1.20:8001', true],
+    ['[::1]:8001', true],
+    ['[fe80::1]', true],
+    ['mcp.example.com', true],
+    ['MCP.example.com.:8001', true],
+    ['proxy.example:8443', true],
+    ['proxy.example:8001', false],
+    ['proxy.example', false],
+    ['evil.example:8001', false],
+    ['localhost.evil.example', false],
+    ['127.0.0.1.evil.example', false],
+    ['mcp.example.com.evil.example', false],
+    ['bad host', false],
+    ['a@b', false],
+  ])('%p → %p', (host, ok) => {
+    expect(hostAllowed(host, allowed)).toBe(ok);
   });
 });

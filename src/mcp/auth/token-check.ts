@@ -35,3 +35,24 @@ export function originAllowed(origin: string | undefined, allowed: string[]): bo
   if (LOOPBACK_ORIGIN.test(o)) return true;
   return allowed.some((a) => a.replace(/\/$/, '').toLowerCase() === o.toLowerCase());
 }
+
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+
+/**
+ * DNS-rebinding protection for every route: a page on evil.example whose name later resolves to
+ * 127.0.0.1 talks to us same-origin (no Origin header on GETs), but its requests still carry
+ * `Host: evil.example`. Such a page can only reach us under a name it controls, so a Host is
+ * accepted when it is loopback (localhost, *.localhost), an IP literal (no name to rebind), or
+ * a configured name (MCP_ALLOWED_HOSTS, HOST, PUBLIC_BASE_URL; an entry with a port must match
+ * it too). No Host header at all is a non-browser client.
+ */
+export function hostAllowed(host: string | undefined, allowed: string[]): boolean {
+  if (host === undefined || host === '') return true;
+  const h = host.trim().toLowerCase();
+  if (/^\[[0-9a-f:.]+\](:\d+)?$/.test(h)) return true;
+  const m = /^([a-z0-9.-]+?)\.?(?::(\d+))?$/.exec(h);
+  if (!m) return false;
+  const [, name, port] = m;
+  if (IPV4.test(name) || name === 'localhost' || name.endsWith('.localhost')) return true;
+  return allowed.some((a) => (a.includes(':') ? a === `${name}:${port ?? ''}` : a === name));
+}

@@ -22,12 +22,26 @@ export interface ToolDefinition<I extends z.ZodRawShape = z.ZodRawShape, O exten
   description: string;
   input: z.ZodObject<I>;
   output: z.ZodObject<O>;
+  /**
+   * From a preset in annotations.ts. `readOnlyHint: false` also decides access: such a tool
+   * changes state or spends the ClickUp budget, so it needs a write-scoped token (needsWriteScope).
+   */
   annotations: ToolAnnotations;
-  /** Changes ClickUp: dropped in read-only mode and for read-scoped tokens. */
+  /** Changes ClickUp: dropped in read-only mode (and, like every non-read-only tool, needs the write scope). */
   write: boolean;
   handler: (args: z.output<z.ZodObject<I>>, ctx: ToolCallContext) => Promise<z.input<z.ZodObject<O>>>;
   /** Concise text rendering of the structured result (the model reads this first). */
   render: (out: z.output<z.ZodObject<O>>) => string;
+}
+
+/**
+ * One access policy for MCP and REST alike: anything that changes state (in ClickUp or in our
+ * database) or spends the ClickUp request budget — a write, a sync, a cache refresh — needs the
+ * `write` scope. A tool declares which it is through its annotation preset: only READ tools
+ * (readOnlyHint: true, answered from the database) are open to read-scoped tokens.
+ */
+export function needsWriteScope(tool: Pick<ToolDefinition, 'write' | 'annotations'>): boolean {
+  return tool.write || tool.annotations.readOnlyHint !== true || tool.annotations.openWorldHint === true;
 }
 
 /** Identity with type inference, so toolset files stay declarative. */

@@ -1,13 +1,14 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { McpRegistryService } from '@rekog/mcp-nest';
 import { randomUUID } from 'node:crypto';
-import { ClickupError, ClickupReadOnlyError } from '../../clickup/clickup.errors';
+import { ClickupError, ClickupReadOnlyError, ClickupWriteDeferredError } from '../../clickup/clickup.errors';
 import { describeClickupError } from '../../clickup/clickup-error-text';
 import { WriteOutcomeError } from '../../common/errors/write-outcome-error';
 import { AppConfig } from '../../config/app-config';
 import { secretScrubber } from '../../common/logging/secret-scrubber';
-import { AnyToolDefinition, Toolset, ToolCallContext } from './tool-definition';
+import { AnyToolDefinition, needsWriteScope, Toolset, ToolCallContext } from './tool-definition';
 import { DomainError } from '../../common/errors/domain-error';
+import { parseToolArguments } from './tool-arguments';
 import { toolsetScope, ToolsetName, WRITE_SCOPE } from './toolsets';
 
 export const MCP_TOOLSETS = Symbol('MCP_TOOLSETS');
@@ -18,9 +19,10 @@ type CallResult = { content: { type: 'text'; text: string }[]; structuredContent
 /**
  * Registers the tools this server exposes: the operator's toolsets (MCP_TOOLSETS), minus every
  * write tool in read-only mode. Over HTTP each tool also requires its toolset scope (and
- * `write` for write tools), which McpAccessGuard grants per token and per X-MCP-Toolsets header.
- * Every handler is wrapped so that results are validated against the output schema and errors
- * never leak internals.
+ * `write` for every tool that changes state or spends the ClickUp budget, see needsWriteScope),
+ * which McpAccessGuard grants per token and per X-MCP-Toolsets header. Every handler is wrapped
+ * so that arguments are checked in one place (tool-arguments.ts: unknown keys, missing fields,
+ * NULs), results are validated against the output schema, and errors never leak internals.
  */
 @Injectable()
 export class ToolRegistrarService implements OnModuleInit {
@@ -57,11 +59,11 @@ export class ToolRegistrarService implements OnModuleInit {
       this.registry.registerTool({
         name: tool.name,
         description: tool.description,
-        parameters: tool.input,
+        parameters: publishedParameters(tool),
         outputSchema: tool.output,
         annotations: { title: tool.title, ...tool.annotations },
         // stdio has no HTTP request to carry scopes: the process's own config decides there.
-        requiredScopes: this.role === 'stdio' ? undefined : [toolsetScope(tool.toolset), ...(tool.write ? [WRITE_SCOPE] : [])],
+        requiredScopes: this.role === 'stdio' ? undefined : [toolsetScope(tool.toolset), ...(needsWriteScope(tool) ? [WRITE_SCOPE] : [])],
         handler: (args, context, request) => this.call(tool, args, context, request),
       });
       this.registered.push(tool);
@@ -71,7 +73,7 @@ export class ToolRegistrarService implements OnModuleInit {
 
   private async call(
     tool: AnyToolDefinition,
-    args: Record<string, unknown>,
+    raw: unknown,
     context: { reportProgress: (p: { progress: number; total?: number; message?: string }) => Promise<void> },
     request: { user?: { name?: string } } | undefined,
   ): Promise<CallResult> {
@@ -85,8 +87,10 @@ export class ToolRegistrarService implements OnModuleInit {
       },
       caller: request?.user?.name ?? null,
     };
+    const verdict = parseToolArguments(tool.name, tool.input, raw);
+    if (!verdict.ok) return errorResult(secretScrubber.scrub(verdict.message));
     try {
-      const out = await tool.handler(args, ctx);
+      const out = await tool.handler(verdict.args, ctx);
       const parsed = tool.output.safeParse(out);
       if (!parsed.success) {
         const ref = randomUUID().slice(0, 8);
@@ -104,6 +108,8 @@ export class ToolRegistrarService implements OnModuleInit {
     // Writes say whether ClickUp refused, failed (maybe applied) or accepted the change: the domain's words.
     if (e instanceof WriteOutcomeError) return errorResult(secretScrubber.scrub(e.message));
     if (e instanceof ClickupReadOnlyError) return errorResult('This server is read-only: writes to ClickUp are disabled (MCP_READ_ONLY / CLICKUP_READ_ONLY).');
+    // Its sentence already says that nothing changed and when to retry.
+    if (e instanceof ClickupWriteDeferredError) return errorResult(e.message);
     // Any other ClickUp failure, said for what it was (refused, unreachable, unreadable); the token never appears in it.
     if (e instanceof ClickupError) return errorResult(secretScrubber.scrub(describeClickupError(e)));
     const ref = randomUUID().slice(0, 8);
@@ -119,6 +125,18 @@ function withWarning(out: { data_complete?: unknown; data_warning?: unknown }, t
 
 function capitalize(s: string): string {
   return s ? `${s[0].toUpperCase()}${s.slice(1)}` : s;
+}
+
+/**
+ * What mcp-nest publishes and checks before our handler runs. Published: the tool's schema,
+ * strict, so tools/list says that unknown keys are refused. Checked: nothing — mcp-nest's own
+ * check would strip unknown keys silently and answer in zod's words; parseToolArguments (in
+ * `call`) does the checking for every transport, and returns one sentence.
+ */
+function publishedParameters(tool: AnyToolDefinition): AnyToolDefinition['input'] {
+  const published = tool.input.strict();
+  published.safeParse = ((data: unknown) => ({ success: true, data })) as typeof published.safeParse;
+  return published as AnyToolDefinition['input'];
 }
 
 function errorResult(text: string): CallResult {

@@ -1,5 +1,8 @@
 import { ClickupFolder, ClickupList, ClickupMember, ClickupSpace, ClickupStatus, ClickupTeam } from '../../clickup/clickup.types';
 import { FolderRow, ListRow, MemberRow, SpaceRow, StatusRow, WorkspaceRow } from '../model/sync-rows';
+import { stripNulDeep } from '../../common/text/strip-nul';
+
+// Every row leaves through stripNulDeep: PostgreSQL cannot store NUL, and any ClickUp client can write one into a name.
 
 const ROLE_KEYS: Record<number, string> = { 1: 'owner', 2: 'admin', 3: 'member', 4: 'guest' };
 const date = (ms: number | null | undefined): Date | null => (ms == null ? null : new Date(ms));
@@ -15,11 +18,11 @@ export function mapStatuses(statuses: ClickupStatus[]): StatusRow[] {
  * refused) leaves the stored plan as it is, null clears it.
  */
 export function mapWorkspace(team: ClickupTeam, plan?: string | null): WorkspaceRow {
-  return { id: team.id, name: team.name, color: team.color, plan };
+  return stripNulDeep({ id: team.id, name: team.name, color: team.color, plan });
 }
 
 export function mapMember(workspaceId: string, m: ClickupMember): MemberRow {
-  return {
+  return stripNulDeep({
     workspaceId,
     userId: m.id,
     username: m.username,
@@ -32,11 +35,11 @@ export function mapMember(workspaceId: string, m: ClickupMember): MemberRow {
     status: m.pending ? 'invited' : 'active',
     lastActive: date(m.lastActive),
     dateJoined: date(m.dateJoined),
-  };
+  });
 }
 
 export function mapSpace(workspaceId: string, s: ClickupSpace): SpaceRow {
-  return {
+  return stripNulDeep({
     id: s.id,
     workspaceId,
     name: s.name,
@@ -46,11 +49,11 @@ export function mapSpace(workspaceId: string, s: ClickupSpace): SpaceRow {
     multipleAssignees: s.multipleAssignees,
     statuses: mapStatuses(s.statuses),
     features: s.features as Record<string, unknown>,
-  };
+  });
 }
 
 export function mapFolder(workspaceId: string, spaceId: string, f: ClickupFolder): FolderRow {
-  return {
+  return stripNulDeep({
     id: f.id,
     workspaceId,
     spaceId: f.space?.id ?? spaceId,
@@ -61,7 +64,7 @@ export function mapFolder(workspaceId: string, spaceId: string, f: ClickupFolder
     overrideStatuses: f.overrideStatuses,
     statuses: f.overrideStatuses && f.statuses.length ? mapStatuses(f.statuses) : null,
     taskCount: f.taskCount,
-  };
+  });
 }
 
 /**
@@ -83,7 +86,7 @@ export function mapList(
   } else {
     [statuses, source, sourceId] = [ctx.space?.statuses ?? mapStatuses(l.statuses), 'space', ctx.spaceId];
   }
-  return {
+  return stripNulDeep({
     id: l.id,
     workspaceId,
     spaceId: l.space?.id ?? ctx.spaceId,
@@ -99,5 +102,5 @@ export function mapList(
     taskCount: l.taskCount,
     dueDate: date(l.dueDate),
     startDate: date(l.startDate),
-  };
+  });
 }

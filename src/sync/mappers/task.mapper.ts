@@ -1,6 +1,7 @@
 import { ClickupTask } from '../../clickup/clickup.types';
 import { StatusCategory, statusCategory } from '../../common/status-category';
 import { TaskBundle } from '../model/sync-rows';
+import { stripNulDeep } from '../../common/text/strip-nul';
 
 const date = (ms: number | null | undefined): Date | null => (ms == null ? null : new Date(ms));
 
@@ -21,7 +22,11 @@ export class TaskMappingError extends Error {
   }
 }
 
-/** ClickUp task → row + relations. Pure: the same payload always gives the same rows. */
+/**
+ * ClickUp task → row + relations. Pure: the same payload always gives the same rows. Any ClickUp
+ * client can put NUL characters into names, descriptions or custom fields; PostgreSQL text and
+ * jsonb cannot hold them, so they are dropped here (one bad task would otherwise fail its page).
+ */
 export function mapTask(t: ClickupTask, ctx: TaskMapContext): TaskBundle {
   const listId = t.list?.id;
   if (!listId) throw new TaskMappingError('list', 'payload has no list');
@@ -35,7 +40,7 @@ export function mapTask(t: ClickupTask, ctx: TaskMapContext): TaskBundle {
     // ClickUp lists the same edge on both tasks, typed relative to each (0 "waiting on",
     // 1 "blocking"); the edge itself is always "task_id waits on depends_on", stored once.
     .map((d) => ({ taskId: d.taskId, dependsOn: d.dependsOn, type: 0 }));
-  return {
+  return stripNulDeep({
     task: {
       id: t.id,
       customId: t.customId,
@@ -74,5 +79,5 @@ export function mapTask(t: ClickupTask, ctx: TaskMapContext): TaskBundle {
     watcherIds: t.watchers.map((w) => w.id),
     extraListIds: t.locations.map((l) => l.id).filter((id) => id !== listId),
     dependencies,
-  };
+  });
 }

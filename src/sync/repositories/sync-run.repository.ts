@@ -3,9 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SyncRunEntity } from '../../database/entities';
 
-export type SyncKind = 'full' | 'incremental' | 'reconcile' | 'members' | 'hierarchy' | 'snapshot' | 'webhook';
+export const SYNC_KINDS = ['full', 'incremental', 'reconcile', 'members', 'hierarchy', 'snapshot', 'webhook'] as const;
+export type SyncKind = (typeof SYNC_KINDS)[number];
 export type SyncTrigger = 'schedule' | 'startup' | 'api' | 'mcp' | 'cli' | 'webhook' | 'test';
-export type SyncStatus = 'running' | 'succeeded' | 'partial' | 'failed';
+export const SYNC_STATUSES = ['running', 'succeeded', 'partial', 'failed'] as const;
+export type SyncStatus = (typeof SYNC_STATUSES)[number];
+
+export interface RunCost {
+  requests: number;
+  rateLimited: number;
+  retries: number;
+}
 
 export interface RunOutcome {
   status: Exclude<SyncStatus, 'running'>;
@@ -26,17 +34,23 @@ export class SyncRunRepository {
     return this.ds.getRepository(SyncRunEntity);
   }
 
-  async start(workspaceId: string | null, kind: SyncKind, trigger: SyncTrigger): Promise<SyncRunEntity> {
+  async start(workspaceId: string | null, kind: SyncKind, trigger: SyncTrigger, owner: string | null = null): Promise<SyncRunEntity> {
     return this.repo.save(
       this.repo.create({
         workspaceId, kind, trigger, status: 'running', startedAt: new Date(), finishedAt: null, counts: {},
-        requests: 0, rateLimited: 0, retries: 0, error: null, details: {},
+        requests: 0, rateLimited: 0, retries: 0, error: null, details: {}, owner,
       }),
     );
   }
 
-  async progress(id: number, details: Record<string, unknown>, counts?: Record<string, unknown>): Promise<void> {
-    await this.repo.update({ id }, (counts ? { details, counts } : { details }) as never);
+  /** While running: phase, counts and the ClickUp requests so far (so a run cut off still shows what it cost). */
+  async progress(id: number, details: Record<string, unknown>, counts?: Record<string, unknown>, cost?: RunCost): Promise<void> {
+    await this.repo.update({ id }, { details, ...(counts ? { counts } : {}), ...(cost ?? {}) } as never);
+  }
+
+  /** Runs still marked running (start-up recovery). */
+  async running(): Promise<Pick<SyncRunEntity, 'id' | 'workspaceId' | 'kind' | 'owner'>[]> {
+    return this.repo.find({ select: { id: true, workspaceId: true, kind: true, owner: true }, where: { status: 'running' }, order: { id: 'ASC' } });
   }
 
   async finish(id: number, o: RunOutcome): Promise<SyncRunEntity> {

@@ -8,6 +8,8 @@ export const webhookEventSchema = z.object({
   list_id: z.union([z.string(), z.number()]).optional().nullable(),
   folder_id: z.union([z.string(), z.number()]).optional().nullable(),
   space_id: z.union([z.string(), z.number()]).optional().nullable(),
+  /** Only their dates are read here: how old the delivery is (replay protection). */
+  history_items: z.array(z.object({ date: z.union([z.string(), z.number()]).optional().nullable() })).optional().nullable(),
 });
 
 export type WebhookEvent = z.infer<typeof webhookEventSchema>;
@@ -15,6 +17,7 @@ export type WebhookEvent = z.infer<typeof webhookEventSchema>;
 /** What a batch of deliveries asks us to refresh. */
 export interface WebhookWork {
   tasks: Set<string>;
+  /** Tasks a delivery says were deleted: soft-deleted only once ClickUp confirms (404). */
   deletedTasks: Set<string>;
   timeTracked: Set<string>;
   hierarchy: boolean;
@@ -29,6 +32,7 @@ const TASK_REFRESH = new Set([
 
 /** Folds one event into the pending work. Returns false for events we do not handle. */
 export function addEvent(work: WebhookWork, e: WebhookEvent): boolean {
+  // A delivery is signed, not necessarily fresh: deletions are candidates, confirmed with ClickUp before anything is deleted.
   if (e.event === 'taskDeleted' && e.task_id) {
     work.deletedTasks.add(e.task_id);
     work.tasks.delete(e.task_id);

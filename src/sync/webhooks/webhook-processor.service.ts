@@ -10,6 +10,8 @@ import { HierarchySyncer } from '../syncers/hierarchy.syncer';
 import { TaskSyncer } from '../syncers/task.syncer';
 import { TimeEntrySyncer } from '../syncers/time-entry.syncer';
 import { addEvent, emptyWork, WebhookEvent, WebhookWork } from './webhook-event';
+import { DeliveryVerdict, WebhookReplayGuard } from './webhook-replay';
+import { stripNulDeep } from '../../common/text/strip-nul';
 
 export const WEBHOOK_STATE_KEY = 'clickup_webhook';
 
@@ -22,6 +24,11 @@ export interface RegisteredWebhook {
 }
 
 const DEBOUNCE_MS = 300;
+/**
+ * A hierarchy refresh costs one request per space/folder (~30 on the demo workspace): deliveries
+ * that ask for one are coalesced into at most one refresh per this interval.
+ */
+const HIERARCHY_MIN_INTERVAL_MS = 60_000;
 const DAY = 86_400_000;
 
 /**
@@ -35,6 +42,9 @@ export class WebhookProcessorService implements OnApplicationShutdown {
   private pending: WebhookWork = emptyWork();
   private timer: NodeJS.Timeout | null = null;
   private processing: Promise<void> = Promise.resolve();
+  private readonly replays = new WebhookReplayGuard();
+  private lastHierarchyAt = 0;
+  private hierarchyTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly cfg: AppConfig,
@@ -54,7 +64,15 @@ export class WebhookProcessorService implements OnApplicationShutdown {
     return [this.cfg.sync.webhookSecret, registered?.secret].filter((s): s is string => Boolean(s));
   }
 
-  enqueue(e: WebhookEvent): boolean {
+  /** Replay protection: 'fresh' the first time these exact bytes arrive within the window. */
+  admit(raw: Buffer, e: WebhookEvent, now = Date.now()): DeliveryVerdict {
+    const verdict = this.replays.check(raw, (e.history_items ?? []).map((h) => h.date), now);
+    if (verdict !== 'fresh') this.logger.warn(`Ignored a ${verdict} ${e.event} delivery (replay protection).`);
+    return verdict;
+  }
+
+  enqueue(event: WebhookEvent): boolean {
+    const e = stripNulDeep(event);
     const handled = addEvent(this.pending, e);
     if (handled && !this.timer) this.timer = setTimeout(() => this.flush(), DEBOUNCE_MS);
     return handled;
@@ -66,6 +84,20 @@ export class WebhookProcessorService implements OnApplicationShutdown {
     this.timer = null;
     const work = this.pending;
     this.pending = emptyWork();
+    if (work.hierarchy) {
+      const wait = this.lastHierarchyAt + HIERARCHY_MIN_INTERVAL_MS - Date.now();
+      if (wait > 0) {
+        // Too soon after the last one: keep it pending and refresh once the interval is over.
+        work.hierarchy = false;
+        this.pending.hierarchy = true;
+        this.hierarchyTimer ??= setTimeout(() => {
+          this.hierarchyTimer = null;
+          void this.flush();
+        }, wait);
+      } else {
+        this.lastHierarchyAt = Date.now();
+      }
+    }
     this.processing = this.processing.then(() => this.process(work)).catch((e) => {
       this.logger.warn(`Webhook refresh failed: ${describeError(e)}`);
     });
@@ -74,6 +106,7 @@ export class WebhookProcessorService implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
+    if (this.hierarchyTimer) clearTimeout(this.hierarchyTimer);
     await this.processing;
   }
 
@@ -82,8 +115,12 @@ export class WebhookProcessorService implements OnApplicationShutdown {
     await this.runner.runTargeted('webhook', 'webhook', async (ctx) => {
       const ws = ctx.workspaceId;
       if (w.hierarchy) await this.hierarchy.syncAll(ctx);
-      if (w.tasks.size) {
-        const { gone } = await this.tasks.refreshTasks(ctx, await this.hierarchyRead.listLocations(ws), [...w.tasks]);
+      // Deleted according to the delivery: asked again, like updated ones. A task ClickUp still
+      // has is refreshed, not deleted (a replayed or forged-by-a-leaked-secret taskDeleted does nothing).
+      const claimedDeleted = [...w.deletedTasks];
+      w.deletedTasks.clear();
+      if (w.tasks.size || claimedDeleted.length) {
+        const { gone } = await this.tasks.refreshTasks(ctx, await this.hierarchyRead.listLocations(ws), [...w.tasks, ...claimedDeleted]);
         gone.forEach((id) => w.deletedTasks.add(id));
       }
       if (w.deletedTasks.size) {
