@@ -139,29 +139,31 @@ export class TaskTimeService {
   async estimationAccuracy(a: ScopeArgValues & { finished_only: boolean; limit: number }): Promise<EstimationAccuracy> {
     const f = await this.ctx.frame(a);
     const finished = a.finished_only ? { categories: ['done' as const, 'closed' as const] } : {};
-    const [rows, estimated] = await Promise.all([this.timeOfSet(f, null, ['task'], finished), this.taskSets.tasks(this.ctx.taskSet(f, { ...finished, hasEstimate: true }))]);
+    const estimatedSet = this.ctx.taskSet(f, { ...finished, hasEstimate: true });
+    const [rows, estimated, unestimatedTasks] = await Promise.all([
+      this.timeOfSet(f, null, ['task'], finished), this.taskSets.brief(estimatedSet), this.taskSets.count(this.ctx.taskSet(f, { ...finished, hasEstimate: false })),
+    ]);
     const tracked = new Map(rows.map((r) => [r.taskId as string, r.ms]));
     const isEstimated = new Set(estimated.map((t) => t.id));
     const s = summarizeAccuracy([
       ...estimated.map((t) => ({ trackedMs: tracked.get(t.id) ?? 0, estimateMs: t.timeEstimate })),
       ...rows.filter((r) => !isEstimated.has(r.taskId as string)).map((r) => ({ trackedMs: r.ms, estimateMs: null })),
     ]);
-    const unestimatedWithoutTime = await this.taskSets.count(this.ctx.taskSet(f, { ...finished, hasEstimate: false }));
-    const line = (t: TaskSetRow) => {
-      const ms = tracked.get(t.id) ?? 0;
-      const est = t.timeEstimate as number;
-      return { id: t.id, custom_id: t.customId, name: t.name, list: t.listName, time: duration(ms), estimate: duration(est), ratio: accuracyRatio(ms, est), difference: duration(ms - est), diff: ms - est };
+    // Rank every estimated task, then load names for the few shown.
+    const judged = estimated.map((t) => ({ id: t.id, ms: tracked.get(t.id) ?? 0, est: t.timeEstimate as number })).map((x) => ({ ...x, diff: x.ms - x.est, c: classifyAccuracy(x.ms, x.est) }));
+    const under = judged.filter((x) => x.c === 'under_estimated').sort((x, y) => y.diff - x.diff || x.id.localeCompare(y.id)).slice(0, a.limit);
+    const over = judged.filter((x) => x.c === 'over_estimated').sort((x, y) => x.diff - y.diff || x.id.localeCompare(y.id)).slice(0, a.limit);
+    const named = new Map((await this.taskSets.byIds(estimatedSet, [...under, ...over].map((x) => x.id))).map((t) => [t.id, t]));
+    const line = (x: (typeof judged)[number]) => {
+      const t = named.get(x.id) as TaskSetRow;
+      return { id: x.id, custom_id: t.customId, name: t.name, list: t.listName, time: duration(x.ms), estimate: duration(x.est), ratio: accuracyRatio(x.ms, x.est), difference: duration(x.diff) };
     };
-    const lines = estimated.map(line);
-    const strip = ({ diff: _d, ...x }: ReturnType<typeof line>) => x;
-    const under = lines.filter((l) => classifyAccuracy(l.time.ms, l.estimate.ms) === 'under_estimated').sort((x, y) => y.diff - x.diff || x.id.localeCompare(y.id));
-    const over = lines.filter((l) => classifyAccuracy(l.time.ms, l.estimate.ms) === 'over_estimated').sort((x, y) => x.diff - y.diff || x.id.localeCompare(y.id));
     const out: EstimationAccuracy = {
       scope: scopeView(f.scope), finished_only: a.finished_only, estimated_tasks: s.estimatedTasks, accurate: s.accurate,
       under_estimated: s.underEstimated, over_estimated: s.overEstimated, accuracy_percent: s.accuracyPercent,
       estimate: duration(s.estimateMs), time_on_estimated: duration(s.trackedOnEstimatedMs), unplanned_time: duration(s.unplannedMs),
-      tasks_without_estimate: unestimatedWithoutTime,
-      worst_overruns: under.slice(0, a.limit).map(strip), most_unused: over.slice(0, a.limit).map(strip),
+      tasks_without_estimate: unestimatedTasks,
+      worst_overruns: under.filter((x) => named.has(x.id)).map(line), most_unused: over.filter((x) => named.has(x.id)).map(line),
       truncated: false, hint: null,
     };
     return fitReport(out, [() => [listAt(out, 'most_unused', 1), listAt(out, 'worst_overruns', 1)]]);
