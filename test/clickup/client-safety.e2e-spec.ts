@@ -98,7 +98,7 @@ describe('ClickupClient safety over real HTTP', () => {
       const client = ClickupClient.create({
         baseUrl: server.baseUrl,
         token: TOKEN,
-        timeoutMs: 150,
+        timeoutMs: 500, // long enough for a loaded CI machine; the delayed route takes 1 s
         maxRetries: 1,
         retryBaseDelayMs: 10,
       });
