@@ -35,6 +35,11 @@ export async function createHttpApp(options: AppModuleOptions = {}): Promise<Nes
   app.use(hostCheckMiddleware(app.get(AppConfig).mcp.allowedHosts, app.get(AppConfig).mcp.allowedOrigins));
   installBodyParsers(app);
   app.enableShutdownHooks();
+  // Idle keep-alive sockets outlive the clients' own (undici keeps them 4 s): a client never
+  // reuses a socket the server is closing at that moment, which surfaced as ECONNRESET under load.
+  const server = app.getHttpServer() as { keepAliveTimeout: number; headersTimeout: number };
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   setupSwagger(app);
   return app;
 }
