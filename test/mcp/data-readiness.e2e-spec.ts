@@ -67,12 +67,19 @@ describe.each(TEST_ENGINES)('partial data during the first full sync (%s)', (kin
     expect(tasks.out.data_complete).toBe(false);
     expect(tasks.text.startsWith('⚠ First sync in progress')).toBe(true);
 
-    for (const [name, args] of [['get_workload', {}], ['get_list_progress', { list: 'x' }], ['get_task_hierarchy', { list: 'x' }]] as const) {
+    const reports = [
+      ['get_workload', {}], ['get_list_progress', { list: 'x' }], ['get_task_hierarchy', { list: 'x' }],
+      ['get_weekly_timesheet', {}], ['get_employee_time_report', { period: 'last_week' }], ['get_estimation_accuracy', {}],
+      ['get_project_health_score', { project: 'x' }], ['get_project_daily_standup', { project: 'x' }], ['get_workspace_folderless_lists', {}],
+    ] as const;
+    for (const [name, args] of reports) {
       const r = await call(name, args);
       expect({ name, isError: r.isError }).toEqual({ name, isError: true });
       expect(r.text).toMatch(/^First sync in progress: .* — numbers are incomplete\. This report needs complete data: ask again when the first full sync has finished/);
     }
 
+    const report = await fetch(`${t.url}/api/reports/get_weekly_timesheet`);
+    expect([report.status, ((await report.json()) as { message: string }).message]).toEqual([503, expect.stringMatching(/^First sync in progress: /)]);
     const hierarchy = await rest('/api/hierarchy');
     expect(hierarchy).toMatchObject({ dataComplete: false, dataWarning: expect.stringMatching(/^first sync in progress/) });
     expect((await rest('/sync/status')).dataComplete).toBe(false);
