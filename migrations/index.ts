@@ -3,8 +3,9 @@ import { SyncLeases1795319998000 } from './1795319998000-sync-leases';
 import { TimeFactsIndexes1795321000000 } from './1795321000000-time-facts-indexes';
 import { TimeEntryHome1795321100000 } from './1795321100000-time-entry-home';
 import { SnapshotHistoryFields1795321200000 } from './1795321200000-snapshot-history-fields';
+import { ProjectRegistryTargets1795370000000 } from './1795370000000-project-registry-targets';
 
 // Every migration, in order. Imported explicitly (no globs) so the same list works under Jest,
 // in the compiled server and in the migration CLI. Never edit a committed migration: add one.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [InitialSchema1795319735001, SyncLeases1795319998000, TimeFactsIndexes1795321000000, TimeEntryHome1795321100000, SnapshotHistoryFields1795321200000];
+export const MIGRATIONS: Function[] = [InitialSchema1795319735001, SyncLeases1795319998000, TimeFactsIndexes1795321000000, TimeEntryHome1795321100000, SnapshotHistoryFields1795321200000, ProjectRegistryTargets1795370000000];

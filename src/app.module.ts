@@ -17,6 +17,7 @@ import { McpServerModule } from './mcp/mcp-server.module';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { createValidationPipe } from './common/validation/validation-pipe';
 import { WritesModule } from './writes/writes.module';
+import { ProjectsModule } from './projects/projects.module';
 import { DomainErrorFilter } from './common/errors/domain-error.filter';
 import { RestAccessGuard } from './mcp/auth/rest-access.guard';
 import { HealthModule } from './health/health.module';
@@ -68,6 +69,7 @@ export class AppModule {
         IntelligenceModule,
         MappingModule,
         WritesModule,
+        ProjectsModule,
         ...(role === 'cli' ? [] : [McpServerModule.forRoot(role)]),
         ...(role === 'server' ? [HealthModule] : []),
       ],

@@ -23,7 +23,7 @@ export interface ToolDefinition<I extends z.ZodRawShape = z.ZodRawShape, O exten
   input: z.ZodObject<I>;
   output: z.ZodObject<O>;
   annotations: ToolAnnotations;
-  /** Changes ClickUp: dropped in read-only mode and for read-scoped tokens. */
+  /** Changes ClickUp or server state (the project registry): dropped in read-only mode and for read-scoped tokens. */
   write: boolean;
   handler: (args: z.output<z.ZodObject<I>>, ctx: ToolCallContext) => Promise<z.input<z.ZodObject<O>>>;
   /** Concise text rendering of the structured result (the model reads this first). */

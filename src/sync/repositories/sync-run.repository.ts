@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SyncRunEntity } from '../../database/entities';
 
-export type SyncKind = 'full' | 'incremental' | 'reconcile' | 'members' | 'hierarchy' | 'snapshot' | 'webhook';
+export type SyncKind = 'full' | 'incremental' | 'reconcile' | 'members' | 'hierarchy' | 'snapshot' | 'webhook' | 'project';
 export type SyncTrigger = 'schedule' | 'startup' | 'api' | 'mcp' | 'cli' | 'webhook' | 'test';
 export type SyncStatus = 'running' | 'succeeded' | 'partial' | 'failed';
 
