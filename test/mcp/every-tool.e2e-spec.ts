@@ -34,6 +34,12 @@ function argsFor(d: SandboxDump, nonce: string): Record<string, Obj> {
     get_timesheet: { period: 'rolling', days: 10, space: space.id }, get_yesterday_report: {}, get_progress_since: { since: '2026-01-01' },
     get_time_tracking_report: { folder: folder.id, group_by: 'status' }, get_task_time_breakdown: { task: parent.id },
     get_estimation_accuracy: { space: space.id }, get_at_risk_tasks: { person: person.email }, get_untracked_tasks: { status: 'open' },
+    // Registry tools run in tools/list order: each alias is added before it is removed.
+    discover_projects: {}, add_project: { alias: `Every ${nonce}`, target: folder.id }, list_projects: {}, remove_project: { alias: `Every ${nonce}` },
+    refresh_projects: {}, get_project_status: { project: space.name }, get_all_projects_status: {},
+    map_project: { alias: `Mapped ${nonce}`, target: list.id }, unmap_project: { alias: `Mapped ${nonce}` }, list_mappings: {}, get_mapping: { project: folder.id },
+    discover_space: { space: space.id }, discover_folder: { folder: folder.id }, cache_status: {}, clear_cache: { confirm: true },
+    refresh_mapping: { project: list.id }, export_mappings: {}, import_mappings: { data: { projects: [{ alias: `Imported ${nonce}`, type: 'space', id: space.id }] } },
   };
 }
 
@@ -72,9 +78,9 @@ describe.each(['sse', 'http', 'stdio'] as TransportKind[])('every tool over %s (
     await sandbox?.close();
   });
 
-  it('lists 41 tools and every one answers with a schema-valid result', async () => {
+  it('lists 59 tools and every one answers with a schema-valid result', async () => {
     const { tools } = await c.listTools();
-    expect(tools).toHaveLength(41);
+    expect(tools).toHaveLength(59);
     const args = argsFor(sandbox.store.dump(), `${transport}-${Date.now()}`);
     expect(Object.keys(args).sort()).toEqual(tools.map((x) => x.name).sort());
     // Timers last so stop_timer has one to stop.
