@@ -45,4 +45,21 @@ export class ProjectActivityRepository {
     );
     return r?.at === null || r?.at === undefined ? null : Number(r.at);
   }
+
+  /**
+   * The same per home list, for the whole workspace in one pass (dashboards over many projects:
+   * a project's last activity is the latest of its lists').
+   */
+  async lastActivityByList(ws: string, nowMs: number): Promise<Map<string, number>> {
+    const rows: { list_id: string; at: string }[] = await this.ds.query(
+      `SELECT list_id, (extract(epoch FROM max(at)) * 1000)::bigint AS at FROM (
+         SELECT t.list_id, max(t.date_updated) AS at FROM tasks t WHERE t.workspace_id = $1 AND t.deleted_at IS NULL GROUP BY t.list_id
+         UNION ALL
+         SELECT e.home_list_id, max(CASE WHEN e.running THEN $2::timestamptz ELSE coalesce(e.end_at, e.start_at) END) FROM time_entries e
+         WHERE e.workspace_id = $1 AND e.deleted_at IS NULL AND e.task_live AND e.home_list_id IS NOT NULL GROUP BY e.home_list_id
+       ) x WHERE at IS NOT NULL GROUP BY list_id`,
+      [ws, new Date(nowMs).toISOString()],
+    );
+    return new Map(rows.map((r) => [r.list_id, Number(r.at)]));
+  }
 }

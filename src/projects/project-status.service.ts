@@ -31,6 +31,9 @@ export interface Weeks {
   lastWeek: Period;
 }
 
+/** Projects whose status is computed at once (each is a handful of small queries). */
+const DASHBOARD_PARALLEL = 4;
+
 /** Time per home list in a period: every project's time is a sum over its lists. */
 type TimeByList = Map<string, number>;
 
@@ -59,7 +62,7 @@ export class ProjectStatusService {
     const frame = await this.ctx.frame({ project });
     const weeks = this.weeks(frame.now);
     const [thisWeek, lastWeek] = await Promise.all([this.timeByList(frame.ws, weeks.thisWeek, frame.now), this.timeByList(frame.ws, weeks.lastWeek, frame.now)]);
-    return { status: await this.statusOf(frame, thisWeek, lastWeek), weeks };
+    return { status: await this.statusOf(frame, thisWeek, lastWeek, null), weeks };
   }
 
   /** Every tracked project; entries whose target is gone are listed apart, with why. */
@@ -68,19 +71,25 @@ export class ProjectStatusService {
     const entries = await this.registry.list(ws);
     const now = this.ctx.now();
     const weeks = this.weeks(now);
-    const [thisWeek, lastWeek] = await Promise.all([this.timeByList(ws, weeks.thisWeek, now), this.timeByList(ws, weeks.lastWeek, now)]);
+    const [thisWeek, lastWeek, activity] = await Promise.all([
+      this.timeByList(ws, weeks.thisWeek, now), this.timeByList(ws, weeks.lastWeek, now), this.activity.lastActivityByList(ws, now),
+    ]);
     const rows: ProjectStatus[] = [];
     const unavailable: { alias: string; reason: string }[] = [];
-    for (const e of entries) {
-      if (e.state === 'deleted') {
-        unavailable.push({ alias: e.alias, reason: `${e.type} ${e.name} (${e.id}) is no longer in ClickUp; remove_project '${e.alias}' or point it elsewhere.` });
-        continue;
-      }
+    const one = async (e: RegistryEntryView): Promise<ProjectStatus | { alias: string; reason: string }> => {
+      if (e.state === 'deleted') return { alias: e.alias, reason: `${e.type} ${e.name} (${e.id}) is no longer in ClickUp; remove_project '${e.alias}' or point it elsewhere.` };
       try {
-        rows.push(await this.statusOf(await this.ctx.frame({ project: e.alias }), thisWeek, lastWeek));
+        return await this.statusOf(await this.ctx.frame({ project: e.alias }), thisWeek, lastWeek, activity);
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
-        unavailable.push({ alias: e.alias, reason: err.message });
+        return { alias: e.alias, reason: err.message };
+      }
+    };
+    // A few projects at a time: a PostgreSQL pool answers them in parallel, in registry order.
+    for (let i = 0; i < entries.length; i += DASHBOARD_PARALLEL) {
+      for (const r of await Promise.all(entries.slice(i, i + DASHBOARD_PARALLEL).map(one))) {
+        if ('reason' in r) unavailable.push(r);
+        else rows.push(r);
       }
     }
     return { rows, unavailable, weeks, total: entries.length };
@@ -89,24 +98,22 @@ export class ProjectStatusService {
   /** Registry entries with the last activity of each live target. */
   async entries(): Promise<{ entry: RegistryEntryView; lastActivity: number | null }[]> {
     const ws = await this.registry.workspaceId();
-    const now = this.ctx.now();
-    const out: { entry: RegistryEntryView; lastActivity: number | null }[] = [];
-    for (const entry of await this.registry.list(ws)) {
-      out.push({ entry, lastActivity: entry.state === 'deleted' ? null : await this.activity.lastActivity(ws, { kind: entry.type, id: entry.id }, now) });
-    }
-    return out;
+    const [entries, activity, index] = await Promise.all([this.registry.list(ws), this.activity.lastActivityByList(ws, this.ctx.now()), this.hierarchy.nameIndex(ws)]);
+    return entries.map((entry) => ({ entry, lastActivity: entry.state === 'deleted' ? null : latestOf(listIdsOf(entry.type, entry.id, index), activity) }));
   }
 
-  private async statusOf(frame: ReportFrame, thisWeek: TimeByList, lastWeek: TimeByList): Promise<ProjectStatus> {
+  /** `activity`: last activity per list when many projects are computed at once; null: one scoped query. */
+  private async statusOf(frame: ReportFrame, thisWeek: TimeByList, lastWeek: TimeByList, activity: Map<string, number> | null): Promise<ProjectStatus> {
     const scope = frame.scope;
     if (scope.kind === 'workspace') throw new DomainError('Name a project: an alias, or a space, folder or list.');
-    const [health, byCategory, lastActivity, index] = await Promise.all([
+    const [health, byCategory, scoped, index] = await Promise.all([
       this.health.now(frame),
       this.activity.categoryCounts(this.ctx.taskSet(frame)),
-      this.activity.lastActivity(frame.ws, { kind: scope.kind, id: scope.id }, frame.now),
+      activity ? Promise.resolve(null) : this.activity.lastActivity(frame.ws, { kind: scope.kind, id: scope.id }, frame.now),
       this.hierarchy.nameIndex(frame.ws),
     ]);
     const lists = listIdsOf(scope.kind, scope.id, index);
+    const lastActivity = activity ? latestOf(lists, activity) : scoped;
     const sum = (m: TimeByList) => lists.reduce((n, id) => n + (m.get(id) ?? 0), 0);
     const i = health.inputs;
     return {
@@ -126,6 +133,15 @@ export class ProjectStatusService {
     const rows = await this.facts.facts({ workspaceId: ws, window: { from: p.from, to: p.to }, now, timeZone: p.timeZone, scope: null, groupBy: ['list'] });
     return new Map(rows.filter((r) => r.listId !== null).map((r) => [r.listId as string, r.ms]));
   }
+}
+
+function latestOf(listIds: string[], byList: Map<string, number>): number | null {
+  let latest: number | null = null;
+  for (const id of listIds) {
+    const at = byList.get(id);
+    if (at !== undefined && (latest === null || at > latest)) latest = at;
+  }
+  return latest;
 }
 
 function locationOf(scope: ResolvedScope, index: Awaited<ReturnType<HierarchyService['nameIndex']>>): string {

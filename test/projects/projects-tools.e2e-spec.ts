@@ -114,6 +114,8 @@ describe.each(TEST_ENGINES)('projects and mapping toolsets on %s', (kind) => {
     expect((await call('get_folder', { folder: 'website' })).name).toBe('Website');
     expect((await call('get_list', { list: 'website' })).name).toBe('Website Bugs');
 
+    // A type that contradicts what an alias names is refused, not silently reinterpreted.
+    expect(await callError('add_project', { alias: 'Y', target: 'website', type: 'folder' })).toBe("'website' is the alias 'Website' of list Website Bugs in Web Platform › Website, not a folder: pass the folder's id or name.");
     const listed = await call('list_projects');
     expect(listed.projects.map((p: Obj) => p.alias)).toEqual(['iOS Team', 'Roadmap', 'Website']);
     expect(await callError('remove_project', { alias: 'ios' })).toMatch(/^No project alias matches 'ios'\. Did you mean: iOS Team/);
@@ -271,6 +273,8 @@ describe.each(TEST_ENGINES)('projects and mapping toolsets on %s', (kind) => {
     const member = d.members.find((m) => m.status === 'active')!;
     await call('map_project', { alias: 'iOS', target: ios.id });
     sandbox.store.mutations.renameTask(inside[0].id, 'Renamed for refresh_mapping');
+    const lists = d.lists.filter((l) => l.folderId === ios.id);
+    const gone = [inside[1], ...fresh.descendants(inside[1].id)].filter((x) => lists.some((l) => l.id === x.listId)).length;
     sandbox.store.mutations.deleteTask(inside[1].id);
     const entry = sandbox.store.mutations.addTimeEntry({ userId: member.id, taskId: inside[2].id, start: now - 3_600_000, duration: 1_800_000, description: 'refresh_mapping' });
     sandbox.store.mutations.renameTask(elsewhere.id, 'Not in the project');
@@ -279,7 +283,9 @@ describe.each(TEST_ENGINES)('projects and mapping toolsets on %s', (kind) => {
     expect(r.isError ?? false).toBe(false);
     const out = r.structuredContent as Obj;
     expect(out).toMatchObject({ status: 'succeeded', project: { alias: 'iOS', type: 'folder', id: ios.id }, run: { kind: 'project', trigger: 'mcp', status: 'succeeded' } });
-    expect(out.lists).toBe(d.lists.filter((l) => l.folderId === ios.id).length);
+    expect(out.lists).toBe(lists.length);
+    // docs/sync.md: GET /team, two task passes per list, a GET per stored task no longer listed, one time-entry read per list.
+    expect(out.run.requests).toBe(1 + 2 * lists.length + gone + lists.length);
     expect(progress.length).toBeGreaterThanOrEqual(1);
     const [a] = await t.ds.query(`SELECT name FROM tasks WHERE id = $1`, [inside[0].id]);
     const [b] = await t.ds.query(`SELECT deleted_at IS NOT NULL AS deleted FROM tasks WHERE id = $1`, [inside[1].id]);

@@ -206,7 +206,7 @@ export class MappingTools implements Toolset {
         name: 'import_mappings', toolset: 'mapping', title: 'Import aliases', annotations: REGISTRY_ADD, write: true,
         description: 'Add aliases from export_mappings output or an original project_map.json; reports what it could not match. Never overwrites an alias.',
         input: z.object({
-          data: z.union([z.string().max(5_000_000), z.record(z.string(), z.unknown())]).describe('The JSON (text or object).'),
+          data: z.union([z.string().max(2_000_000), z.record(z.string(), z.unknown())]).describe('The JSON (text or object).'),
         }),
         output: z.object({
           ...metaShape, source: z.enum(['export', 'project_map']),
