@@ -74,12 +74,12 @@ export class ProjectMappingService {
   }
 
   /** Syncs one project's lists now (tasks and recent time entries), as a 'project' run. */
-  async refresh(project: string, listener?: SyncProgressListener, trigger: 'mcp' | 'api' | 'cli' = 'mcp') {
+  async refresh(project: string, listener?: SyncProgressListener) {
     const ws = await this.scopes.workspaceId();
     const scope = await this.project(ws, project);
     const lists = listIdsOf(scope.kind as ProjectKind, scope.id, await this.hierarchy.nameIndex(ws));
     if (!lists.length) throw new DomainError(`${cap(scopeLabel(scope))} has no lists to sync.`);
-    const r = await this.runner.runListsNow(lists, trigger, listener);
+    const r = await this.runner.runListsNow(lists, 'mcp', listener);
     return { scope: { ...(await this.target(ws, scope)), alias: scope.alias }, lists: lists.length, result: r };
   }
 

@@ -80,7 +80,7 @@ export class ProjectRegistryService {
     const id = await this.repo.insert(ws, { alias, aliasKey: key, targetType: target.kind as ProjectKind, targetId: target.id, notes: a.notes ?? null, recorded });
     const [row] = await this.repo.entries(ws, key);
     if (id === null) {
-      if (row && row.targetType === target.kind && row.targetId === target.id) return { created: false, entry: view(row), warnings: [] };
+      if (row && row.targetType === target.kind && row.targetId === target.id) return { created: false, entry: entryView(row), warnings: [] };
       throw new DomainError(
         row
           ? `The alias '${alias}' is already taken: '${row.alias}' tracks ${row.targetType} ${nameOf(row)} (${row.targetId}). Choose another alias, or remove_project '${row.alias}' first.`
@@ -88,7 +88,7 @@ export class ProjectRegistryService {
         'conflict',
       );
     }
-    return { created: true, entry: view(row), warnings: await this.warningsFor(ws, row) };
+    return { created: true, entry: entryView(row), warnings: await this.warningsFor(ws, row) };
   }
 
   /** Stops tracking an alias (exact, case-insensitive); returns the entry removed. */
@@ -96,19 +96,19 @@ export class ProjectRegistryService {
     const { key } = normaliseAlias(given);
     const [row] = await this.repo.entries(ws, key);
     if (!row || !(await this.repo.remove(ws, key))) throw await this.unknownAlias(ws, given);
-    return view(row);
+    return entryView(row);
   }
 
   /** Every entry with its target as synced now (nothing written). */
   async list(ws: string): Promise<RegistryEntryView[]> {
-    return (await this.repo.entries(ws)).map(view);
+    return (await this.repo.entries(ws)).map(entryView);
   }
 
   /** One entry by its exact alias (case-insensitive). */
   async entry(ws: string, given: string): Promise<RegistryEntryView> {
     const [row] = await this.repo.entries(ws, normaliseAlias(given).key);
     if (!row) throw await this.unknownAlias(ws, given);
-    return view(row);
+    return entryView(row);
   }
 
   /**
@@ -121,7 +121,7 @@ export class ProjectRegistryService {
       const check = checkTarget(row.targetType, row.recorded, row.current);
       if (check.record && (!row.checkedAt || recordChanged(row.recorded, check.record))) await this.repo.record(row.id, check.record);
     }
-    return rows.map(view);
+    return rows.map(entryView);
   }
 
   /** Candidates for tracking at a level, with what already tracks each. */
@@ -146,7 +146,7 @@ export class ProjectRegistryService {
     return {
       format: EXPORT_FORMAT, version: EXPORT_VERSION, workspace_id: ws, exported_at: now.toISOString(),
       projects: rows.map((r) => {
-        const v = view(r);
+        const v = entryView(r);
         return { alias: r.alias, type: r.targetType, id: r.targetId, name: v.name, path: v.location, notes: r.notes };
       }),
     };
@@ -221,7 +221,7 @@ export class ProjectRegistryService {
 const emptyRecord: RecordedTarget = { name: null, spaceId: null, folderId: null, path: null };
 const nameOf = (r: RegistryRow) => r.current?.name ?? r.recorded.name ?? r.targetId;
 
-export function view(r: RegistryRow): RegistryEntryView {
+export function entryView(r: RegistryRow): RegistryEntryView {
   const check = checkTarget(r.targetType, r.recorded, r.current);
   const deleted = check.changes.includes('deleted');
   return {
