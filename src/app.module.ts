@@ -18,6 +18,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { createValidationPipe } from './common/validation/validation-pipe';
 import { WritesModule } from './writes/writes.module';
 import { StripNulPipe } from './common/http/strip-nul.pipe';
+import { ProjectsModule } from './projects/projects.module';
 import { DomainErrorFilter } from './common/errors/domain-error.filter';
 import { RestAccessGuard } from './mcp/auth/rest-access.guard';
 import { HealthModule } from './health/health.module';
@@ -70,6 +71,7 @@ export class AppModule {
         IntelligenceModule,
         MappingModule,
         WritesModule,
+        ProjectsModule,
         ...(role === 'cli' ? [] : [McpServerModule.forRoot(role)]),
         ...(role === 'server' ? [HealthModule] : []),
       ],

@@ -6,6 +6,9 @@ import { StatusDefinition } from '../database/entities';
 import { matchOne, Named } from '../common/names/name-matcher';
 import { DomainError } from '../common/errors/domain-error';
 import { FolderRowView, HierarchyQueryRepository, ListRowView, MemberRowView, SpaceRowView } from './hierarchy-query.repository';
+import { CacheRegistry } from '../common/cache/cache-registry';
+import { ProjectRegistryRepository } from './project-registry.repository';
+import { ProjectKind } from './project-target';
 
 export interface StatusView {
   status: string;
@@ -29,10 +32,20 @@ export class HierarchyService implements OnModuleInit {
     private readonly cfg: AppConfig,
     private readonly repo: HierarchyQueryRepository,
     private readonly runner: SyncRunnerService,
+    private readonly registry: ProjectRegistryRepository,
+    private readonly caches: CacheRegistry,
   ) {}
 
   onModuleInit(): void {
     this.runner.onFinished(() => this.invalidate());
+    this.caches.register({
+      name: 'hierarchy name index',
+      info: () => {
+        const c = this.cache;
+        return c ? { entries: c.spaces.length + c.folders.length + c.lists.length + c.members.length, ageMs: Date.now() - c.at } : { entries: 0, ageMs: null };
+      },
+      clear: () => this.invalidate(),
+    });
   }
 
   invalidate(): void {
@@ -67,19 +80,35 @@ export class HierarchyService implements OnModuleInit {
 
   async space(ws: string, given: string): Promise<SpaceRowView> {
     const { spaces } = await this.nameIndex(ws);
-    return matchOne('space', given, spaces, 'get_spaces lists them all.');
+    return (await this.aliased(ws, given, 'space', spaces)) ?? matchOne('space', given, spaces, 'get_spaces lists them all.');
   }
 
   async folder(ws: string, given: string, spaceId?: string): Promise<FolderRowView> {
     const { folders } = await this.nameIndex(ws);
     const pool = spaceId ? folders.filter((f) => f.spaceId === spaceId) : folders;
-    return matchOne('folder', given, pool.map((f) => ({ ...f, label: `${f.name} (space ${f.spaceName})` })), 'get_folders lists them.');
+    return (await this.aliased(ws, given, 'folder', pool)) ?? matchOne('folder', given, pool.map((f) => ({ ...f, label: `${f.name} (space ${f.spaceName})` })), 'get_folders lists them.');
   }
 
   async list(ws: string, given: string, scope: { spaceId?: string; folderId?: string } = {}): Promise<ListRowView> {
     const { lists } = await this.nameIndex(ws);
     const pool = lists.filter((l) => (!scope.spaceId || l.spaceId === scope.spaceId) && (!scope.folderId || l.folderId === scope.folderId));
-    return matchOne('list', given, pool.map((l) => ({ ...l, label: `${l.name} (${l.spaceName}${l.folderName ? ` › ${l.folderName}` : ''})` })), 'get_lists / get_folderless_lists list them.');
+    return (await this.aliased(ws, given, 'list', pool)) ?? matchOne('list', given, pool.map((l) => ({ ...l, label: `${l.name} (${l.spaceName}${l.folderName ? ` › ${l.folderName}` : ''})` })), 'get_lists / get_folderless_lists list them.');
+  }
+
+  /**
+   * A project alias of this kind names its target exactly (an alias is chosen on purpose, so it
+   * wins over names), in every tool that takes a space, folder or list. Undefined: no such alias.
+   */
+  private async aliased<T extends { id: string }>(ws: string, given: string, kind: ProjectKind, pool: T[]): Promise<T | undefined> {
+    const key = given.trim().toLowerCase().replace(/\s+/g, ' ');
+    const alias = (await this.registry.aliases(ws)).find((a) => a.aliasKey === key && a.targetType === kind);
+    if (!alias) return undefined;
+    const hit = pool.find((x) => x.id === alias.targetId);
+    if (hit) return hit;
+    throw new DomainError(
+      `Project alias '${alias.alias}' points at ${kind} ${alias.targetId}, which is not in the synced hierarchy (deleted, or not visible to the token) or not inside the space given. refresh_projects re-checks the registry.`,
+      'not_found',
+    );
   }
 
   async member(ws: string, given: string): Promise<MemberRowView> {

@@ -5,6 +5,7 @@ import { IntelligenceModule } from '../intelligence/intelligence.module';
 import { MappingModule } from '../mapping/mapping.module';
 import { SyncModule } from '../sync/sync.module';
 import { WritesModule } from '../writes/writes.module';
+import { ProjectsModule } from '../projects/projects.module';
 import { McpAccessGuard } from './auth/mcp-access.guard';
 import { MCP_ROLE, MCP_TOOLSETS, ToolRegistrarService } from './core/tool-registrar.service';
 import { ToolMetaService } from './core/tool-meta.service';
@@ -20,13 +21,15 @@ import { SyncTools } from './toolsets/sync.tools';
 import { TasksReadTools } from './toolsets/tasks-read.tools';
 import { TasksWriteTools } from './toolsets/tasks-write.tools';
 import { WorkspaceTools } from './toolsets/workspace.tools';
+import { ProjectsTools } from './toolsets/projects.tools';
+import { MappingTools } from './toolsets/mapping.tools';
 
 export const SERVER_INSTRUCTIONS =
   'Answers questions about a ClickUp workspace from a synced database: exact numbers in milliseconds. ' +
   'Scope arguments take ids or names (case-insensitive, unique prefixes work); an unknown or ambiguous name returns the candidates to retry with. ' +
   'Time means logged time entries, attributed to who logged them. Every result carries data_as_of (freshness) and demo.';
 
-const TOOLSET_PROVIDERS = [WorkspaceTools, SyncTools, TasksReadTools, TasksWriteTools, AnalyticsTools, IntelligenceTools];
+const TOOLSET_PROVIDERS = [WorkspaceTools, SyncTools, TasksReadTools, TasksWriteTools, AnalyticsTools, IntelligenceTools, ProjectsTools, MappingTools];
 
 /**
  * The MCP server: legacy SSE (GET /sse + POST /messages, what LM Studio uses) and stateful
@@ -61,6 +64,7 @@ export class McpServerModule implements NestModule {
         WritesModule,
         AnalyticsModule,
         IntelligenceModule,
+        ProjectsModule,
       ],
       providers: [
         McpAccessGuard,

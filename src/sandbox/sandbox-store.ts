@@ -133,6 +133,11 @@ export class SandboxStore {
     return cached;
   }
 
+  /** Lists moved or deleted: their effective statuses are computed again when next asked. */
+  forgetStatuses(): void {
+    this.statusCache.clear();
+  }
+
   /** The task's status definition; a name the list does not know falls back to the list's first status. */
   statusOf(task: TaskRecord): StatusDef {
     const statuses = this.effectiveStatuses(task.listId).statuses;

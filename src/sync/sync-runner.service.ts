@@ -102,6 +102,22 @@ export class SyncRunnerService implements OnApplicationBootstrap, BeforeApplicat
 
   /** Starts a run in the background, or says which run already holds the workspace. */
   async start(kind: RunnableKind, trigger: SyncTrigger, listener?: SyncProgressListener): Promise<StartResult> {
+    return this.begin(kind, trigger, listener);
+  }
+
+  /**
+   * Syncs just these lists now and waits (refresh_mapping): their tasks — a stored task ClickUp
+   * no longer lists there is re-read one by one and soft-deleted only if ClickUp says it is gone —
+   * and their time entries of the incremental trailing window. Under the workspace lease like
+   * every sync, recorded as a run of kind 'project'.
+   */
+  async runListsNow(listIds: string[], trigger: SyncTrigger, listener?: SyncProgressListener): Promise<StartResult & { run?: SyncRunEntity }> {
+    const r = await this.begin('project', trigger, listener, (ctx) => this.syncLists(ctx, listIds));
+    if (!r.started) return r;
+    return { ...r, run: await r.done };
+  }
+
+  private async begin(kind: SyncKind, trigger: SyncTrigger, listener?: SyncProgressListener, work?: (ctx: SyncContext) => Promise<void>): Promise<StartResult> {
     if (this.closing) throw new Error('The server is shutting down; no new sync starts.');
     // Counted from here: resolving the workspace (GET /team) is part of the run's cost.
     const before = this.client.stats();
@@ -123,7 +139,7 @@ export class SyncRunnerService implements OnApplicationBootstrap, BeforeApplicat
     const run = await this.runs.start(team.id, kind, trigger, this.owner);
     await this.leases.attachRun(team.id, this.owner, run.id);
     await this.runs.markOrphansInterrupted(team.id, run.id);
-    const done = this.execute(run, kind, team, before, listener).finally(() => this.inFlight.delete(done));
+    const done = this.execute(run, kind, team, before, listener, work).finally(() => this.inFlight.delete(done));
     this.inFlight.add(done);
     return { started: true, runId: run.id, done };
   }
@@ -421,6 +437,31 @@ export class SyncRunnerService implements OnApplicationBootstrap, BeforeApplicat
       const days = this.cfg.sync.timeEntriesTrailingDays;
       await this.timeEntries.syncRange(ctx, now - days * DAY, now + DAY, Math.max(days, this.cfg.sync.timeEntriesWindowDays) + 1);
       if (ctx.failures.length === failuresBefore) await this.cursors.set(ws, 'time_entries', now);
+    });
+  }
+
+  private async syncLists(ctx: SyncContext, listIds: string[]): Promise<void> {
+    const ws = ctx.workspaceId;
+    await this.unit(ctx, 'tasks', async () => {
+      const locations = await this.locations(ws);
+      const read = await this.tasks.readLists(ctx, locations, listIds);
+      // Not listed there any more: moved elsewhere, or deleted. Only a definite 404 deletes.
+      const missing = (await this.tasksWrite.liveIdsInLists(ws, listIds)).filter((id) => !read.seen.has(id));
+      if (!missing.length || read.skippedWithoutId) return;
+      ctx.progress('tasks', 0, missing.length, `re-reading ${missing.length} tasks no longer listed`);
+      const { gone } = await this.tasks.refreshTasks(ctx, locations, missing);
+      if (!gone.length) return;
+      ctx.add('tasksDeleted', await this.tasksWrite.softDelete(ws, gone));
+      ctx.add('timeEntriesDeleted', await this.timeEntriesWrite.softDeleteForTasks(ws, gone));
+    });
+    await this.unit(ctx, 'time entries', async () => {
+      const now = Date.now();
+      const from = now - this.cfg.sync.timeEntriesTrailingDays * DAY;
+      for (let i = 0; i < listIds.length; i++) {
+        ctx.progress('time entries', i, listIds.length, `list ${listIds[i]}`);
+        await this.timeEntries.syncList(ctx, listIds[i], from, now + DAY);
+      }
+      ctx.progress('time entries', listIds.length, listIds.length, `${listIds.length} lists`);
     });
   }
 

@@ -39,6 +39,12 @@ function argsFor(d: SandboxDump, nonce: string): Record<string, Obj> {
     get_project_team_workload: { project: space.id }, get_project_time_tracking: { project: list.id, group_by: 'status' },
     get_workspace_folderless_lists: {}, get_list_defined_statuses: { list: list.id }, get_project_statuses: { project: folder.id },
     get_project_completion_rate: { project: space.id, weeks: 4 }, get_project_velocity: { project: space.id },
+    // Registry tools run in tools/list order: each alias is added before it is removed.
+    discover_projects: {}, add_project: { alias: `Every ${nonce}`, target: folder.id }, list_projects: {}, remove_project: { alias: `Every ${nonce}` },
+    refresh_projects: {}, get_project_status: { project: space.name }, get_all_projects_status: {},
+    map_project: { alias: `Mapped ${nonce}`, target: list.id }, unmap_project: { alias: `Mapped ${nonce}` }, list_mappings: {}, get_mapping: { project: folder.id },
+    discover_space: { space: space.id }, discover_folder: { folder: folder.id }, cache_status: {}, clear_cache: { confirm: true },
+    refresh_mapping: { project: list.id }, export_mappings: {}, import_mappings: { data: { projects: [{ alias: `Imported ${nonce}`, type: 'space', id: space.id }] } },
   };
 }
 
@@ -77,9 +83,9 @@ describe.each(['sse', 'http', 'stdio'] as TransportKind[])('every tool over %s (
     await sandbox?.close();
   });
 
-  it('lists 53 tools and every one answers with a schema-valid result', async () => {
+  it('lists 71 tools and every one answers with a schema-valid result', async () => {
     const { tools } = await c.listTools();
-    expect(tools).toHaveLength(53);
+    expect(tools).toHaveLength(71);
     const args = argsFor(sandbox.store.dump(), `${transport}-${Date.now()}`);
     expect(Object.keys(args).sort()).toEqual(tools.map((x) => x.name).sort());
     // Timers last so stop_timer has one to stop.

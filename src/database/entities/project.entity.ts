@@ -13,6 +13,13 @@ export class ProjectEntity {
   @Column('text') targetType: string;
   @Column('varchar', { length: 64 }) targetId: string;
   @Column('text', { nullable: true }) notes: string | null;
+  /** The target as last checked (name, where it sat): how refresh_projects tells a rename or move. */
+  @Column('text', { nullable: true }) targetName: string | null;
+  @Column('varchar', { length: 64, nullable: true }) targetSpaceId: string | null;
+  @Column('varchar', { length: 64, nullable: true }) targetFolderId: string | null;
+  /** "Space › Folder" it sat in, for saying where it moved from. */
+  @Column('text', { nullable: true }) targetPath: string | null;
+  @Column('timestamptz', { nullable: true }) checkedAt: Date | null;
   @Column('timestamptz', { default: () => 'now()' }) createdAt: Date;
   @Column('timestamptz', { default: () => 'now()' }) updatedAt: Date;
 }

@@ -13,3 +13,12 @@ export const UPDATE: ToolAnnotations = { readOnlyHint: false, destructiveHint: t
 export const REFRESH: ToolAnnotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true };
 /** Starts/stops a timer: changes ClickUp state, not idempotent. */
 export const TOGGLE: ToolAnnotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true };
+/**
+ * Adds to the server's project registry (not ClickUp): readOnlyHint false, closed world. Adding
+ * the same alias for the same target again changes nothing.
+ */
+export const REGISTRY_ADD: ToolAnnotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false };
+/** Removes a registry entry (not anything in ClickUp). */
+export const REGISTRY_REMOVE: ToolAnnotations = { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false };
+/** Re-checks the registry and records what it found (no entry is added or removed). */
+export const REGISTRY_CHECK: ToolAnnotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false };

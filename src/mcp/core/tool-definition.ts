@@ -27,7 +27,7 @@ export interface ToolDefinition<I extends z.ZodRawShape = z.ZodRawShape, O exten
    * changes state or spends the ClickUp budget, so it needs a write-scoped token (needsWriteScope).
    */
   annotations: ToolAnnotations;
-  /** Changes ClickUp: dropped in read-only mode (and, like every non-read-only tool, needs the write scope). */
+  /** Changes ClickUp or server state (the project registry): dropped in read-only mode; like every non-read-only tool, needs the write scope. */
   write: boolean;
   handler: (args: z.output<z.ZodObject<I>>, ctx: ToolCallContext) => Promise<z.input<z.ZodObject<O>>>;
   /** Concise text rendering of the structured result (the model reads this first). */

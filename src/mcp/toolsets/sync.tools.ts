@@ -17,7 +17,7 @@ import { ToolMetaService } from '../core/tool-meta.service';
 /** Sync progress arrives per page/window; a client needs a heartbeat, not hundreds of notifications. */
 const PROGRESS_EVERY_MS = 250;
 
-const runSchema = z.object({
+export const runSchema = z.object({
   id: z.number().int(), kind: z.string(), trigger: z.string(), status: z.string(),
   started_at: z.string(), finished_at: z.string().nullable(), duration: durationSchema.nullable(),
   counts: z.record(z.string(), z.number()).describe('What the run read, wrote and deleted, per entity.'),
@@ -215,7 +215,7 @@ export class SyncTools implements Toolset {
  * per phase (each counting from zero), so the notification counts steps and the message says
  * where the run is. The first event of each phase always goes out; the rest are throttled.
  */
-function progressForwarder(ctx: ToolCallContext): (e: SyncProgressEvent) => void {
+export function progressForwarder(ctx: ToolCallContext): (e: SyncProgressEvent) => void {
   let step = 0;
   let lastAt = 0;
   let lastPhase = '';
@@ -230,7 +230,7 @@ function progressForwarder(ctx: ToolCallContext): (e: SyncProgressEvent) => void
   };
 }
 
-function runView(v: SyncRunView) {
+export function runView(v: SyncRunView) {
   return {
     id: v.id, kind: v.kind, trigger: v.trigger, status: v.status, started_at: v.startedAt, finished_at: v.finishedAt,
     duration: v.durationMs === null ? null : elapsed(v.durationMs),

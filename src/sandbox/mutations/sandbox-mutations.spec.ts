@@ -106,6 +106,28 @@ describe('store.mutations', () => {
     expect(changes.map((c) => c.kind)).toEqual(['listUpdated', 'listUpdated']);
   });
 
+  it('moves a list within its space with its tasks, and deletes a list with its tasks and their time', () => {
+    const sprint = listNamed('iOS Sprint');
+    const android = [...store.state.folders.values()].find((f) => f.name === 'Android App')!;
+    const tasksIn = (id: string) => store.dump().tasks.filter((t) => t.listId === id);
+    const before = tasksIn(sprint.id).length;
+    expect(before).toBeGreaterThan(0);
+    store.mutations.moveList(sprint.id, android.id);
+    expect(store.dump().lists.find((l) => l.id === sprint.id)).toMatchObject({ folderId: android.id });
+    expect(tasksIn(sprint.id).map((t) => t.folderId)).toEqual(Array(before).fill(android.id));
+    store.mutations.moveList(sprint.id, null);
+    expect(tasksIn(sprint.id).every((t) => t.folderId === null)).toBe(true);
+    const otherSpace = [...store.state.folders.values()].find((f) => f.spaceId !== sprint.spaceId)!;
+    expect(() => store.mutations.moveList(sprint.id, otherSpace.id)).toThrow(/within their space/);
+
+    const doomed = new Set(tasksIn(sprint.id).map((t) => t.id));
+    store.mutations.deleteList(sprint.id);
+    const d = store.dump();
+    expect(d.lists.some((l) => l.id === sprint.id)).toBe(false);
+    expect(d.tasks.some((t) => doomed.has(t.id) || t.extraListIds.includes(sprint.id))).toBe(false);
+    expect(d.timeEntries.some((e) => e.taskId !== null && doomed.has(e.taskId))).toBe(false);
+  });
+
   it('bumps the store version on every mutation', () => {
     const v = store.version;
     store.mutations.renameTask([...store.state.tasks.keys()][0], 'Renamed');

@@ -122,4 +122,12 @@ export class SandboxMutations {
   renameList(listId: string, name: string): ListRecord {
     return this.workspace.renameList(listId, name);
   }
+  /** Into another folder of the same space, or out of folders (null). */
+  moveList(listId: string, folderId: string | null): ListRecord {
+    return this.workspace.moveList(listId, folderId);
+  }
+  /** The list, the tasks whose home it is, and their time entries. */
+  deleteList(listId: string): void {
+    this.workspace.deleteList(listId);
+  }
 }

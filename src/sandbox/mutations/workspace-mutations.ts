@@ -102,6 +102,38 @@ export class WorkspaceMutations {
     return list;
   }
 
+  /**
+   * Moves a list into another folder of its space, or out of any folder (null). Its tasks go with
+   * it, unchanged (their date_updated stays: a sync must notice through the hierarchy). No
+   * webhook is emitted for it.
+   */
+  moveList(listId: string, folderId: string | null): ListRecord {
+    const list = this.store.requireList(listId);
+    if (folderId !== null && this.store.requireFolder(folderId).spaceId !== list.spaceId) throw Errors.badInput('The sandbox moves lists within their space only');
+    if (list.folderId === folderId) return list;
+    list.folderId = folderId;
+    // Effective statuses may now come from another folder.
+    this.store.forgetStatuses();
+    this.store.markChanged();
+    return list;
+  }
+
+  /**
+   * Deletes a list with every task whose home it is (and their subtasks and time entries), as
+   * ClickUp does; tasks elsewhere that were also added to it just leave it. No webhook is emitted.
+   */
+  deleteList(listId: string): void {
+    const s = this.store.state;
+    this.store.requireList(listId);
+    for (const t of [...s.tasks.values()].filter((x) => x.listId === listId)) {
+      if (s.tasks.has(t.id)) this.store.mutations.deleteTask(t.id);
+    }
+    for (const t of s.tasks.values()) if (t.extraListIds.includes(listId)) t.extraListIds = t.extraListIds.filter((id) => id !== listId);
+    s.lists.delete(listId);
+    this.store.forgetStatuses();
+    this.store.markChanged();
+  }
+
   private emitList(list: ListRecord, field: 'archived' | 'name', before: unknown, after: unknown): void {
     this.store.markChanged({
       kind: 'listUpdated',

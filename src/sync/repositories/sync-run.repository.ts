@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SyncRunEntity } from '../../database/entities';
 
-export const SYNC_KINDS = ['full', 'incremental', 'reconcile', 'members', 'hierarchy', 'snapshot', 'webhook'] as const;
+export const SYNC_KINDS = ['full', 'incremental', 'reconcile', 'members', 'hierarchy', 'snapshot', 'webhook', 'project'] as const;
 export type SyncKind = (typeof SYNC_KINDS)[number];
 export type SyncTrigger = 'schedule' | 'startup' | 'api' | 'mcp' | 'cli' | 'webhook' | 'test';
 export const SYNC_STATUSES = ['running', 'succeeded', 'partial', 'failed'] as const;

@@ -120,6 +120,15 @@ export class TaskWriteRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Ids of the live tasks we hold in these home lists (a project refresh compares them with what ClickUp listed). */
+  async liveIdsInLists(workspaceId: string, listIds: string[]): Promise<string[]> {
+    const rows: { id: string }[] = await this.ds.query(
+      `SELECT id FROM tasks WHERE workspace_id = $1 AND list_id = ANY($2::text[]) AND deleted_at IS NULL`,
+      [workspaceId, listIds],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Newest date_updated we hold: a floor for the incremental cursor. */
   async maxDateUpdated(workspaceId: string): Promise<number | null> {
     const [row] = await this.ds.query(`SELECT max(date_updated) AS m FROM tasks WHERE workspace_id = $1`, [workspaceId]);

@@ -58,6 +58,22 @@ export class TimeEntryWriteRepository {
     return rows.length;
   }
 
+  /**
+   * After a COMPLETE read of one list's window (ClickUp's list_id filter: entries on tasks whose
+   * home is the list): the ones we hold there that ClickUp no longer returns are gone.
+   */
+  async markVanishedInList(workspaceId: string, listId: string, fromMs: number, toMs: number, userIds: number[], seenIds: string[]): Promise<number> {
+    const rows = returnedRows(await this.ds.query(
+      `UPDATE time_entries SET deleted_at = now()
+       WHERE workspace_id = $1 AND home_list_id = $2 AND deleted_at IS NULL
+         AND start_at >= to_timestamp($3 / 1000.0) AND start_at < to_timestamp($4 / 1000.0)
+         AND user_id = ANY($5::bigint[]) AND NOT (id = ANY($6::text[]))
+       RETURNING id`,
+      [workspaceId, listId, fromMs, toMs, userIds, seenIds],
+    ));
+    return rows.length;
+  }
+
   /** After a COMPLETE read of one task's entries: the ones we hold that ClickUp no longer returns are gone. */
   async markVanishedForTask(workspaceId: string, taskId: string, fromMs: number, seenIds: string[]): Promise<number> {
     const rows = returnedRows(await this.ds.query(

@@ -101,6 +101,24 @@ export class TaskSyncer {
     return this.finish(ctx, sink);
   }
 
+  /**
+   * Every task whose home is one of these lists (a project refresh): each list endpoint, active
+   * and archived tasks. Throws if a listing could not be read completely.
+   */
+  async readLists(ctx: SyncContext, locations: Map<string, ListLocation>, listIds: string[]): Promise<TaskReadResult> {
+    const sink = new TaskSink(ctx, this.repo, this.mapContext(ctx, locations));
+    const call = sink.callOptions();
+    for (const listId of listIds) {
+      for (const archived of [false, true]) {
+        await readAllPages(
+          (startPage) => this.client.iterateListTasks(listId, { ...ALL, archived, startPage }, call),
+          (tasks, page) => sink.add(tasks, `list ${listId}${archived ? ' (archived)' : ''}: page ${page + 1}`),
+        );
+      }
+    }
+    return this.finish(ctx, sink);
+  }
+
   /** Re-reads specific tasks (webhooks): one GET per task. Missing tasks are returned as gone. */
   async refreshTasks(ctx: SyncContext, locations: Map<string, ListLocation>, ids: string[]): Promise<{ gone: string[] }> {
     const sink = new TaskSink(ctx, this.repo, this.mapContext(ctx, locations));

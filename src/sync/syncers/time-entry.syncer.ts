@@ -48,7 +48,7 @@ export class TimeEntrySyncer {
    * Reads one window for the given users. Should ClickUp refuse ids of people who left the
    * workspace, fall back to current members (and mark nothing of the others as deleted).
    */
-  private async read(ctx: SyncContext, users: { all: number[]; current: number[] }, q: { startDate: number; endDate: number; taskId?: string }): Promise<WindowRead> {
+  private async read(ctx: SyncContext, users: { all: number[]; current: number[] }, q: { startDate: number; endDate: number; taskId?: string; listId?: string }): Promise<WindowRead> {
     // Entries that do not parse are left out and reported; their ids still count as seen, so an
     // entry is never marked deleted because its latest copy could not be read.
     const skipped: (string | null)[] = [];
@@ -137,14 +137,28 @@ export class TimeEntrySyncer {
   }
 
   /** Reads and maps one window; the parsed payload (with its raw JSON) is garbage once this returns. */
-  private async readWindow(ctx: SyncContext, users: { all: number[]; current: number[] }, a: number, b: number) {
+  private async readWindow(ctx: SyncContext, users: { all: number[]; current: number[] }, a: number, b: number, listId?: string) {
     // ClickUp's end_date is inclusive: ask for [a, b-1] so windows never overlap.
-    const { entries, asked, skipped } = await this.read(ctx, users, { startDate: a, endDate: b - 1 });
+    const { entries, asked, skipped } = await this.read(ctx, users, { startDate: a, endDate: b - 1, ...(listId ? { listId } : {}) });
     // Authors who are not members: people who left. They are recorded so their time keeps a name.
     const members = new Set(ctx.team.members.map((m) => m.id));
     const nonMembers = new Map<number, FormerMember>();
     for (const e of entries) if (e.user && !members.has(e.user.id)) nonMembers.set(e.user.id, e.user);
     return { rows: entries.map((e) => mapTimeEntry(e, ctx.workspaceId)), asked, skipped, nonMembers: [...nonMembers.values()] };
+  }
+
+  /** One list's entries in [fromMs, toMs), in one request (a project refresh); vanished ones there are marked deleted. */
+  async syncList(ctx: SyncContext, listId: string, fromMs: number, toMs: number): Promise<void> {
+    const users = await this.userIds(ctx);
+    if (!users.all.length) return;
+    const { rows, asked, skipped, nonMembers } = await this.readWindow(ctx, users, fromMs, toMs, listId);
+    ctx.add('timeEntriesRead', rows.length);
+    ctx.add('timeEntriesWritten', await this.repo.upsert(rows));
+    const recorded = await this.hierarchy.recordFormerMembers(ctx.workspaceId, nonMembers);
+    if (recorded) ctx.add('formerMembersRecorded', recorded);
+    if (skipped.includes(null)) return;
+    const seen = [...rows.map((r) => r.id), ...(skipped as string[])];
+    ctx.add('timeEntriesDeleted', await this.repo.markVanishedInList(ctx.workspaceId, listId, fromMs, toMs, asked, seen));
   }
 
   /** Re-reads one task's entries (webhook: time tracked changed). */
