@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { durationSchema } from '../common/time/duration';
-import { categoryOut, periodOut, scopeOut, taskRefOut } from '../analytics/reports/report-schemas';
+import { categoryOut, periodOut, scopeOut, taskLineOut, taskRefOut } from '../analytics/reports/report-schemas';
 
 /** Result shapes of the intelligence toolset. */
 
@@ -9,7 +9,6 @@ const gradeOut = z.enum(['A', 'B', 'C', 'D', 'F']);
 const componentsOut = z.object({
   overdue: z.number().nullable(), freshness: z.number().nullable(), progress: z.number().nullable(), assignment: z.number().nullable(), estimates: z.number().nullable(),
 });
-export const taskLineOut = taskRefOut.extend({ status: z.string(), category: categoryOut, list: z.string(), assignees: z.array(z.string()) });
 
 const trendPoint = z.object({ date: z.string(), missing: z.boolean().describe('No snapshot that day: no value is invented.') });
 

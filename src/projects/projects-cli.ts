@@ -3,15 +3,9 @@
  * from a terminal — migrate the original system's project_map.json, back up and restore aliases.
  */
 import 'reflect-metadata';
+import { runDatabaseCli, UsageError } from '../common/cli/database-cli';
 import * as fs from 'node:fs';
-import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
-import { AppModule } from '../app.module';
-import { DomainError } from '../common/errors/domain-error';
-import { BootLogger } from '../common/logging/boot-logger';
 import { Clock } from '../common/time/clock';
-import { ConfigValidationError } from '../config/app-config';
-import { DataDirLockedError } from '../database/data-dir-lock';
 import { ImportReport, ProjectRegistryService } from '../mapping/project-registry.service';
 
 export const USAGE = [
@@ -22,7 +16,7 @@ export const USAGE = [
   '  list             the aliases and what each tracks',
 ].join('\n');
 
-export class UsageError extends Error {}
+export { UsageError };
 
 /** What an import did, one line per entry that needs a look. */
 export function importSummary(r: ImportReport): string {
@@ -73,46 +67,14 @@ export async function runProjects(registry: ProjectRegistryService, clock: Clock
   return `${entries.map((e) => `${e.alias} → ${e.type} ${e.name} (${e.id})${e.location ? ` in ${e.location}` : ''}${e.state !== 'ok' ? ` [${e.state}]` : ''}`).join('\n')}\n`;
 }
 
-async function main(): Promise<number> {
-  let cmd: ProjectsCommand;
+if (require.main === module) {
+  // The command line is checked before anything starts: a typo costs no boot.
+  let cmd: ProjectsCommand | undefined;
   try {
     cmd = parseCommand(process.argv.slice(2));
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n`);
-    return 2;
+    process.exit(2);
   }
-  const boot = new BootLogger();
-  const app = await NestFactory.createApplicationContext(
-    // The registry lives in the database: no scheduling, quiet logs so stderr carries only errors.
-    AppModule.forRoot({ role: 'cli', env: { SYNC_ENABLED: 'false', SANDBOX_PORT: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' } }),
-    { logger: boot, abortOnError: false },
-  );
-  app.useLogger(app.get(Logger));
-  boot.replayInto(app.get(Logger));
-  try {
-    process.stdout.write(await runProjects(app.get(ProjectRegistryService), app.get(Clock), cmd));
-    return 0;
-  } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`${e.message}\n`);
-      return 2;
-    }
-    if (e instanceof DomainError) {
-      process.stderr.write(`projects: ${e.message}\n`);
-      return e.kind === 'not_ready' ? 3 : 2;
-    }
-    throw e;
-  } finally {
-    await app.close();
-  }
-}
-
-if (require.main === module) {
-  main()
-    .then((code) => process.exit(code))
-    .catch((e: unknown) => {
-      const known = e instanceof ConfigValidationError || e instanceof DataDirLockedError;
-      process.stderr.write(`projects failed: ${known ? (e as Error).message : ((e as Error)?.stack ?? String(e))}\n`);
-      process.exit(1);
-    });
+  runDatabaseCli('projects', (app) => runProjects(app.get(ProjectRegistryService), app.get(Clock), cmd as ProjectsCommand));
 }

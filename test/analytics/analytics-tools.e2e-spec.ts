@@ -1,6 +1,4 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
-import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { DateTime } from 'luxon';
 import { TimeFactsRepository } from '../../src/analytics/time/time-facts.repository';
 import { FixedClock } from '../../src/common/time/clock';
@@ -9,6 +7,7 @@ import { SandboxServer } from '../../src/sandbox/sandbox-server';
 import { SyncRunnerService } from '../../src/sync/sync-runner.service';
 import { connectClient } from '../mcp/mcp-clients';
 import { startTestApp, TestApp } from '../support/test-app';
+import { ToolCaller } from '../support/tool-caller';
 import { TEST_ENGINES } from '../support/test-database';
 import { pct, Piece, Scope, TimeTruth } from './time-truth';
 
@@ -38,25 +37,11 @@ describe.each(CASES)('analytics tools on %s in %s', (kind, zone) => {
   let t: TestApp;
   let client: Client;
   let truth: TimeTruth;
-  const schemas = new Map<string, Tool>();
-  const ajv = new AjvJsonSchemaValidator();
+  const tools = new ToolCaller({ maxChars: 8000 });
   const planted: Obj = {};
 
-  const call = async (name: string, args: Obj = {}): Promise<Obj> => {
-    const r = await client.callTool({ name, arguments: args });
-    const text = (r.content as Obj[])[0]?.text ?? '';
-    expect({ name, args, isError: r.isError ?? false, text: r.isError ? text : '' }).toEqual({ name, args, isError: false, text: '' });
-    expect(text.length).toBeGreaterThan(0);
-    const check = ajv.getValidator(schemas.get(name)!.outputSchema as Obj)(r.structuredContent);
-    expect({ name, valid: check.valid, error: check.errorMessage }).toEqual({ name, valid: true, error: undefined });
-    expect(JSON.stringify(r.structuredContent).length).toBeLessThanOrEqual(8000);
-    return r.structuredContent as Obj;
-  };
-  const callError = async (name: string, args: Obj): Promise<string> => {
-    const r = await client.callTool({ name, arguments: args });
-    expect({ name, isError: r.isError }).toEqual({ name, isError: true });
-    return (r.content as Obj[])[0].text;
-  };
+  const call = (name: string, args: Obj = {}): Promise<Obj> => tools.call(client, name, args);
+  const callError = (name: string, args: Obj): Promise<string> => tools.error(client, name, args);
   const byId = (rows: Obj[]) => new Map(rows.map((r) => [r.id, r]));
   const perPerson = (pieces: Piece[]) => truth.group(pieces, (p) => p.entry.userId);
 
@@ -117,7 +102,7 @@ describe.each(CASES)('analytics tools on %s in %s', (kind, zone) => {
     expect((await runner.runNow('full', 'test')).run?.status).toBe('succeeded');
     truth = new TimeTruth(sandbox.store.dump(), NOW, zone, new Map<number, DumpMember>([[E.id, E]]));
     client = await connectClient('http', { url: t.url });
-    for (const tool of (await client.listTools()).tools) schemas.set(tool.name, tool);
+    await tools.load(client);
   });
   afterAll(async () => {
     await client?.close();
@@ -127,7 +112,7 @@ describe.each(CASES)('analytics tools on %s in %s', (kind, zone) => {
 
   it('publishes the thirteen analytics tools as read-only tools with output schemas', () => {
     for (const name of ANALYTICS_TOOLS) {
-      const tool = schemas.get(name);
+      const tool = tools.schema(name);
       expect({ name, listed: !!tool, output: !!tool?.outputSchema, readOnly: tool?.annotations?.readOnlyHint }).toEqual({ name, listed: true, output: true, readOnly: true });
     }
   });

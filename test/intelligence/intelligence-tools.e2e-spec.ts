@@ -1,6 +1,4 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
-import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { DateTime } from 'luxon';
 import { FixedClock } from '../../src/common/time/clock';
 import type { DumpTask, SandboxDump } from '../../src/sandbox/sandbox-dump.types';
@@ -10,6 +8,7 @@ import { SyncRunnerService } from '../../src/sync/sync-runner.service';
 import { pct, Scope, TimeTruth } from '../analytics/time-truth';
 import { connectClient } from '../mcp/mcp-clients';
 import { startTestApp, TestApp } from '../support/test-app';
+import { ToolCaller } from '../support/tool-caller';
 import { TEST_ENGINES } from '../support/test-database';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -55,19 +54,10 @@ describe.each(TEST_ENGINES)('intelligence tools on %s', (kind) => {
   let client: Client;
   let truth: TimeTruth;
   let d: SandboxDump;
-  const schemas = new Map<string, Tool>();
-  const ajv = new AjvJsonSchemaValidator();
+  const tools = new ToolCaller({ maxChars: 8000 });
   const p: Obj = {};
 
-  const call = async (name: string, args: Obj = {}): Promise<Obj> => {
-    const r = await client.callTool({ name, arguments: args });
-    const text = (r.content as Obj[])[0]?.text ?? '';
-    expect({ name, args, isError: r.isError ?? false, text: r.isError ? text : '' }).toEqual({ name, args, isError: false, text: '' });
-    const check = ajv.getValidator(schemas.get(name)!.outputSchema as Obj)(r.structuredContent);
-    expect({ name, valid: check.valid, error: check.errorMessage }).toEqual({ name, valid: true, error: undefined });
-    expect(JSON.stringify(r.structuredContent).length).toBeLessThanOrEqual(8000);
-    return { ...(r.structuredContent as Obj), _text: text };
-  };
+  const call = (name: string, args: Obj = {}): Promise<Obj> => tools.call(client, name, args);
   const local = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toMillis();
   const listTasks = (listId: string) => truth.taskSet({ kind: 'list', id: listId });
   const sync = async () => expect((await t.app.get(SyncRunnerService).runNow('full', 'test')).run?.status).toBe('succeeded');
@@ -124,7 +114,7 @@ describe.each(TEST_ENGINES)('intelligence tools on %s', (kind) => {
     await sync();
     refresh();
     client = await connectClient('http', { url: t.url });
-    for (const tool of (await client.listTools()).tools) schemas.set(tool.name, tool);
+    await tools.load(client);
   });
   afterAll(async () => {
     await client?.close();
@@ -134,7 +124,7 @@ describe.each(TEST_ENGINES)('intelligence tools on %s', (kind) => {
 
   it('publishes the twelve intelligence tools as read-only tools', () => {
     for (const name of INTELLIGENCE_TOOLS) {
-      const tool = schemas.get(name);
+      const tool = tools.schema(name);
       expect({ name, listed: !!tool, readOnly: tool?.annotations?.readOnlyHint }).toEqual({ name, listed: true, readOnly: true });
     }
   });

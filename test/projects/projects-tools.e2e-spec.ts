@@ -1,14 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { Progress, Tool } from '@modelcontextprotocol/sdk/types.js';
-import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
+import type { Progress } from '@modelcontextprotocol/sdk/types.js';
 import { FixedClock } from '../../src/common/time/clock';
 import { SandboxServer } from '../../src/sandbox/sandbox-server';
 import type { SandboxDump } from '../../src/sandbox/sandbox-dump.types';
 import { SyncRunnerService } from '../../src/sync/sync-runner.service';
 import { connectClient } from '../mcp/mcp-clients';
 import { startTestApp, TestApp } from '../support/test-app';
+import { ToolCaller } from '../support/tool-caller';
 import { TEST_ENGINES } from '../support/test-database';
 import { Kind, ProjectTruth } from './project-truth';
 
@@ -32,23 +32,10 @@ describe.each(TEST_ENGINES)('projects and mapping toolsets on %s', (kind) => {
   let sse: Client;
   let d: SandboxDump;
   let now = 0;
-  const schemas = new Map<string, Tool>();
-  const ajv = new AjvJsonSchemaValidator();
+  const tools = new ToolCaller();
 
-  const call = async (name: string, args: Obj = {}, client: Client = http): Promise<Obj> => {
-    const r = await client.callTool({ name, arguments: args });
-    const text = (r.content as Obj[])[0]?.text ?? '';
-    expect({ name, isError: r.isError ?? false, text: r.isError ? text : '' }).toEqual({ name, isError: false, text: '' });
-    expect(text.length).toBeGreaterThan(0);
-    const check = ajv.getValidator(schemas.get(name)!.outputSchema as Obj)(r.structuredContent);
-    expect({ name, valid: check.valid, error: check.errorMessage }).toEqual({ name, valid: true, error: undefined });
-    return r.structuredContent as Obj;
-  };
-  const callError = async (name: string, args: Obj, client: Client = http): Promise<string> => {
-    const r = await client.callTool({ name, arguments: args });
-    expect({ name, isError: r.isError }).toEqual({ name, isError: true });
-    return (r.content as Obj[])[0].text;
-  };
+  const call = (name: string, args: Obj = {}, client: Client = http): Promise<Obj> => tools.call(client, name, args);
+  const callError = (name: string, args: Obj, client: Client = http): Promise<string> => tools.error(client, name, args);
   const byName = <T extends { name: string }>(xs: T[], name: string): T => {
     const x = xs.find((y) => y.name === name);
     expect({ name, found: !!x }).toEqual({ name, found: true });
@@ -72,7 +59,7 @@ describe.each(TEST_ENGINES)('projects and mapping toolsets on %s', (kind) => {
     await sync();
     http = await connectClient('http', { url: t.url });
     sse = await connectClient('sse', { url: t.url });
-    for (const tool of (await http.listTools()).tools) schemas.set(tool.name, tool);
+    await tools.load(http);
   });
   afterAll(async () => {
     await http?.close();
@@ -84,13 +71,13 @@ describe.each(TEST_ENGINES)('projects and mapping toolsets on %s', (kind) => {
 
   it('publishes 7 projects and 11 mapping tools; registry changes are server writes, never ClickUp (closed world)', () => {
     for (const name of [...PROJECTS, ...MAPPING]) {
-      const a = schemas.get(name)?.annotations;
+      const a = tools.schema(name)?.annotations;
       expect({ name, listed: !!a, openWorld: a?.openWorldHint }).toEqual({ name, listed: true, openWorld: name === 'refresh_mapping' });
     }
     const writes = ['add_project', 'remove_project', 'refresh_projects', 'map_project', 'unmap_project', 'import_mappings'];
-    for (const name of writes) expect({ name, readOnly: schemas.get(name)!.annotations?.readOnlyHint }).toEqual({ name, readOnly: false });
-    expect(schemas.get('remove_project')!.annotations?.destructiveHint).toBe(true);
-    expect(schemas.get('add_project')!.annotations?.destructiveHint).toBe(false);
+    for (const name of writes) expect({ name, readOnly: tools.schema(name)!.annotations?.readOnlyHint }).toEqual({ name, readOnly: false });
+    expect(tools.schema('remove_project')!.annotations?.destructiveHint).toBe(true);
+    expect(tools.schema('add_project')!.annotations?.destructiveHint).toBe(false);
   });
 
   it('registry rules: trimmed, case-insensitive and unique aliases; unknown and ambiguous targets list candidates', async () => {

@@ -3,13 +3,7 @@
  * a cron job, on stdout. Same arguments as the MCP tool (flags), same numbers.
  */
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
-import { AppModule } from '../../app.module';
-import { DomainError } from '../../common/errors/domain-error';
-import { BootLogger } from '../../common/logging/boot-logger';
-import { ConfigValidationError } from '../../config/app-config';
-import { DataDirLockedError } from '../../database/data-dir-lock';
+import { runDatabaseCli, UsageError } from '../../common/cli/database-cli';
 import { parseReportArgs } from './report-args.parser';
 import { AnyReportDefinition, ReportCatalog } from './report-catalog';
 import { toCsv, toTable } from './report-export.service';
@@ -17,7 +11,6 @@ import { toCsv, toTable } from './report-export.service';
 const FORMATS = ['table', 'csv', 'json', 'text'] as const;
 type Format = (typeof FORMATS)[number];
 
-export class UsageError extends Error {}
 
 /** `--name value`, `--name=value`, and a bare `--flag` (true); dashes in names become underscores. */
 export function parseFlags(argv: string[]): { report: string | undefined; flags: Record<string, string> } {
@@ -63,39 +56,6 @@ export async function runReport(catalog: ReportCatalog, argv: string[]): Promise
   return format === 'json' ? `${JSON.stringify(out, null, 2)}\n` : `${def.render(def.output.parse(out))}\n`;
 }
 
-async function main(): Promise<number> {
-  const boot = new BootLogger();
-  const app = await NestFactory.createApplicationContext(
-    // Reports only read the database: no scheduling, and quiet logs so stderr carries only errors.
-    AppModule.forRoot({ role: 'cli', env: { SYNC_ENABLED: 'false', SANDBOX_PORT: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' } }),
-    { logger: boot, abortOnError: false },
-  );
-  app.useLogger(app.get(Logger));
-  boot.replayInto(app.get(Logger));
-  try {
-    process.stdout.write(await runReport(app.get(ReportCatalog), process.argv.slice(2)));
-    return 0;
-  } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`${e.message}\n`);
-      return 2;
-    }
-    if (e instanceof DomainError) {
-      process.stderr.write(`report: ${e.message}\n`);
-      return e.kind === 'not_ready' ? 3 : 2;
-    }
-    throw e;
-  } finally {
-    await app.close();
-  }
-}
-
 if (require.main === module) {
-  main()
-    .then((code) => process.exit(code))
-    .catch((e: unknown) => {
-      const known = e instanceof ConfigValidationError || e instanceof DataDirLockedError;
-      process.stderr.write(`report failed: ${known ? (e as Error).message : ((e as Error)?.stack ?? String(e))}\n`);
-      process.exit(1);
-    });
+  runDatabaseCli('report', (app) => runReport(app.get(ReportCatalog), process.argv.slice(2)));
 }

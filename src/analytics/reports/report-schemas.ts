@@ -41,6 +41,8 @@ export const timeSplitOut = z.object(timeSplitShape);
 export type TimeSplitOut = z.infer<typeof timeSplitOut>;
 
 export const taskRefOut = z.object({ id: z.string(), custom_id: z.string().nullable(), name: z.string() });
+/** A task in a report list: reference, status, category, home list and assignees. */
+export const taskLineOut = taskRefOut.extend({ status: z.string(), category: categoryOut, list: z.string(), assignees: z.array(z.string()) });
 
 export const periodView = (p: Period): PeriodOut => ({
   key: p.key, label: p.label, from: new Date(p.from).toISOString(), to: new Date(p.to).toISOString(),

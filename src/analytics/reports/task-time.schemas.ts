@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { durationSchema } from '../../common/time/duration';
-import { categoryOut, periodOut, scopeOut, taskRefOut } from './report-schemas';
+import { categoryOut, periodOut, scopeOut, taskLineOut, taskRefOut } from './report-schemas';
 
 /** Result shapes of the task-set reports (Reporting rule 5: non-archived tasks, direct time, own estimates). */
 
 const listMeta = { truncated: z.boolean(), hint: z.string().nullable() };
-const taskLine = taskRefOut.extend({ status: z.string(), category: categoryOut, list: z.string(), assignees: z.array(z.string()) });
 
 export const timeTrackingOut = z.object({
   scope: scopeOut,
@@ -64,7 +63,7 @@ export const atRiskOut = z.object({
   as_of: z.string(),
   risk_days: z.number().int(),
   counts: z.object({ total: z.number().int(), overdue: z.number().int(), due_soon: z.number().int(), over_estimate: z.number().int() }),
-  tasks: z.array(taskLine.extend({
+  tasks: z.array(taskLineOut.extend({
     reasons: z.array(z.enum(['overdue', 'due_soon', 'over_estimate'])), due_date: z.string().nullable(), days_overdue: z.number().int().nullable(),
     time: durationSchema, estimate: durationSchema.nullable(),
   })),
@@ -75,7 +74,7 @@ export const untrackedOut = z.object({
   scope: scopeOut,
   status: z.enum(['active', 'open', 'all']),
   total: z.number().int(),
-  tasks: z.array(taskLine.extend({ due_date: z.string().nullable(), date_updated: z.string() })),
+  tasks: z.array(taskLineOut.extend({ due_date: z.string().nullable(), date_updated: z.string() })),
   ...listMeta,
 });
 
@@ -85,7 +84,7 @@ export const progressSinceOut = z.object({
   as_of: z.string(),
   finished: z.object({
     total: z.number().int(), done: z.number().int(), closed: z.number().int(), main_tasks: z.number().int(), subtasks: z.number().int(),
-    tasks: z.array(taskLine.extend({ finished_at: z.string(), subtask: z.boolean() })),
+    tasks: z.array(taskLineOut.extend({ finished_at: z.string(), subtask: z.boolean() })),
   }),
   created: z.object({ total: z.number().int(), main_tasks: z.number().int(), subtasks: z.number().int(), by_category: z.record(z.string(), z.number().int()) }),
   status_changes: z.object({
