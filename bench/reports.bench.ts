@@ -35,7 +35,7 @@ const ANCHOR = Date.parse('2026-11-25T10:00:00Z');
 const ZONE = 'Asia/Kolkata';
 const DB = 'clickup_bench_reports';
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Obj = Record<string, any>;
 
 function adminUrl(): string {
   return process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -12,6 +12,7 @@ import { RateBudget } from './transport/rate-budget';
 export interface ClickupModuleAsyncOptions {
   imports?: ModuleMetadata['imports'];
   inject?: Array<InjectionToken | OptionalFactoryDependency>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Nest calls the factory with whatever `inject` lists, untyped
   useFactory: (...deps: any[]) => ClickupClientOptions | Promise<ClickupClientOptions>;
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { durationSchema } from '../common/time/duration';
-import { categoryOut, periodOut, scopeOut, taskLineOut, taskRefOut } from '../analytics/reports/report-schemas';
+import { categoryOut, periodOut, scopeOut, taskLineOut } from '../analytics/reports/report-schemas';
 
 /** Result shapes of the intelligence toolset. */
 

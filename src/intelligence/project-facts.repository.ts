@@ -92,7 +92,7 @@ export class ProjectFactsRepository {
     const where = taskWhere(f, p);
     const now = p.instant(nowMs);
     const stale = p.instant(nowMs - staleDays * DAY_MS);
-    const [r] = await this.ds.query(
+    const [r] = await this.ds.query<Record<string, unknown>[]>(
       `SELECT count(*)::int AS all_tasks,
               count(*) FILTER (WHERE ${FINISHED})::int AS finished,
               count(*) FILTER (WHERE NOT ${FINISHED})::int AS active,

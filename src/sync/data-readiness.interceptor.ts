@@ -13,7 +13,7 @@ export class DataReadinessInterceptor implements NestInterceptor {
 
   intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
     return next.handle().pipe(
-      switchMap((body) =>
+      switchMap((body: unknown) =>
         from(
           this.readiness.state().then((s) =>
             body && typeof body === 'object' && !Array.isArray(body) ? { ...(body as object), dataComplete: s.complete, dataWarning: s.warning } : body,

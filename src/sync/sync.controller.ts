@@ -3,8 +3,7 @@ import { ApiAcceptedResponse, ApiBadGatewayResponse, ApiConflictResponse, ApiOkR
 import { ListRunsQuery, RunIdParams, SnapshotQuery, StartSyncQuery } from './dto/sync-rest.dto';
 import { SnapshotService } from './snapshot.service';
 import { RunnableKind, StartResult, SyncRunnerService } from './sync-runner.service';
-import { SYNC_KINDS, SYNC_STATUSES, SyncRunRepository } from './repositories/sync-run.repository';
-import { MAX_INT32 } from '../common/limits';
+import { SyncRunRepository } from './repositories/sync-run.repository';
 import { SyncStatusService, toRunView } from './sync-status.service';
 
 /** REST ops for the sync. Side effects only on POST; GETs are safe to call from anywhere. */

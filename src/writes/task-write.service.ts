@@ -10,6 +10,7 @@ import { Clock } from '../common/time/clock';
 import { AppConfig } from '../config/app-config';
 import { StatusDefinition } from '../database/entities';
 import { HierarchyService } from '../mapping/hierarchy.service';
+import { stripNul } from '../common/text/strip-nul';
 import { mapTask } from '../sync/mappers/task.mapper';
 import { TaskWriteRepository } from '../sync/repositories/task-write.repository';
 import { readBackFailed, toWriteOutcomeError, WriteAction } from './write-outcome';
@@ -45,7 +46,7 @@ export interface UpdateTaskArgs {
 export type WrittenTask = TaskDetailView & { message: string };
 
 /** ClickUp keeps a NUL character, PostgreSQL text cannot: drop it before it goes anywhere. */
-const clean = (s: string): string => s.replace(/\u0000/g, '');
+const clean = stripNul;
 
 const INTERACTIVE: ClickupCallOptions = { priority: 'interactive' };
 /** A create whose answer was unreadable is looked for among tasks created this long before it was sent. */

@@ -11,7 +11,7 @@ import { ToolCaller } from '../support/tool-caller';
 import { TEST_ENGINES } from '../support/test-database';
 import { pct, Piece, Scope, TimeTruth } from './time-truth';
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Obj = Record<string, any>;  
 
 /** Wednesday 4 November 2026, 17:00Z: the week after New York fell back (Sunday 1 Nov has 25 hours there). */
 const NOW = Date.parse('2026-11-04T17:00:00Z');

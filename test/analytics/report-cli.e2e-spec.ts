@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { distEntry, spawnNode } from '../support/node-process';
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Obj = Record<string, any>;  
 
 /**
  * `npm run report` as a cron job runs it: the compiled CLI against an embedded database that

@@ -84,7 +84,7 @@ describe('start-up and logs', () => {
     // A token where it does not belong (the path) is scrubbed from the log line, not the status code.
     expect((await fetch(`${url}/no-such-page/${TOKEN}`)).status).toBe(404);
 
-    let records: Record<string, any>[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any
+    let records: Record<string, any>[] = [];  
     await waitFor(() => {
       records = p.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
       return records.filter((r) => r.req && r.res).length >= 3;

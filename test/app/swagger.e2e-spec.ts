@@ -5,7 +5,7 @@ import { chromium, BrowserContext } from 'playwright-core';
 import { SandboxServer } from '../../src/sandbox/sandbox-server';
 import { startTestApp, TestApp } from '../support/test-app';
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Obj = Record<string, any>;  
 
 const TOKEN = 'swagger-write-token-0123456789';
 /** Debian's chromium (`apt-get install chromium`; .ci/run installs it when missing). */

@@ -12,7 +12,7 @@ function pages(sizes: number[], lastPageFlags?: Array<boolean | undefined>): Fak
     const size = sizes[page] ?? 0;
     const offset = sizes.slice(0, page).reduce((a, b) => a + b, 0);
     const flag = lastPageFlags?.[page];
-    json(200, rawTaskPage(size, offset, flag === undefined ? {} : { last_page: flag }))(req, res, raw);
+    void json(200, rawTaskPage(size, offset, flag === undefined ? {} : { last_page: flag }))(req, res, raw);
   };
 }
 
@@ -80,7 +80,7 @@ describe('ClickupClient paging over real HTTP', () => {
       (req, res, raw) => {
         const page = rawTaskPage(100, 100);
         (page.tasks as Array<Record<string, unknown>>)[3].date_updated = 'soon';
-        json(200, page)(req, res, raw);
+        void json(200, page)(req, res, raw);
       },
       pages([100, 100, 5]),
     );

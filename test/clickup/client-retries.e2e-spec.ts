@@ -95,7 +95,7 @@ describe('ClickupClient retries over real HTTP', () => {
       (req, res) => {
         const resetSec = Math.floor(Date.now() / 1000) + 1;
         resetAtMs = resetSec * 1000;
-        json(429, { err: 'Rate limit reached', ECODE: 'APP_002' }, {
+        void json(429, { err: 'Rate limit reached', ECODE: 'APP_002' }, {
           'x-ratelimit-limit': '100',
           'x-ratelimit-remaining': '0',
           'x-ratelimit-reset': String(resetSec),

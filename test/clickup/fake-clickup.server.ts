@@ -41,12 +41,12 @@ export class FakeClickupServer {
   ) {}
 
   static async start(): Promise<FakeClickupServer> {
-    let instance: FakeClickupServer | undefined;
-    const server = createServer((req, res) => void instance!.handle(req, res));
+    const holder: { instance?: FakeClickupServer } = {};
+    const server = createServer((req, res) => void holder.instance!.handle(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    instance = new FakeClickupServer(server, `http://127.0.0.1:${port}${PREFIX}`);
-    return instance;
+    holder.instance = new FakeClickupServer(server, `http://127.0.0.1:${port}${PREFIX}`);
+    return holder.instance;
   }
 
   /** Scripts a route; handlers are used in order and the last one repeats. */
@@ -86,7 +86,7 @@ export class FakeClickupServer {
         (typeof r.path === 'string' ? r.path === recorded.path : r.path.test(recorded.path)),
     );
     if (!route) {
-      json(404, { err: `no fake route for ${recorded.method} ${recorded.path}`, ECODE: 'TEST_404' })(recorded, res, req);
+      void json(404, { err: `no fake route for ${recorded.method} ${recorded.path}`, ECODE: 'TEST_404' })(recorded, res, req);
       return;
     }
     const handler = route.handlers[Math.min(route.calls, route.handlers.length - 1)];

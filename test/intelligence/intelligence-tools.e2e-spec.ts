@@ -11,7 +11,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { ToolCaller } from '../support/tool-caller';
 import { TEST_ENGINES } from '../support/test-database';
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Obj = Record<string, any>;  
 
 /** Wednesday 25 November 2026, 12:00 in Kolkata. */
 const NOW = Date.parse('2026-11-25T06:30:00Z');

@@ -7,7 +7,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_ENGINES } from '../support/test-database';
 import { connectClient } from './mcp-clients';
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Obj = Record<string, any>;  
 
 /** The scope arguments of docs/tools.md rule 2: each of them must accept a project alias. */
 const SCOPE_ARGS = ['space', 'folder', 'list', 'project'] as const;

@@ -8,7 +8,7 @@ import { SyncRunnerService } from '../../src/sync/sync-runner.service';
 import { startTestApp, TestApp } from '../support/test-app';
 import { connectClient, TransportKind } from './mcp-clients';
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Obj = Record<string, any>;  
 
 /** Valid arguments for every tool, taken from the demo workspace's ground truth. */
 function argsFor(d: SandboxDump, nonce: string): Record<string, Obj> {

@@ -9,7 +9,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_ENGINES } from '../support/test-database';
 import { connectClient } from './mcp-clients';
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Obj = Record<string, any>;  
 
 /** Every tool name of the catalogue (docs/tools.md), to find the ones a prompt mentions. */
 const CATALOGUE = [

@@ -10,7 +10,7 @@ import { TEST_ENGINES } from '../support/test-database';
 import { connectClient } from './mcp-clients';
 import { sortIds, TaskTruth } from './task-truth';
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Obj = Record<string, any>;  
 
 const TASK_TOOLS = [
   'get_tasks', 'get_task', 'create_task', 'update_task', 'search_tasks', 'get_project_tasks', 'get_list_progress', 'get_workload',

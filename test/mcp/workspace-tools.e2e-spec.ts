@@ -7,7 +7,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_ENGINES } from '../support/test-database';
 import { connectClient } from './mcp-clients';
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Obj = Record<string, any>;  
 
 /** The workspace toolset over real MCP clients, checked against the sandbox's ground truth. */
 describe.each(TEST_ENGINES)('workspace tools on %s', (kind) => {

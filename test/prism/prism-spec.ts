@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { resolvePointer } from '../sandbox/support/openapi-schemas';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;  
 
 export const VENDORED_SPEC = path.resolve(__dirname, '../fixtures/clickup-openapi/clickup-api-v2-reference.json');
 

@@ -7,7 +7,7 @@ import { freePort, NodeProcess, spawnNode, waitFor } from '../support/node-proce
 import { startTestApp, TestApp } from '../support/test-app';
 import { PRISM_FIXES, writePrismSpec } from './prism-spec';
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Obj = Record<string, any>;  
 
 const PRISM_CLI = require.resolve('@stoplight/prism-cli/dist/index.js');
 

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { distEntry, spawnNode } from '../support/node-process';
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Obj = Record<string, any>;  
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/projects/project_map.json');
 

@@ -7,7 +7,7 @@ import { connectClient } from '../mcp/mcp-clients';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_ENGINES } from '../support/test-database';
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Obj = Record<string, any>;  
 
 const WRITE = 'projects-write-token-0123456789';
 const READ = 'projects-read-token-0123456789';

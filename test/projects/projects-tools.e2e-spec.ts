@@ -12,7 +12,7 @@ import { ToolCaller } from '../support/tool-caller';
 import { TEST_ENGINES } from '../support/test-database';
 import { Kind, ProjectTruth } from './project-truth';
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Obj = Record<string, any>;  
 
 const PROJECTS = ['discover_projects', 'add_project', 'list_projects', 'remove_project', 'refresh_projects', 'get_project_status', 'get_all_projects_status'];
 const MAPPING = ['map_project', 'unmap_project', 'list_mappings', 'get_mapping', 'discover_space', 'discover_folder', 'cache_status', 'clear_cache', 'refresh_mapping', 'export_mappings', 'import_mappings'];

@@ -46,6 +46,6 @@ export function serveMiniWorkspace(server: FakeClickupServer, w: MiniWorkspace =
       const user = Number((e.user as Json | undefined)?.id);
       return start >= from && start <= to && users.includes(user);
     });
-    json(200, { data })(req, res, raw);
+    void json(200, { data })(req, res, raw);
   });
 }

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as os from 'node:os';
 import * as fs from 'node:fs';
-import { rawFolder, rawSpace, rawTask, rawTeam, rawTimeEntry, rawUser } from '../../src/clickup/testing/clickup-fixtures';
+import { rawFolder, rawSpace, rawTask, rawTimeEntry, rawUser } from '../../src/clickup/testing/clickup-fixtures';
 import { SyncRunnerService } from '../../src/sync/sync-runner.service';
 import { FakeClickupServer, FakeHandler, json } from '../clickup/fake-clickup.server';
 import { MINI, MiniWorkspace, serveMiniWorkspace } from '../support/mini-clickup';
@@ -9,7 +9,7 @@ import { distEntry, spawnNode } from '../support/node-process';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createTestDatabase, TEST_ENGINES } from '../support/test-database';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;  
 const DAY = 86_400_000;
 
 /**

@@ -2,7 +2,7 @@ import { SandboxServer } from '../../src/sandbox/sandbox-server';
 import { SyncRunnerService } from '../../src/sync/sync-runner.service';
 import { startTestApp, TestApp } from '../support/test-app';
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Obj = Record<string, any>;  
 
 /**
  * The writes module behind REST (issue 11, items 12 and 14): the same services as the MCP write

@@ -4,8 +4,6 @@ import {
 } from './task-inputs';
 
 const MIN = 60_000;
-const H = 60 * MIN;
-const DAY = 24 * H;
 const utc = (s: string) => Date.parse(s);
 
 describe('parseDueDate', () => {

@@ -1,4 +1,5 @@
 import { DomainError } from '../../common/errors/domain-error';
+import { stripNul } from '../../common/text/strip-nul';
 
 /**
  * Keyword search terms for ILIKE: the whole query as a phrase plus each distinct word, every
@@ -18,7 +19,7 @@ export const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\
 
 export function searchTerms(query: string): SearchTerms {
   // NUL cannot be stored in PostgreSQL text: it can never match, so it is dropped, not sent.
-  const q = query.replace(/\u0000/g, '').trim().replace(/\s+/g, ' ').toLowerCase();
+  const q = stripNul(query).trim().replace(/\s+/g, ' ').toLowerCase();
   if (!q) throw new DomainError('The search query is empty: pass one or more words to look for in task names and descriptions.');
   const plainWords = [...new Set(q.split(' '))].slice(0, MAX_WORDS);
   return { phrase: `%${escapeLike(q)}%`, words: plainWords.map((w) => `%${escapeLike(w)}%`) };

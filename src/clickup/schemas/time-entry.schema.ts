@@ -101,7 +101,7 @@ export const timeEntriesResponseSchema = z.object({ data: z.array(z.unknown()) }
  * entry in a one-element array, so accept that too.
  */
 export const singleTimeEntryResponseSchema = z.object({
-  data: z.preprocess((v) => (Array.isArray(v) && v.length === 1 ? v[0] : v), timeEntrySchema),
+  data: z.preprocess((v: unknown) => (Array.isArray(v) && v.length === 1 ? (v[0] as unknown) : v), timeEntrySchema),
 });
 
 /** GET …/time_entries/current: `{data:null}` (or an empty object) when no timer runs. */

@@ -82,7 +82,7 @@ export function resolvePeriod(args: PeriodArgs, ctx: PeriodContext, fallback = '
   if (args.week !== undefined && given[0] === 'week') return weekSelector(args.week, ctx, 'week');
   if (args.month !== undefined && given[0] === 'month') return monthSelector(args.month, ctx, 'month');
   const hasRange = args.start !== undefined || args.end !== undefined;
-  let p = given[0] === 'period' ? keyword(args.period as string) : hasRange ? 'custom' : args.days !== undefined ? 'rolling' : keyword(fallback);
+  const p = given[0] === 'period' ? keyword(args.period as string) : hasRange ? 'custom' : args.days !== undefined ? 'rolling' : keyword(fallback);
   if (hasRange && p !== 'custom') throw new DomainError(`start and end go with period "custom" (or no period); period "${args.period}" sets its own dates.`);
   if (args.days !== undefined && p !== 'rolling') {
     throw new DomainError(`days goes with period "rolling" (or no period); period "${args.period ?? p}" sets its own dates.`);

@@ -35,7 +35,7 @@ export function Flag(): PropertyDecorator {
   return applyDecorators(QueryBoolean(), IsBoolean(say('true or false')));
 }
 
-const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+const trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 /** A non-empty string of at most `max` characters, trimmed. */
 export function Text(max: number): PropertyDecorator {
@@ -47,7 +47,7 @@ export function Text(max: number): PropertyDecorator {
 export function TextList(count: number, max: number): PropertyDecorator {
   const m = say(`a list of at most ${count} non-empty texts of at most ${max} characters`);
   return applyDecorators(
-    Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value)),
+    Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.trim() : v)) : value)),
     IsArray(m),
     ArrayMaxSize(count, m),
     IsString({ ...m, each: true }),

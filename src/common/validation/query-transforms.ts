@@ -7,7 +7,7 @@ import { Transform } from 'class-transformer';
 
 /** 'true'/'1' → true, 'false'/'0' → false. */
 export function QueryBoolean(): PropertyDecorator {
-  return Transform(({ value }) => {
+  return Transform(({ value }: { value: unknown }) => {
     if (value === 'true' || value === '1' || value === true) return true;
     if (value === 'false' || value === '0' || value === false) return false;
     return value;
@@ -16,5 +16,5 @@ export function QueryBoolean(): PropertyDecorator {
 
 /** A decimal integer ('20') → 20. */
 export function QueryInt(): PropertyDecorator {
-  return Transform(({ value }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value));
+  return Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value));
 }

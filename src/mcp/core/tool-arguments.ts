@@ -16,7 +16,7 @@ import { stripNulDeep } from '../../common/text/strip-nul';
 
 export type ArgumentsVerdict = { ok: true; args: Record<string, unknown> } | { ok: false; message: string };
 
-type AnyObjectSchema = z.ZodObject<z.ZodRawShape>;
+type AnyObjectSchema = z.ZodObject;
 
 export function parseToolArguments(toolName: string, schema: AnyObjectSchema, raw: unknown): ArgumentsVerdict {
   const object = asArgumentObject(raw);

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { McpRegistryService } from '@rekog/mcp-nest';
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { ClickupError, ClickupReadOnlyError, ClickupWriteDeferredError } from '../../clickup/clickup.errors';
 import { describeClickupError } from '../../clickup/clickup-error-text';
 import { WriteOutcomeError } from '../../common/errors/write-outcome-error';
@@ -64,7 +65,7 @@ export class ToolRegistrarService implements OnModuleInit {
         annotations: { title: tool.title, ...tool.annotations },
         // stdio has no HTTP request to carry scopes: the process's own config decides there.
         requiredScopes: this.role === 'stdio' ? undefined : [toolsetScope(tool.toolset), ...(needsWriteScope(tool) ? [WRITE_SCOPE] : [])],
-        handler: (args, context, request) => this.call(tool, args, context, request),
+        handler: (args, context, request) => this.call(tool, args, context, request as { user?: { name?: string } } | undefined),
       });
       this.registered.push(tool);
     }
@@ -87,7 +88,7 @@ export class ToolRegistrarService implements OnModuleInit {
       },
       caller: request?.user?.name ?? null,
     };
-    const verdict = parseToolArguments(tool.name, tool.input, raw);
+    const verdict = parseToolArguments(tool.name, tool.input as z.ZodObject, raw);
     if (!verdict.ok) return errorResult(secretScrubber.scrub(verdict.message));
     try {
       const out = await tool.handler(verdict.args, ctx);

@@ -164,9 +164,10 @@ export class WebhookEventBuilder {
       case 'watcher_add':
       case 'watcher_rem':
         return this.item(change, task.listId, c.field, user(c.before), user(c.after));
-      case 'priority':
+      case 'priority': {
         const [before, after] = [c.before, c.after].map((p) => priorityObject(p as number | null));
         return this.item(change, task.listId, 'priority', before, after);
+      }
       case 'due_date':
         return this.item(change, task.listId, 'due_date', stringify(c.before), stringify(c.after), {
           due_date_time: task.dueDateTime,

@@ -114,8 +114,8 @@ function validEndpoint(value: unknown): string {
 
 function validEvents(value: unknown): string[] {
   if (!Array.isArray(value) || value.length === 0) throw Errors.badInput('events must be a non-empty array', 'WEBHOOK_002');
-  for (const e of value) {
-    if (e !== '*' && !(WEBHOOK_EVENTS as readonly string[]).includes(e)) throw Errors.badInput(`Unknown event ${String(e)}`, 'WEBHOOK_002');
+  for (const e of value as unknown[]) {
+    if (e !== '*' && !(WEBHOOK_EVENTS as readonly unknown[]).includes(e)) throw Errors.badInput(`Unknown event ${String(e)}`, 'WEBHOOK_002');
   }
   return [...new Set(value as string[])];
 }

@@ -73,7 +73,7 @@ export class SyncLeaseRepository {
   }
 
   async get(workspaceId: string): Promise<LeaseHolder | null> {
-    const [r] = await this.ds.query(
+    const [r] = await this.ds.query<LeaseRow[]>(
       `SELECT owner, run_id, kind, acquired_at, expires_at FROM sync_leases WHERE workspace_id = $1`,
       [workspaceId],
     );
@@ -82,13 +82,21 @@ export class SyncLeaseRepository {
 
   /** The newest lease of any workspace: during the very first sync no workspace row exists yet. */
   async newest(): Promise<LeaseHolder | null> {
-    const [r] = await this.ds.query(
+    const [r] = await this.ds.query<LeaseRow[]>(
       `SELECT owner, run_id, kind, acquired_at, expires_at FROM sync_leases ORDER BY acquired_at DESC LIMIT 1`,
     );
     return r ? toHolder(r) : null;
   }
 }
 
-function toHolder(r: { owner: string; run_id: number | null; kind: string; acquired_at: string | Date; expires_at: string | Date }): LeaseHolder {
+interface LeaseRow {
+  owner: string;
+  run_id: number | null;
+  kind: string;
+  acquired_at: string | Date;
+  expires_at: string | Date;
+}
+
+function toHolder(r: LeaseRow): LeaseHolder {
   return { owner: r.owner, runId: r.run_id, kind: r.kind, acquiredAt: new Date(r.acquired_at), expiresAt: new Date(r.expires_at) };
 }
