@@ -13,9 +13,7 @@
  * BENCH_DATABASE_URL (admin URL; default TEST_DATABASE_URL, then postgres://postgres@127.0.0.1:5432/postgres).
  */
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'node:child_process';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { Client as McpClient } from '@modelcontextprotocol/sdk/client/index.js';
@@ -29,6 +27,7 @@ import { TimeFactsQuery } from '../src/analytics/time/time-facts.types';
 import { FixedClock } from '../src/common/time/clock';
 import { resolvePeriod } from '../src/common/time/period';
 import { SyncRunnerService } from '../src/sync/sync-runner.service';
+import { adminUrl, databaseUrl, dropDatabase, startSandbox } from './support/bench-database';
 
 /** The generation anchor of the benchmark workspace (a Wednesday, 15:30 in Kolkata). */
 const ANCHOR = Date.parse('2026-11-25T10:00:00Z');
@@ -37,15 +36,7 @@ const DB = 'clickup_bench_reports';
 
 type Obj = Record<string, any>;
 
-function adminUrl(): string {
-  return process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-}
-
-function dbUrl(): string {
-  const u = new URL(adminUrl());
-  u.pathname = `/${DB}`;
-  return u.toString();
-}
+const dbUrl = (): string => databaseUrl(DB);
 
 async function q<T = Obj>(sql: string, params: unknown[] = [], url = dbUrl()): Promise<T[]> {
   const c = new Client({ connectionString: url });
@@ -57,24 +48,6 @@ async function q<T = Obj>(sql: string, params: unknown[] = [], url = dbUrl()): P
   }
 }
 
-function startSandbox(): Promise<{ child: ChildProcess; baseUrl: string; token: string }> {
-  const cli = path.join(__dirname, '..', 'src', 'sandbox', 'sandbox-cli.js');
-  const child = spawn(process.execPath, [cli, '--size', 'large', '--rate-limit', '0', '--port', '0', '--now', String(ANCHOR)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}:\n${out}`)));
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const baseUrl = /base URL:\s+(\S+)/.exec(out)?.[1];
-      const token = /owner token:\s+(\S+)/.exec(out)?.[1];
-      if (baseUrl && token) {
-        child.removeAllListeners('exit');
-        resolve({ child, baseUrl, token });
-      }
-    });
-  });
-}
-
 /** Creates and fills the benchmark database unless it already holds the synced workspace. */
 async function ensureSynced(resync: boolean): Promise<void> {
   const exists = (await q(`SELECT 1 FROM pg_database WHERE datname = $1`, [DB], adminUrl())).length > 0;
@@ -82,10 +55,10 @@ async function ensureSynced(resync: boolean): Promise<void> {
     const marker = await q(`SELECT value FROM app_state WHERE key = 'bench_reports_anchor'`).catch(() => []);
     if (marker.length && Number((marker[0] as Obj).value) === ANCHOR) return;
   }
-  if (exists) await q(`DROP DATABASE "${DB}" WITH (FORCE)`, [], adminUrl());
+  if (exists) await dropDatabase(DB);
   await q(`CREATE DATABASE "${DB}"`, [], adminUrl());
   process.stderr.write('syncing the large sandbox workspace into PostgreSQL (once; reused by later runs)…\n');
-  const sandbox = await startSandbox();
+  const sandbox = await startSandbox('large', ['--now', String(ANCHOR)]);
   const t0 = Date.now();
   try {
     const app = await NestFactory.createApplicationContext(
@@ -102,7 +75,7 @@ async function ensureSynced(resync: boolean): Promise<void> {
     await app.close();
     if (r.run?.status !== 'succeeded') throw new Error(`full sync ${r.run?.status}: ${r.run?.error}`);
   } finally {
-    sandbox.child.kill('SIGTERM');
+    sandbox.close();
   }
   await q(`INSERT INTO app_state (key, value, updated_at) VALUES ('bench_reports_anchor', $1::jsonb, now())`, [JSON.stringify(ANCHOR)]);
   process.stderr.write(`synced in ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);

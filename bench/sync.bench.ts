@@ -315,7 +315,7 @@ function printResult(r: WorkerResult): void {
     `lower bound:      1 + 1 + 2×${r.db.spaces} + ⌈${r.db.tasks}/100⌉ + ⌈${historyDays + 1}/${windowDays}⌉ windows = ${bound}; ratio ${(f.requests / bound).toFixed(3)} (time-entry requests actually used: ${windowsUsed})`,
     `at 100/min:       ${(f.requests / 100).toFixed(1)} min projected (${(f.requests / 90).toFixed(1)} min with the default interactive reserve of 10)`,
     `incremental:      ${inc.status}${inc.error ? ` (${inc.error})` : ''}, no changes: ${inc.requests} requests in ${s(inc.wallMs)}; per endpoint ${JSON.stringify(inc.sandboxByEndpoint)}; peak RSS ${inc.peakRssMb} MB`,
-    `  read:           ${inc.counts.tasksRead ?? 0} tasks, ${inc.counts.timeEntriesRead ?? 0} time entries (trailing window)`,
+    `  read / written: ${inc.counts.tasksRead ?? 0} / ${inc.counts.tasksWritten ?? 0} tasks, ${inc.counts.timeEntriesRead ?? 0} / ${inc.counts.timeEntriesWritten ?? 0} time entries (trailing window)`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

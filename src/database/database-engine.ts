@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, PGliteOptions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
@@ -36,6 +37,14 @@ const common = {
   logging: false as const,
 };
 
+/**
+ * Every PGlite the app opens (data directory, tests, docs) loads the same extensions, so the
+ * migrations build the same schema as on a PostgreSQL server: pg_trgm backs keyword search.
+ */
+export function createPglite(dataDir?: string, options: Omit<PGliteOptions, 'extensions'> = {}): Promise<PGlite> {
+  return PGlite.create(dataDir, { ...options, extensions: { pg_trgm } });
+}
+
 /** PostgreSQL when a URL is configured; otherwise embedded PGlite in a locked data directory. */
 export async function openDatabaseEngine(s: DatabaseSettings): Promise<DatabaseEngine> {
   if (s.url) {
@@ -46,7 +55,9 @@ export async function openDatabaseEngine(s: DatabaseSettings): Promise<DatabaseE
         url: s.url,
         migrationsRun: s.runMigrations,
         poolSize: s.poolSize,
-        extra: { connectionTimeoutMillis: 10_000, application_name: 'clickup-analytics-mcp' },
+        // JIT compiles a query for 20–70 ms when its estimated cost is high; the app's statements
+        // run in milliseconds, and a JIT pass in the request path is pure loss (docs/benchmarks.md).
+        extra: { connectionTimeoutMillis: 10_000, application_name: 'clickup-analytics-mcp', options: '-c jit=off' },
       },
       dispose: async () => undefined,
     };
@@ -57,7 +68,7 @@ export async function openDatabaseEngine(s: DatabaseSettings): Promise<DatabaseE
     release = acquireDataDirLock(s.pgliteDataDir, s.role);
     try {
       fs.mkdirSync(path.resolve(s.pgliteDataDir), { recursive: true });
-      pglite = await PGlite.create(path.resolve(s.pgliteDataDir));
+      pglite = await createPglite(path.resolve(s.pgliteDataDir));
     } catch (e) {
       release();
       throw e;

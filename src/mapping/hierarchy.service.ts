@@ -1,11 +1,15 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { SyncRunnerService } from '../sync/sync-runner.service';
 import { AppConfig } from '../config/app-config';
 import { statusCategory, StatusCategory } from '../common/status-category';
 import { StatusDefinition } from '../database/entities';
 import { matchOne, Named } from '../common/names/name-matcher';
 import { DomainError } from '../common/errors/domain-error';
-import { FolderRowView, HierarchyQueryRepository, ListRowView, MemberRowView, SpaceRowView } from './hierarchy-query.repository';
+import {
+  FolderBase, FolderRowView, HierarchyQueryRepository, ListBase, ListCountRow, ListRowView, MemberRow, MemberRowView, SpaceBase, SpaceRowView,
+  WorkspaceRow,
+} from './hierarchy-query.repository';
+import { CountedHierarchy, countHierarchy, listsInScope } from './hierarchy-counts';
 import { CacheRegistry } from '../common/cache/cache-registry';
 import { ProjectRegistryRepository } from './project-registry.repository';
 import { ProjectKind } from './project-target';
@@ -17,16 +21,42 @@ export interface StatusView {
   orderindex: number;
 }
 
-const CACHE_MS = 30_000;
+/** Another process's sync run is noticed within this long (a background probe, never awaited). */
+const PROBE_EVERY_MS = 2_000;
+
+/** Everything synced about the hierarchy, read in one pass: a few hundred rows. */
+interface Snapshot {
+  /** sync_runs' newest finished_at when the load started. */
+  runsFinishedAt: number;
+  /** performance.now() when the load finished (the cache registry shows the snapshot's age). */
+  loadedAt: number;
+  workspaces: WorkspaceRow[];
+  spaces: SpaceBase[];
+  folders: FolderBase[];
+  lists: ListBase[];
+  members: MemberRow[];
+  /** Per workspace: the structure with rule-4 counts (include_archived false) as of the load. */
+  counted: Map<string, CountedHierarchy>;
+}
 
 /**
- * The synced hierarchy, for tools: resolving names/ids to entities (with "did you mean"), and
- * the listings. A short in-memory cache of the name index keeps resolution at microseconds;
- * invalidate_cache and every sync drop it.
+ * The synced hierarchy, for tools: resolving names/ids to entities (with "did you mean") and the
+ * listings. Names resolve against an in-memory snapshot that is loaded once at start and
+ * reloaded when a sync run finishes (before the run reports done, so a caller that waited for
+ * it reads what it wrote) or when a probe sees that another process finished one. A reload is
+ * single-flight and never blocks a request: requests keep answering from the previous snapshot
+ * until the new one is complete. Task counts in listings are read fresh per call from the
+ * trigger-kept task_counts table (milliseconds, exact even right after a write-through); views
+ * returned by the resolvers (space(), folder(), list()) carry the counts of the snapshot.
  */
 @Injectable()
-export class HierarchyService implements OnModuleInit {
-  private cache: { at: number; ws: string; spaces: SpaceRowView[]; folders: FolderRowView[]; lists: ListRowView[]; members: MemberRowView[] } | null = null;
+export class HierarchyService implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger('Hierarchy');
+  private snapshot: Snapshot | null = null;
+  private loading: Promise<Snapshot> | null = null;
+  private reloadAgain = false;
+  private probedAt = 0;
+  private probing = false;
 
   constructor(
     private readonly cfg: AppConfig,
@@ -37,19 +67,94 @@ export class HierarchyService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.runner.onFinished(() => this.invalidate());
+    this.runner.onFinished(async () => {
+      await this.reload();
+    });
     this.caches.register({
-      name: 'hierarchy name index',
+      name: 'hierarchy snapshot',
       info: () => {
-        const c = this.cache;
-        return c ? { entries: c.spaces.length + c.folders.length + c.lists.length + c.members.length, ageMs: Date.now() - c.at } : { entries: 0, ageMs: null };
+        const s = this.snapshot;
+        return s ? { entries: s.spaces.length + s.folders.length + s.lists.length + s.members.length, ageMs: Math.round(performance.now() - s.loadedAt) } : { entries: 0, ageMs: null };
       },
-      clear: () => this.invalidate(),
+      // Dropped, not reloaded: the next read loads it afresh from the database (and waits for it).
+      clear: () => {
+        this.snapshot = null;
+      },
     });
   }
 
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      await this.reload();
+    } catch (e) {
+      // Not fatal: the first request loads it (e.g. the database came up after the app).
+      this.logger.warn(`Could not load the hierarchy at start: ${(e as Error).message}`);
+    }
+  }
+
+  /** Reload the snapshot in the background (invalidate_cache; every sync run does it by itself). */
   invalidate(): void {
-    this.cache = null;
+    this.reload().catch((e) => this.logger.warn(`Reloading the hierarchy failed: ${(e as Error).message}`));
+  }
+
+  /**
+   * Single flight: while a load runs, callers share it; a reload asked for meanwhile runs once
+   * more right after, so a run that finished during a load is never missed.
+   */
+  private reload(): Promise<Snapshot> {
+    if (this.loading) {
+      this.reloadAgain = true;
+      return this.loading;
+    }
+    const run = async (): Promise<Snapshot> => {
+      let s: Snapshot;
+      do {
+        this.reloadAgain = false;
+        s = await this.load();
+        this.snapshot = s;
+      } while (this.reloadAgain);
+      return s;
+    };
+    this.loading = run().finally(() => (this.loading = null));
+    return this.loading;
+  }
+
+  private async load(): Promise<Snapshot> {
+    // One after the other on purpose: each read takes a millisecond, and in parallel they would
+    // open five database connections at start (~50 ms each on a busy server).
+    const runsFinishedAt = await this.repo.lastRunFinishedAt();
+    const workspaces = await this.repo.workspaces();
+    const spaces = await this.repo.allSpaces();
+    const folders = await this.repo.allFolders();
+    const lists = await this.repo.allLists();
+    const members = await this.repo.allMembers();
+    const counted = new Map<string, CountedHierarchy>();
+    for (const w of workspaces) {
+      counted.set(w.id, countHierarchy(ofWorkspace({ spaces, folders, lists }, w.id), await this.repo.listCounts(w.id), false));
+    }
+    return { runsFinishedAt, loadedAt: performance.now(), workspaces, spaces, folders, lists, members, counted };
+  }
+
+  /** The snapshot to answer from; only the very first load (nothing to answer from yet) is awaited. */
+  private async current(): Promise<Snapshot> {
+    this.probe();
+    return this.snapshot ?? this.reload();
+  }
+
+  /** Another process's sync may have changed the hierarchy: check now and then, in the background. */
+  private probe(): void {
+    // Monotonic: this paces a background check, it says nothing about the time reports are about.
+    const now = performance.now();
+    if (this.probing || !this.snapshot || now - this.probedAt < PROBE_EVERY_MS) return;
+    this.probedAt = now;
+    this.probing = true;
+    this.repo
+      .lastRunFinishedAt()
+      .then((at) => {
+        if (this.snapshot && at > this.snapshot.runsFinishedAt) return this.reload().then(() => undefined);
+      })
+      .catch(() => undefined)
+      .finally(() => (this.probing = false));
   }
 
   statuses(defs: StatusDefinition[] | null | undefined): StatusView[] {
@@ -61,36 +166,38 @@ export class HierarchyService implements OnModuleInit {
 
   /** The workspace to answer for: the given one, else the configured one, else the synced one. */
   async workspaceId(given?: string): Promise<string> {
-    const all = await this.repo.workspaces();
+    let all = (await this.current()).workspaces;
+    // Nothing in the snapshot: perhaps the first sync just finished in another process.
+    if (!all.length) all = (await this.reload()).workspaces;
     if (!all.length) throw new DomainError('Nothing is synced yet: run trigger_sync (or wait for the first sync to finish) and try again.');
     if (given) return matchOne('workspace', given, all).id;
     const configured = this.cfg.clickup.workspaceId;
     return (configured && all.find((w) => w.id === configured)?.id) || all[0].id;
   }
 
-  /** The cached name index (spaces, folders, lists and members, archived included) that resolution matches against. */
-  async nameIndex(ws: string) {
-    if (this.cache && this.cache.ws === ws && Date.now() - this.cache.at < CACHE_MS) return this.cache;
-    const [spaces, folders, lists, members] = await Promise.all([
-      this.repo.spaces(ws, true), this.repo.folders(ws, null, true), this.repo.lists(ws, {}, true), this.repo.members(ws),
-    ]);
-    this.cache = { at: Date.now(), ws, spaces, folders, lists, members };
-    return this.cache;
+  private async counted(ws: string): Promise<CountedHierarchy> {
+    return (await this.current()).counted.get(ws) ?? { spaces: [], folders: [], lists: [] };
+  }
+
+  /** The name index (spaces, folders, lists and members, archived included) that resolution matches against: the snapshot's. */
+  async nameIndex(ws: string): Promise<CountedHierarchy & { members: MemberRowView[] }> {
+    const [counted, members] = await Promise.all([this.counted(ws), this.members(ws)]);
+    return { ...counted, members };
   }
 
   async space(ws: string, given: string): Promise<SpaceRowView> {
-    const { spaces } = await this.nameIndex(ws);
+    const { spaces } = await this.counted(ws);
     return (await this.aliased(ws, given, 'space', spaces)) ?? matchOne('space', given, spaces, 'get_spaces lists them all.');
   }
 
   async folder(ws: string, given: string, spaceId?: string): Promise<FolderRowView> {
-    const { folders } = await this.nameIndex(ws);
+    const { folders } = await this.counted(ws);
     const pool = spaceId ? folders.filter((f) => f.spaceId === spaceId) : folders;
     return (await this.aliased(ws, given, 'folder', pool)) ?? matchOne('folder', given, pool.map((f) => ({ ...f, label: `${f.name} (space ${f.spaceName})` })), 'get_folders lists them.');
   }
 
   async list(ws: string, given: string, scope: { spaceId?: string; folderId?: string } = {}): Promise<ListRowView> {
-    const { lists } = await this.nameIndex(ws);
+    const { lists } = await this.counted(ws);
     const pool = lists.filter((l) => (!scope.spaceId || l.spaceId === scope.spaceId) && (!scope.folderId || l.folderId === scope.folderId));
     return (await this.aliased(ws, given, 'list', pool)) ?? matchOne('list', given, pool.map((l) => ({ ...l, label: `${l.name} (${l.spaceName}${l.folderName ? ` › ${l.folderName}` : ''})` })), 'get_lists / get_folderless_lists list them.');
   }
@@ -112,7 +219,7 @@ export class HierarchyService implements OnModuleInit {
   }
 
   async member(ws: string, given: string): Promise<MemberRowView> {
-    const { members } = await this.nameIndex(ws);
+    const members = await this.members(ws);
     const named: (Named & { m: MemberRowView })[] = members.map((m) => ({
       id: String(m.id), name: m.username ?? m.email ?? String(m.id), aliases: [m.email, m.username].filter((x): x is string => !!x), m,
     }));
@@ -138,13 +245,44 @@ export class HierarchyService implements OnModuleInit {
     return { kind: 'workspace', id: ws, name: 'whole workspace' };
   }
 
+  /**
+   * The ids of the lists whose tasks a scope covers (rule 4: without `includeArchived`, lists
+   * archived inside the scope are left out). For the workspace, use archivedListIds instead:
+   * tasks of lists the hierarchy does not know yet still belong to it.
+   */
+  async listIdsIn(ws: string, scope: Scope, includeArchived: boolean): Promise<string[]> {
+    return listsInScope(ofWorkspace(await this.current(), ws), scope, includeArchived).map((l) => l.id);
+  }
+
+  /** The workspace's spaces, folders and lists as synced (no counts), for resolving names in bulk. */
+  async structure(ws: string): Promise<{ spaces: SpaceBase[]; folders: FolderBase[]; lists: ListBase[] }> {
+    return ofWorkspace(await this.current(), ws);
+  }
+
+  /** Lists of the workspace that are archived or sit in an archived folder or space. */
+  async archivedListIds(ws: string): Promise<string[]> {
+    const s = ofWorkspace(await this.current(), ws);
+    const shown = new Set(listsInScope(s, { kind: 'workspace', id: ws }, false).map((l) => l.id));
+    return s.lists.filter((l) => !shown.has(l.id)).map((l) => l.id);
+  }
+
+  /** Spaces, folders and lists (archived included) with task counts read now (rule 4 for `includeArchived`). */
+  countedNow(ws: string, includeArchived: boolean): Promise<CountedHierarchy> {
+    return this.fresh(ws, includeArchived);
+  }
+
+  /** Spaces, folders and lists with counts read now (rule 4 for `includeArchived`), unfiltered. */
+  private async fresh(ws: string, includeArchived: boolean, listIds?: string[]): Promise<CountedHierarchy> {
+    const s = ofWorkspace(await this.current(), ws);
+    const rows: ListCountRow[] = await this.repo.listCounts(ws, listIds);
+    return countHierarchy(s, rows, includeArchived);
+  }
+
   /** workspace → spaces → folders → lists, for the REST mirror and the hierarchy resource. */
   async tree(ws: string, includeArchived: boolean) {
-    const [workspaces, spaces, folders, lists] = await Promise.all([
-      this.repo.workspaces(), this.repo.spaces(ws, includeArchived), this.repo.folders(ws, null, includeArchived), this.repo.lists(ws, {}, includeArchived),
-    ]);
+    const [w, counted] = await Promise.all([this.current().then((s) => s.workspaces.find((x) => x.id === ws)), this.fresh(ws, includeArchived)]);
+    const { spaces, folders, lists } = visible(counted, includeArchived);
     const listView = (l: ListRowView) => ({ id: l.id, name: l.name, archived: l.archived, taskCount: l.taskCount });
-    const w = workspaces.find((x) => x.id === ws);
     return {
       workspace: { id: ws, name: w?.name ?? ws },
       spaces: spaces.map((s) => ({
@@ -157,11 +295,58 @@ export class HierarchyService implements OnModuleInit {
     };
   }
 
-  spaces(ws: string, includeArchived: boolean) { return this.repo.spaces(ws, includeArchived); }
-  folders(ws: string, spaceId: string, includeArchived: boolean) { return this.repo.folders(ws, spaceId, includeArchived); }
-  lists(ws: string, f: { spaceId?: string; folderId?: string | null; listId?: string }, includeArchived: boolean) { return this.repo.lists(ws, f, includeArchived); }
-  members(ws: string) { return this.repo.members(ws); }
-  workspaces() { return this.repo.workspaces(); }
+  /** Spaces with counts read now. `countArchived` (default: the same as `includeArchived`) counts archived contents too. */
+  async spaces(ws: string, includeArchived: boolean, countArchived = includeArchived): Promise<SpaceRowView[]> {
+    return (await this.fresh(ws, countArchived)).spaces.filter((s) => includeArchived || !s.archived);
+  }
+
+  /** Folders of a space (archived ones only with `includeArchived`; a space named explicitly shows its folders even when archived). */
+  async folders(ws: string, spaceId: string, includeArchived: boolean): Promise<FolderRowView[]> {
+    return (await this.fresh(ws, includeArchived)).folders.filter((f) => f.spaceId === spaceId && (includeArchived || !f.archived));
+  }
+
+  /**
+   * Lists with task counts per status category. `folderId: null` selects folderless lists.
+   * `includeArchived` lists archived lists too; `countArchived` (default: the same) counts
+   * archived tasks — get_folder and get_list show archived lists but count by rule 4.
+   */
+  async lists(
+    ws: string,
+    f: { spaceId?: string; folderId?: string | null; listId?: string },
+    includeArchived: boolean,
+    countArchived = includeArchived,
+  ): Promise<ListRowView[]> {
+    const { lists } = await this.fresh(ws, countArchived, f.listId ? [f.listId] : undefined);
+    return lists.filter((l) =>
+      (includeArchived || !l.archived) &&
+      (!f.spaceId || l.spaceId === f.spaceId) &&
+      (f.folderId === undefined || l.folderId === f.folderId) &&
+      (!f.listId || l.id === f.listId));
+  }
+
+  async members(ws: string): Promise<MemberRowView[]> {
+    return (await this.current()).members.filter((m) => m.workspaceId === ws).map(({ workspaceId: _ws, ...m }) => m);
+  }
+
+  async workspaces(): Promise<WorkspaceRow[]> {
+    return (await this.current()).workspaces;
+  }
+}
+
+function ofWorkspace(s: { spaces: SpaceBase[]; folders: FolderBase[]; lists: ListBase[] }, ws: string) {
+  return { spaces: s.spaces.filter((x) => x.workspaceId === ws), folders: s.folders.filter((x) => x.workspaceId === ws), lists: s.lists.filter((x) => x.workspaceId === ws) };
+}
+
+/** What the whole tree shows: without archived items, archived spaces, folders and lists (and what is inside them) are hidden. */
+function visible(c: CountedHierarchy, includeArchived: boolean): CountedHierarchy {
+  if (includeArchived) return c;
+  const hiddenFolders = new Set(c.folders.filter((f) => f.archived).map((f) => f.id));
+  const hiddenSpaces = new Set(c.spaces.filter((s) => s.archived).map((s) => s.id));
+  return {
+    spaces: c.spaces.filter((s) => !s.archived),
+    folders: c.folders.filter((f) => !f.archived && !hiddenSpaces.has(f.spaceId)),
+    lists: c.lists.filter((l) => !l.archived && !(l.folderId && hiddenFolders.has(l.folderId)) && !hiddenSpaces.has(l.spaceId)),
+  };
 }
 
 export interface Scope {

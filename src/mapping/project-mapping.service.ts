@@ -45,7 +45,7 @@ export class ProjectMappingService {
   /** Every alias with its target and a summary of what it contains. */
   async mappings(): Promise<{ entry: RegistryEntryView; counts: Structure['counts'] | null }[]> {
     const ws = await this.scopes.workspaceId();
-    const [entries, index] = await Promise.all([this.registry.list(ws), this.hierarchy.nameIndex(ws)]);
+    const [entries, index] = await Promise.all([this.registry.list(ws), this.hierarchy.countedNow(ws, false)]);
     return entries.map((entry) => ({ entry, counts: entry.state === 'deleted' ? null : structureOf(entry.type, entry.id, index, false).counts }));
   }
 
@@ -53,7 +53,7 @@ export class ProjectMappingService {
   async mapped(project: string, includeArchived: boolean): Promise<MappedTarget> {
     const ws = await this.scopes.workspaceId();
     const scope = await this.project(ws, project);
-    const index = await this.hierarchy.nameIndex(ws);
+    const index = await this.hierarchy.countedNow(ws, includeArchived);
     const entry = scope.alias ? await this.registry.entry(ws, scope.alias) : null;
     return { entry, target: await this.target(ws, scope), structure: structureOf(scope.kind as ProjectKind, scope.id, index, includeArchived) };
   }
@@ -61,7 +61,7 @@ export class ProjectMappingService {
   async discoverSpace(space: string, includeArchived: boolean): Promise<MappedTarget> {
     const ws = await this.scopes.workspaceId();
     const s = await this.hierarchy.space(ws, space);
-    const index = await this.hierarchy.nameIndex(ws);
+    const index = await this.hierarchy.countedNow(ws, includeArchived);
     return { entry: null, target: { type: 'space', id: s.id, name: s.name, location: '', archived: s.archived }, structure: structureOf('space', s.id, index, includeArchived) };
   }
 
@@ -69,7 +69,7 @@ export class ProjectMappingService {
     const ws = await this.scopes.workspaceId();
     const spaceId = space ? (await this.hierarchy.space(ws, space)).id : undefined;
     const f = await this.hierarchy.folder(ws, folder, spaceId);
-    const index = await this.hierarchy.nameIndex(ws);
+    const index = await this.hierarchy.countedNow(ws, includeArchived);
     return { entry: null, target: { type: 'folder', id: f.id, name: f.name, location: f.spaceName, archived: f.archived }, structure: structureOf('folder', f.id, index, includeArchived) };
   }
 

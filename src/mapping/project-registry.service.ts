@@ -127,7 +127,7 @@ export class ProjectRegistryService {
   /** Candidates for tracking at a level, with what already tracks each. */
   async discover(ws: string, level: ProjectKind, space: string | undefined, includeArchived: boolean) {
     const spaceRow = space ? await this.hierarchy.space(ws, space) : undefined;
-    const [{ spaces, folders, lists }, aliases] = await Promise.all([this.hierarchy.nameIndex(ws), this.repo.aliases(ws)]);
+    const [{ spaces, folders, lists }, aliases] = await Promise.all([this.hierarchy.countedNow(ws, includeArchived), this.repo.aliases(ws)]);
     const trackedAs = (kind: ProjectKind, id: string) => aliases.filter((x) => x.targetType === kind && x.targetId === id).map((x) => x.alias);
     const inSpace = (sid: string) => !spaceRow || sid === spaceRow.id;
     const rows: { type: ProjectKind; id: string; name: string; location: string; archived: boolean; taskCount: number; trackedAs: string[] }[] =

@@ -4,7 +4,6 @@ import * as os from 'node:os';
 import { ClickupClient } from '../clickup/clickup.client';
 import { ClickupTeam } from '../clickup/clickup.types';
 import { AppConfig } from '../config/app-config';
-import { DomainError } from '../common/errors/domain-error';
 import { SyncRunEntity } from '../database/entities';
 import { HierarchyReadRepository } from './repositories/hierarchy-read.repository';
 import { SyncCursorRepository } from './repositories/sync-cursor.repository';
@@ -12,6 +11,7 @@ import { ownerIsDeadHere, SyncLeaseRepository } from './repositories/sync-lease.
 import { SyncKind, SyncRunRepository, SyncTrigger } from './repositories/sync-run.repository';
 import { TaskWriteRepository } from './repositories/task-write.repository';
 import { TimeEntryWriteRepository } from './repositories/time-entry-write.repository';
+import { BulkTable, TableMaintenanceRepository } from './repositories/table-maintenance.repository';
 import { describeError, SyncCancelledError, SyncContext, SyncProgressListener } from './sync-context';
 import { historyExclusion } from './time-history';
 import { WorkspaceUnavailableError } from './workspace-failure';
@@ -58,6 +58,12 @@ interface ActiveRun {
   abandoned: boolean;
 }
 
+/** How long a run waits for its finished listeners (cache refreshes) before it reports done anyway. */
+const FINISHED_LISTENERS_MS = 10_000;
+
+/** Listens to finished runs; a returned promise is awaited (bounded) before the run counts as done. */
+export type RunFinishedListener = (run: SyncRunEntity) => void | Promise<void>;
+
 /**
  * Runs one sync at a time per workspace — across processes, through a lease row — and records
  * every run. Each unit of work (hierarchy, tasks, time entries) fails on its own: the run is
@@ -68,7 +74,7 @@ export class SyncRunnerService implements OnApplicationBootstrap, BeforeApplicat
   private readonly logger = new Logger('Sync');
   private readonly owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly listeners = new Set<SyncProgressListener>();
-  private readonly finishedListeners = new Set<(run: SyncRunEntity) => void>();
+  private readonly finishedListeners = new Set<RunFinishedListener>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly active = new Map<number, ActiveRun>();
   private closing = false;
@@ -84,6 +90,7 @@ export class SyncRunnerService implements OnApplicationBootstrap, BeforeApplicat
     private readonly hierarchyRead: HierarchyReadRepository,
     private readonly tasksWrite: TaskWriteRepository,
     private readonly timeEntriesWrite: TimeEntryWriteRepository,
+    private readonly maintenance: TableMaintenanceRepository,
     private readonly hierarchy: HierarchySyncer,
     private readonly tasks: TaskSyncer,
     private readonly timeEntries: TimeEntrySyncer,
@@ -94,8 +101,11 @@ export class SyncRunnerService implements OnApplicationBootstrap, BeforeApplicat
     return () => this.listeners.delete(listener);
   }
 
-  /** Called after every run (caches keyed on synced data drop themselves here). */
-  onFinished(listener: (run: SyncRunEntity) => void): () => void {
+  /**
+   * Called after every run, before `runNow` returns: caches of synced data refresh themselves
+   * here, so a caller that waited for a run reads what it wrote.
+   */
+  onFinished(listener: RunFinishedListener): () => void {
     this.finishedListeners.add(listener);
     return () => this.finishedListeners.delete(listener);
   }
@@ -266,7 +276,7 @@ export class SyncRunnerService implements OnApplicationBootstrap, BeforeApplicat
       details: { failures: [{ unit: 'workspace', error: e.message }], warnings: [] },
     });
     // Not logged here: each caller reports it once in its own way (log line, REST body, CLI line).
-    for (const l of this.finishedListeners) l(finished);
+    await this.notifyFinished(finished);
     return finished;
   }
 
@@ -309,6 +319,7 @@ export class SyncRunnerService implements OnApplicationBootstrap, BeforeApplicat
     try {
       this.logger.log(`Run ${run.id}: ${kind} sync of workspace ${team.name} (${team.id}) started`);
       await work(ctx);
+      await this.maintain(ctx);
     } catch (e) {
       fatal = describeError(e);
     } finally {
@@ -335,11 +346,50 @@ export class SyncRunnerService implements OnApplicationBootstrap, BeforeApplicat
       },
     });
     if (leased) await this.leases.release(team.id, this.owner).catch(() => undefined);
-    for (const l of this.finishedListeners) l(finished);
+    await this.notifyFinished(finished);
     const line = `Run ${run.id}: ${kind} ${status} in ${finished.finishedAt!.getTime() - run.startedAt.getTime()} ms, ${finished.requests} requests`;
     if (status === 'succeeded') this.logger.log(line);
     else this.logger.warn(`${line}: ${error}`);
     return finished;
+  }
+
+  private async notifyFinished(run: SyncRunEntity): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const calls = [...this.finishedListeners].map((l) =>
+      Promise.resolve()
+        .then(() => l(run))
+        .catch((e) => this.logger.warn(`A listener of run ${run.id} failed: ${describeError(e)}`)),
+    );
+    const late = new Promise<void>((r) => (timer = setTimeout(r, FINISHED_LISTENERS_MS)));
+    await Promise.race([Promise.all(calls), late]);
+    clearTimeout(timer);
+  }
+
+  /**
+   * After bulk writes, fresh planner statistics and visibility maps (TableMaintenanceRepository)
+   * for the tables this run changed by more than a tenth, and for any never analyzed at all. A
+   * run that changed little costs one catalog query. Never fails the run; the next run retries.
+   */
+  private async maintain(ctx: SyncContext): Promise<void> {
+    const c = ctx.counts;
+    const tasks = (c.tasksWritten ?? 0) + (c.tasksDeleted ?? 0);
+    const entries = (c.timeEntriesWritten ?? 0) + (c.timeEntriesDeleted ?? 0);
+    try {
+      const due = new Set<BulkTable>(await this.maintenance.neverAnalyzed());
+      if (tasks || entries) {
+        const live = await this.maintenance.liveRows(ctx.workspaceId);
+        const much = (written: number, rows: number) => written > 0 && written >= Math.max(500, rows / 10);
+        if (much(tasks, live.tasks)) for (const t of ['tasks', 'task_assignees', 'task_watchers'] as const) due.add(t);
+        if (much(entries, live.timeEntries)) due.add('time_entries');
+      }
+      const tables = [...due];
+      for (const [i, table] of tables.entries()) {
+        ctx.progress('maintenance', i, tables.length, `Refreshing planner statistics of ${table}`);
+        await this.maintenance.vacuumAnalyze(table);
+      }
+    } catch (e) {
+      ctx.warnings.push(`Table maintenance after the run failed (${describeError(e)}); reads may be slower until the next run.`);
+    }
   }
 
   private async dispatch(kind: RunnableKind, ctx: SyncContext): Promise<void> {
@@ -408,10 +458,12 @@ export class SyncRunnerService implements OnApplicationBootstrap, BeforeApplicat
       return this.full(ctx, false);
     }
     const hierarchyAt = (await this.cursors.get(ws, 'hierarchy')) ?? 0;
+    let walked = false;
     await this.unit(ctx, 'hierarchy', async () => {
       if (Date.now() - hierarchyAt > HIERARCHY_REFRESH_MS) {
         await this.hierarchy.syncAll(ctx);
         await this.cursors.set(ws, 'hierarchy', Date.now());
+        walked = true;
       } else {
         await this.hierarchy.syncMembers(ctx);
       }
@@ -419,7 +471,10 @@ export class SyncRunnerService implements OnApplicationBootstrap, BeforeApplicat
     await this.unit(ctx, 'tasks', async () => {
       const since = taskCursor - this.cfg.sync.taskOverlapSeconds * 1000;
       const locations = await this.locations(ws);
-      const archivedLists = await this.hierarchyRead.archivedContainerListIds(ws);
+      // Lists in archived containers cost two requests each and rarely change: they are re-read
+      // by the runs that walk the hierarchy (at most hourly), not by every run. Webhooks see an
+      // edit inside them at once, the nightly reconcile at the latest.
+      const archivedLists = walked ? await this.hierarchyRead.archivedContainerListIds(ws) : [];
       const read = await this.tasks.readChanged(ctx, locations, since, archivedLists);
       const stale =
         read.seen.size > 0 &&

@@ -7,6 +7,7 @@ import { SyncCursorRepository } from './repositories/sync-cursor.repository';
 import { SyncLeaseRepository } from './repositories/sync-lease.repository';
 import { SyncRunRepository } from './repositories/sync-run.repository';
 import { SyncStatusRepository } from './repositories/sync-status.repository';
+import { TableMaintenanceRepository } from './repositories/table-maintenance.repository';
 import { TaskWriteRepository } from './repositories/task-write.repository';
 import { TimeEntryWriteRepository } from './repositories/time-entry-write.repository';
 import { SnapshotService } from './snapshot.service';
@@ -36,7 +37,7 @@ import { DataReadinessInterceptor } from './data-readiness.interceptor';
   controllers: [SyncController, WebhookController],
   providers: [
     SyncRunRepository, SyncLeaseRepository, SyncCursorRepository, SyncStatusRepository, HierarchyReadRepository,
-    HierarchyWriteRepository, TaskWriteRepository, TimeEntryWriteRepository, SnapshotRepository,
+    HierarchyWriteRepository, TaskWriteRepository, TimeEntryWriteRepository, SnapshotRepository, TableMaintenanceRepository,
     HierarchySyncer, TaskSyncer, TimeEntrySyncer, SyncRunnerService, SnapshotService, SyncSchedulerService, SyncStatusService,
     AppStateRepository, WebhookProcessorService, WebhookRegistrationService,
     StatusCategoryRepository, StatusCategoryMaintenanceService, DataReadinessRepository, DataReadinessService, DataReadinessInterceptor,

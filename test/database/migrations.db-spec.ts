@@ -4,9 +4,9 @@ import { TaskEntity, TimeEntryEntity, TaskSnapshotEntity } from '../../src/datab
 import { MIGRATIONS } from '../../migrations';
 
 const EXPECTED_TABLES = [
-  'app_state', 'folders', 'lists', 'members', 'migrations', 'projects', 'spaces', 'sync_cursors', 'sync_leases', 'sync_runs',
-  'task_assignees', 'task_dependencies', 'task_lists', 'task_snapshots', 'task_time_totals', 'task_watchers', 'tasks', 'time_entries',
-  'workspaces',
+  'app_state', 'folders', 'lists', 'members', 'migrations', 'open_work_counts', 'projects', 'spaces', 'sync_cursors', 'sync_leases', 'sync_runs',
+  'task_assignees', 'task_counts', 'task_dependencies', 'task_lists', 'task_search', 'task_snapshots', 'task_time_totals', 'task_watchers', 'tasks',
+  'time_entries', 'time_entry_counts', 'workspaces',
 ];
 
 async function tables(ds: DataSource): Promise<string[]> {

@@ -33,6 +33,7 @@ describe.each(TEST_ENGINES)('tasks toolset on %s', (kind) => {
   let http: Client;
   let d: SandboxDump;
   let truth: TaskTruth;
+  let archivedBranch: { parent: DumpTask; archived: DumpTask };
   const schemas = new Map<string, Tool>();
   const ajv = new AjvJsonSchemaValidator();
 
@@ -77,6 +78,15 @@ describe.each(TEST_ENGINES)('tasks toolset on %s', (kind) => {
       const sub = g.descendants(root.id).find((y) => y.listId !== g.byId.get(y.parentId!)!.listId)!;
       const member = g.d.members.find((m) => m.status === 'active')!;
       sandbox.store.mutations.addTimeEntry({ userId: member.id, taskId: sub.id, start: Date.now() - 2 * 86_400_000, duration: 45 * 60_000, description: 'cross-list subtask work' });
+    }
+    // An archived subtask with a subtask of its own, under a live parent (rule 4 for trees).
+    {
+      const g = new TaskTruth(sandbox.store.dump());
+      const cross = g.d.tasks.find((x) => !x.parentId && g.descendants(x.id).some((y) => y.listId !== g.byId.get(y.parentId!)!.listId))!;
+      const mid = g.d.tasks.find((x) => x.parentId && !x.archived && g.children(x.id).length > 0 && !g.byId.get(x.parentId)!.archived
+        && !g.byId.get(x.parentId)!.parentId && x.parentId !== cross.id && !g.archivedBelow(g.byId.get(x.parentId)!, 'workspace'))!;
+      sandbox.store.mutations.archiveTask(mid.id);
+      archivedBranch = { parent: g.byId.get(mid.parentId!)!, archived: mid };
     }
     t = await startTestApp(kind, { CLICKUP_API_TOKEN: sandbox.ownerToken, CLICKUP_API_BASE_URL: sandbox.baseUrl, REPORT_TIME_ZONE: TZ });
     expect((await t.app.get(SyncRunnerService).runNow('full', 'test')).run?.status).toBe('succeeded');
@@ -165,8 +175,12 @@ describe.each(TEST_ENGINES)('tasks toolset on %s', (kind) => {
     expect(o.time.rollup.ms).toBeGreaterThan(o.time.direct.ms);
     expect(o.estimate.rollup.ms).toBe([root, ...below].reduce((s, x) => s + (x.timeEstimate ?? 0), 0));
     expect(o.subtask_total).toBe(below.length);
+    // get_task shows the top of the tree (two levels, at most 8 subtasks); the counts say what is folded.
     const nodes = flatten(o.subtasks);
-    expect(sortIds(nodes)).toEqual(sortIds(below));
+    expect(nodes.length).toBe(Math.min(8, below.filter((x) => x.parentId === root.id || truth.byId.get(x.parentId!)?.parentId === root.id).length));
+    expect(o.subtasks_truncated).toBe(nodes.length < below.length);
+    for (const n of nodes) expect(below.map((x) => x.id)).toContain(n.id);
+    for (const n of nodes) expect(n.descendant_count).toBe(truth.descendants(n.id).length);
     for (const n of nodes) {
       expectBetween(`rollup of ${n.id}`, n.time.rollup.ms, truth.rollupMs(n.id, before), truth.rollupMs(n.id, after));
       expect(n.list.id).toBe(truth.byId.get(n.id)!.listId);
@@ -208,7 +222,7 @@ describe.each(TEST_ENGINES)('tasks toolset on %s', (kind) => {
   it('get_task_hierarchy: one tree, and all trees of a list including subtasks homed elsewhere', async () => {
     const root = crossListRoot();
     const crossSub = truth.descendants(root.id).find((x) => x.listId !== truth.byId.get(x.parentId!)!.listId)!;
-    const { out: one, before, after } = await timed(() => call('get_task_hierarchy', { task: root.id }));
+    const { out: one, before, after } = await timed(() => call('get_task_hierarchy', { task: root.id, include_archived: true }));
     expect(one.root).toEqual({ kind: 'task', id: root.id, name: root.name });
     expect(one.total_nodes).toBe(1 + truth.descendants(root.id).length);
     expectBetween('tree rollup', one.trees[0].time.rollup.ms, truth.rollupMs(root.id, before), truth.rollupMs(root.id, after));
@@ -216,18 +230,41 @@ describe.each(TEST_ENGINES)('tasks toolset on %s', (kind) => {
 
     // The list holding the cross-list subtask: its own trees plus that subtask as a root.
     const list = listOf(crossSub.listId);
-    const all = await call('get_task_hierarchy', { list: list.name, include_archived: true, node_limit: 2000 });
+    const all = await call('get_task_hierarchy', { list: list.name, include_archived: true, node_limit: 2000, depth: 50 });
     const shown = flatten(all.trees);
     const ids = new Set(shown.map((n) => n.id));
     expect(new Set(shown.map((n) => n.id)).size).toBe(shown.length);
     for (const x of d.tasks.filter((y) => y.listId === list.id)) expect({ id: x.id, shown: ids.has(x.id) }).toEqual({ id: x.id, shown: true });
     expect(all.trees.map((n: Obj) => n.id)).toContain(crossSub.id);
     expect(all.total_nodes).toBe(shown.length);
-    expect(all.truncated).toBe(false);
+    expect([all.truncated, all.hint]).toEqual([false, null]);
 
     const cut = await call('get_task_hierarchy', { list: list.id, include_archived: true, node_limit: 1 });
     expect([cut.shown_nodes, cut.truncated, cut.total_nodes]).toEqual([1, true, all.total_nodes]);
+    expect(cut.hint).toMatch(/^Showing 1 of \d+ tasks/);
+    // Depth-limited: only the roots, each with the counts of what is folded under it.
+    const flat = await call('get_task_hierarchy', { list: list.id, include_archived: true, node_limit: 2000, depth: 0 });
+    expect(flat.trees.every((n: Obj) => n.subtasks.length === 0 && n.subtasks_truncated === n.subtask_count > 0)).toBe(true);
+    for (const n of flat.trees) expect({ id: n.id, below: n.descendant_count }).toEqual({ id: n.id, below: truth.descendants(n.id).length });
     expect(await callError('get_task_hierarchy', {})).toMatch(/Pass `task`/);
+  });
+
+  it('get_task_hierarchy hides archived subtasks and everything under them unless include_archived', async () => {
+    const { parent, archived } = archivedBranch;
+    const hiddenIds = [archived.id, ...truth.descendants(archived.id).map((x) => x.id)];
+    const visible = truth.descendants(parent.id).filter((x) => !hiddenIds.includes(x.id));
+    const { out: def, before, after } = await timed(() => call('get_task_hierarchy', { task: parent.id, depth: 50, node_limit: 2000 }));
+    expect(sortIds(flatten(def.trees[0].subtasks))).toEqual(sortIds(visible));
+    expect(def.total_nodes).toBe(1 + visible.length);
+    const sum = (at: number) => [parent, ...visible].reduce((s, x) => s + truth.directMs(x.id, at), 0);
+    expectBetween('rollup without the archived branch', def.total_time.ms, sum(before), sum(after));
+    const withArchived = await call('get_task_hierarchy', { task: parent.id, depth: 50, node_limit: 2000, include_archived: true });
+    expect(sortIds(flatten(withArchived.trees[0].subtasks))).toEqual(sortIds(truth.descendants(parent.id)));
+    // All trees of the list, likewise.
+    const listTrees = await call('get_task_hierarchy', { list: parent.listId, depth: 50, node_limit: 2000 });
+    const shown = new Set(flatten(listTrees.trees).map((n: Obj) => n.id));
+    expect(shown.has(parent.id)).toBe(true);
+    for (const id of hiddenIds) expect({ id, shown: shown.has(id) }).toEqual({ id, shown: false });
   });
 
   it('search_tasks: every word must match, name hits rank before description hits; wildcards are literal', async () => {

@@ -81,7 +81,8 @@ describe.each(TEST_ENGINES)('workspace tools on %s', (kind) => {
     for (const l of f1.lists) {
       const dl = d.lists.find((x) => x.id === l.id)!;
       expect(l.statuses_from).toBe(dl.effectiveStatusSource);
-      expect(l.task_count).toBe(liveTasks((x) => x.listId === l.id));
+      // Rule 4: a list's count leaves out its archived tasks (an archived list still counts its own).
+      expect(l.task_count).toBe(liveTasks((x) => x.listId === l.id && !x.archived));
     }
     const lists = await call('get_lists', { folder: folder.id });
     expect(lists.lists.map((l: Obj) => l.id).sort()).toEqual(d.lists.filter((l) => l.folderId === folder.id && !l.archived).map((l) => l.id).sort());
@@ -94,12 +95,75 @@ describe.each(TEST_ENGINES)('workspace tools on %s', (kind) => {
     const one = await call('get_list', { list: list.id });
     const byCat: Record<string, number> = {};
     const space2 = d.spaces.find((s) => s.id === list.spaceId)!;
-    for (const x of d.tasks.filter((x) => x.listId === list.id)) {
+    for (const x of d.tasks.filter((x) => x.listId === list.id && !x.archived)) {
       const cat = statusCategory(x.status, x.statusType);
       byCat[cat] = (byCat[cat] ?? 0) + 1;
     }
     expect(one.tasks_by_category).toEqual(byCat);
     expect(one.space).toBe(space2.name);
+  });
+
+  it('counts shown side by side agree and follow rule 4 (archived inside a scope is left out)', async () => {
+    const folderOf = (id: string | null) => d.folders.find((f) => f.id === id);
+    const listOf = (id: string) => d.lists.find((l) => l.id === id)!;
+    // The truth, restated: a list shows its non-archived tasks; a folder its non-archived lists; a
+    // space its non-archived folders and the non-archived lists outside archived folders.
+    const listTasks = (listId: string) => liveTasks((x) => x.listId === listId && !x.archived);
+    const spaceLists = (spaceId: string) => d.lists.filter((l) => l.spaceId === spaceId && !l.archived && !folderOf(l.folderId)?.archived);
+    const { spaces } = await call('get_spaces');
+    expect(d.folders.some((f) => f.archived) && d.lists.some((l) => l.archived) && d.tasks.some((x) => x.archived)).toBe(true);
+    let checkedFolders = 0;
+    const pageTotals: [number, number][] = [];
+    for (const s of spaces) {
+      const folders = await call('get_folders', { space: s.id, lists_per_folder: 500, limit: 200 });
+      const folderless = await call('get_folderless_lists', { space: s.id, limit: 200 });
+      // Everything is shown here (high limits): what the listings show must add up to the space's counts.
+      expect({ space: s.name, folders: s.folder_count }).toEqual({ space: s.name, folders: folders.folders.length });
+      expect({ space: s.name, lists: s.list_count }).toEqual({
+        space: s.name, lists: folders.folders.reduce((n: number, f: Obj) => n + f.lists.length, 0) + folderless.lists.length,
+      });
+      pageTotals.push([folders.total, folders.folders.length], [folderless.total, folderless.lists.length]);
+      const sumTasks = folders.folders.reduce((n: number, f: Obj) => n + f.task_count, 0) + folderless.lists.reduce((n: number, l: Obj) => n + l.task_count, 0);
+      expect({ space: s.name, tasks: s.task_count }).toEqual({ space: s.name, tasks: sumTasks });
+      expect({ space: s.name, tasks: s.task_count, lists: s.list_count }).toEqual({
+        space: s.name, tasks: spaceLists(s.id).reduce((n, l) => n + listTasks(l.id), 0), lists: spaceLists(s.id).length,
+      });
+      expect((await call('get_space', { space: s.id })).task_count).toBe(s.task_count);
+      for (const f of folders.folders) {
+        const lists = await call('get_lists', { folder: f.id, limit: 200 });
+        expect({ folder: f.name, tasks: f.task_count }).toEqual({ folder: f.name, tasks: lists.lists.reduce((n: number, l: Obj) => n + l.task_count, 0) });
+        expect({ folder: f.name, lists: f.lists.length }).toEqual({ folder: f.name, lists: lists.lists.length });
+        pageTotals.push([f.list_count, lists.lists.length], [lists.total, lists.lists.length]);
+        for (const l of lists.lists) {
+          const [one, progress] = await Promise.all([call('get_list', { list: l.id }), call('get_list_progress', { list: l.id })]);
+          expect({ list: l.name, get_lists: l.task_count, get_list: one.task_count, progress: progress.total }).toEqual({
+            list: l.name, get_lists: listTasks(l.id), get_list: listTasks(l.id), progress: listTasks(l.id),
+          });
+        }
+        checkedFolders++;
+      }
+    }
+    expect(checkedFolders).toBeGreaterThan(1);
+    // The listings' own totals say the same.
+    for (const [total, shown] of pageTotals) expect(total).toBe(shown);
+    // An archived list named directly still counts its own (non-archived) tasks, as get_list_progress does.
+    const archivedList = d.lists.find((l) => l.archived && d.tasks.some((x) => x.listId === l.id && !x.archived))!;
+    expect(archivedList).toBeDefined();
+    const [one, progress] = await Promise.all([call('get_list', { list: archivedList.id }), call('get_list_progress', { list: archivedList.id })]);
+    expect([one.task_count, progress.total]).toEqual([listTasks(archivedList.id), listTasks(archivedList.id)]);
+    expect(listOf(archivedList.id).archived).toBe(true);
+  });
+
+  it('get_workspace_members pages and filters; the default answer stays small', async () => {
+    const page = await call('get_workspace_members', { limit: 3 });
+    expect([page.members.length, page.total, page.truncated, page.offset]).toEqual([3, d.members.length, true, 0]);
+    expect(page.hint).toMatch(/^Showing 1–3 of \d+: pass offset 3 for the next ones, or pass `query`/);
+    const rest = await call('get_workspace_members', { limit: 500, offset: 3 });
+    expect([...page.members, ...rest.members].map((m: Obj) => m.id).sort()).toEqual(d.members.map((m) => m.id).sort());
+    expect([rest.truncated, rest.hint]).toEqual([false, null]);
+    const someone = d.members.find((m) => m.email)!;
+    const found = await call('get_workspace_members', { query: someone.email!.toUpperCase() });
+    expect(found.members.map((m: Obj) => m.id)).toEqual([someone.id]);
   });
 
   it('names resolve case-insensitively; unknown and ambiguous names list candidates', async () => {

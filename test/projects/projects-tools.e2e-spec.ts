@@ -314,7 +314,7 @@ describe.each(TEST_ENGINES)('projects and mapping toolsets on %s', (kind) => {
     const status = await call('cache_status');
     expect(status.counts).toMatchObject({ spaces: d.spaces.length, tasks: d.tasks.length, projects: 1 });
     expect(status.last_full).toMatchObject({ kind: 'full', status: 'succeeded' });
-    expect(status.caches).toEqual([expect.objectContaining({ name: 'hierarchy name index' })]);
+    expect(status.caches).toEqual([expect.objectContaining({ name: 'hierarchy snapshot' })]);
     expect(status.caches[0].entries).toBeGreaterThan(0);
     expect(await callError('clear_cache', { confirm: false })).toMatch(/^Nothing cleared: pass confirm: true/);
     const cleared = await call('clear_cache', { confirm: true });

@@ -2,9 +2,9 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { DataSource } from 'typeorm';
-import { openDatabaseEngine } from '../../src/database/database-engine';
+import { createPglite, openDatabaseEngine } from '../../src/database/database-engine';
 
 /**
  * A fresh PGlite costs ~3 s (initdb); loading a dumped data directory ~0.6 s. Jest's global
@@ -29,7 +29,7 @@ export async function buildTemplates(): Promise<void> {
   const emptyPath = templatePath('empty');
   const migratedPath = templatePath('migrated');
   if (fs.existsSync(emptyPath) && fs.existsSync(migratedPath)) return;
-  const pglite = await PGlite.create();
+  const pglite = await createPglite();
   await writeAtomically(emptyPath, await pglite.dumpDataDir('gzip'));
   const engine = await openDatabaseEngine({ pgliteDataDir: '', runMigrations: true, poolSize: 1, pglite });
   const ds = new DataSource(engine.options);
@@ -49,5 +49,5 @@ export async function openPgliteFromTemplate(kind: 'empty' | 'migrated'): Promis
   const file = templatePath(kind);
   if (!fs.existsSync(file)) await buildTemplates();
   const blob = new Blob([fs.readFileSync(file)]);
-  return PGlite.create({ loadDataDir: blob });
+  return createPglite(undefined, { loadDataDir: blob });
 }

@@ -1,14 +1,16 @@
 import { SandboxServer } from '../../src/sandbox/sandbox-server';
 import { SyncRunnerService } from '../../src/sync/sync-runner.service';
+import { SyncCursorRepository } from '../../src/sync/repositories/sync-cursor.repository';
 import { diffDatabaseWithDump } from '../support/db-vs-dump';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_ENGINES } from '../support/test-database';
 
 /**
- * What an incremental run alone must catch (no reconcile): every task change — including tasks
- * in archived lists, moves, new subtasks whose parent lives in another list — and every time
- * entry change inside the trailing window. Deletions of tasks and edits of old entries are the
- * reconcile's and the webhooks' job (ClickUp lists neither), tested elsewhere.
+ * What an incremental run alone must catch (no reconcile): every task change — moves, new
+ * subtasks whose parent lives in another list, and (in the runs that walk the hierarchy, at
+ * most hourly) tasks in archived lists — and every time entry change inside the trailing
+ * window. Deletions of tasks and edits of old entries are the reconcile's and the webhooks' job
+ * (ClickUp lists neither), tested elsewhere. And what it costs when nothing changed.
  */
 describe.each(TEST_ENGINES)('incremental sync on %s', (kind) => {
   let sandbox: SandboxServer;
@@ -24,6 +26,18 @@ describe.each(TEST_ENGINES)('incremental sync on %s', (kind) => {
   afterAll(async () => {
     await t?.close();
     await sandbox?.close();
+  });
+
+  it('costs at most 5 requests and writes nothing when nothing changed', async () => {
+    const before = sandbox.stats().requests;
+    const r = await runner.runNow('incremental', 'test');
+    expect(r.run?.status).toBe('succeeded');
+    const c = r.run!.counts as Record<string, number>;
+    // GET /team, the changed-task passes (active, archived), the trailing time-entry window.
+    expect(r.run!.requests).toBeLessThanOrEqual(5);
+    expect(sandbox.stats().requests - before).toBe(r.run!.requests);
+    expect(c.timeEntriesRead).toBeGreaterThan(0);
+    expect({ tasksWritten: c.tasksWritten ?? 0, timeEntriesWritten: c.timeEntriesWritten ?? 0 }).toEqual({ tasksWritten: 0, timeEntriesWritten: 0 });
   });
 
   it('picks up task and recent time-entry changes of every kind', async () => {
@@ -52,8 +66,14 @@ describe.each(TEST_ENGINES)('incremental sync on %s', (kind) => {
     m.addTimeEntry({ userId: member.id, taskId: b.id, start: Date.now() - 3_600_000, duration: 1_800_000, description: 'new' });
     m.startTimer(member.id, { taskId: a.id });
 
+    // Lists in archived containers are re-read by the runs that walk the hierarchy (hourly).
+    await t.app.get(SyncCursorRepository).set(d.workspaces[0].id, 'hierarchy', Date.now() - 2 * 3_600_000);
     const r = await runner.runNow('incremental', 'test');
     expect(r.run?.status).toBe('succeeded');
     expect(await diffDatabaseWithDump(t.ds, sandbox.store.dump())).toEqual([]);
+    const counts = r.run!.counts as Record<string, number>;
+    // Rows written are the changed ones, not everything read again.
+    expect(counts.timeEntriesWritten).toBeLessThan(counts.timeEntriesRead);
+    expect(counts.timeEntriesWritten).toBeGreaterThanOrEqual(3);
   });
 });

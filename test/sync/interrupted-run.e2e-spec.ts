@@ -55,7 +55,18 @@ describe.each(TEST_ENGINES)('a run whose process was killed is marked interrupte
       if (!cli.running()) throw new Error(`the sync exited early:\n${cli.stderr}`);
       return sandbox.stats().requests >= 45;
     }, 60_000, 'the sync to be well under way', 5);
+    // Progress (with its request count) is persisted at most once a second, on the next page read:
+    // slow every answer down so the run is certainly still going after that second, and a few
+    // pages later its cost is on the row however fast the first 45 requests went.
+    sandbox.setFaults({ slowRate: 1, slowMs: 700 });
+    const reached = sandbox.stats().requests;
+    await waitFor(() => {
+      if (!cli.running()) throw new Error(`the sync exited early:\n${cli.stderr}`);
+      return sandbox.stats().requests >= reached + 3;
+    }, 60_000, 'a few slow pages', 20);
+    await new Promise((r) => setTimeout(r, 800));
     await cli.kill();
+    sandbox.setFaults({});
 
     const port = await freePort();
     const server = spawnNode(distEntry('main.js'), [], { ...env, PORT: String(port), SYNC_ENABLED: 'false', DB_RUN_MIGRATIONS: 'true' });

@@ -36,7 +36,9 @@ describe.each(TEST_ENGINES)(`daily snapshot in ${ZONE} on %s`, (kind) => {
   let sandbox: SandboxServer;
   let t: TestApp;
   let snapshots: SnapshotService;
-  const now = Date.now();
+  // Noon in Kolkata on the latest local day that is over: "now" 10 minutes later is the same day
+  // whenever the test runs (a real clock near local midnight made the later-now case cross days).
+  const now = localMidnight(localDate(Date.now())) - 12 * HOUR;
   const today = localDate(now);
   const yesterday = localDate(now - DAY);
   const todayStart = localMidnight(today);

@@ -4,19 +4,23 @@ import { DataSource } from 'typeorm';
 import { StatusCategory } from '../../common/status-category';
 import { StatusCountRow } from './list-progress';
 import {
-  DependencyRow, TaskCandidateRow, TaskDetailRow, TaskFilter, TaskOrder, TaskRefRow, TaskRow, TaskScopeKind,
+  DependencyRow, TaskCandidateRow, TaskDetailRow, TaskFilter, TaskOrder, TaskRefRow, TaskRow, TaskScopeKind, TreeSkeletonRow,
 } from './task-query.types';
 import { MatchedIn } from './task-search-terms';
+import { stripNul } from '../../common/text/strip-nul';
+import { lifetimeTaskTimeSql } from '../time/lifetime-task-time.sql';
 
 /**
  * Reads of tasks for the tasks toolset: one query per method, parameterised, valid on
  * PostgreSQL 15 and PGlite. Deleted tasks and time entries never come back. A task's scope is
- * its home location (list/folder/space columns), as in get_list's counts. The filter builder
- * is shared with TaskWorkloadRepository.
+ * its home list: the service passes the scope's list ids (rule 4 applied by HierarchyService).
+ * Totals of plain filters come from the trigger-kept task_counts table, never from a scan. The
+ * filter builder is shared with TaskWorkloadRepository. Plans: docs/benchmarks.md.
  */
 
-export const SCOPE_COLUMN: Record<TaskScopeKind, string> = { space: 'space_id', folder: 'folder_id', list: 'list_id' };
 const FINISHED = `t.status_category IN ('done', 'closed')`;
+
+export const SCOPE_COLUMN: Record<TaskScopeKind, string> = { space: 'space_id', folder: 'folder_id', list: 'list_id' };
 
 /**
  * "Archived" covers the task and every container below the scope that was asked for: a
@@ -30,6 +34,8 @@ export const ARCHIVED_BELOW: Record<TaskScopeKind | 'workspace', string | null> 
   list: null,
 };
 const DESCRIPTION = `(coalesce(t.text_content, '') || ' ' || coalesce(t.description, ''))`;
+/** Exactly the expression of the trigram index idx_task_search_doc (the planner matches it textually). */
+const SEARCH_DOC = `(s.name_l || ' ' || s.desc_l)`;
 
 const ORDER: Record<Exclude<TaskOrder, 'relevance'>, string> = {
   updated: 't.date_updated DESC, t.id',
@@ -52,26 +58,35 @@ export class Params {
 }
 
 /** PostgreSQL text cannot hold NUL: such input can never match anything stored, so drop it. */
-const text = (s: string) => s.replace(/\u0000/g, '');
+const text = stripNul;
+
+/** Home-list conditions of a filter, on `column` (tasks.list_id or task_counts.list_id). */
+function listWhere(f: TaskFilter, p: Params, column: string): string[] {
+  const c: string[] = [];
+  if (f.listIds) c.push(`${column} = ANY(${p.add(f.listIds)}::text[])`);
+  if (f.excludeListIds?.length) c.push(`NOT (${column} = ANY(${p.add(f.excludeListIds)}::text[]))`);
+  return c;
+}
+
+const statusKeys = (statuses: string[]) => statuses.map((s) => text(s).trim().toLowerCase());
 
 export function taskWhere(f: TaskFilter, p: Params): string {
-  const c = [`t.workspace_id = ${p.add(f.workspaceId)}`, 't.deleted_at IS NULL'];
+  const c = [`t.workspace_id = ${p.add(f.workspaceId)}`, 't.deleted_at IS NULL', ...listWhere(f, p, 't.list_id')];
   if (f.scope) c.push(`t.${SCOPE_COLUMN[f.scope.kind]} = ${p.add(f.scope.id)}`);
   if (!f.includeArchived) {
     c.push('NOT t.archived');
-    const containers = ARCHIVED_BELOW[f.scope?.kind ?? 'workspace'];
+    // Rule 4 in SQL, for filters that name a scope rather than its precomputed list ids.
+    const containers = f.listIds || f.excludeListIds ? null : ARCHIVED_BELOW[f.scope?.kind ?? 'workspace'];
     if (containers) {
       c.push(`NOT EXISTS (SELECT 1 FROM lists al LEFT JOIN folders af ON af.id = al.folder_id LEFT JOIN spaces asp ON asp.id = al.space_id
         WHERE al.id = t.list_id AND (${containers}))`);
     }
   }
   if (!f.includeSubtasks) c.push('t.parent_id IS NULL');
-  if (!f.includeClosed) c.push(`NOT ${FINISHED}`);
+  if (!f.includeClosed) c.push(`NOT (${FINISHED})`);
   if (f.categories?.length) c.push(`t.status_category = ANY(${p.add(f.categories)}::text[])`);
-  if (f.statuses?.length) c.push(`lower(t.status) = ANY(${p.add(f.statuses.map((s) => text(s).trim().toLowerCase()))}::text[])`);
-  if (f.assigneeId !== undefined) {
-    c.push(`EXISTS (SELECT 1 FROM task_assignees a WHERE a.task_id = t.id AND a.user_id = ${p.add(f.assigneeId)}::bigint)`);
-  }
+  if (f.statuses?.length) c.push(`lower(t.status) = ANY(${p.add(statusKeys(f.statuses))}::text[])`);
+  if (f.assigneeId !== undefined) c.push(`t.id IN (SELECT a.task_id FROM task_assignees a WHERE a.user_id = ${p.add(f.assigneeId)}::bigint)`);
   if (f.dueFrom !== undefined) c.push(`t.due_date >= ${p.instant(f.dueFrom)}`);
   if (f.dueTo !== undefined) c.push(`t.due_date < ${p.instant(f.dueTo)}`);
   if (f.updatedFrom !== undefined) c.push(`t.date_updated >= ${p.instant(f.updatedFrom)}`);
@@ -79,56 +94,115 @@ export function taskWhere(f: TaskFilter, p: Params): string {
   if (f.finishedFrom !== undefined) c.push(`${FINISHED} AND coalesce(t.date_done, t.date_closed) >= ${p.instant(f.finishedFrom)}`);
   if (f.finishedTo !== undefined) c.push(`${FINISHED} AND coalesce(t.date_done, t.date_closed) < ${p.instant(f.finishedTo)}`);
   if (f.createdFrom !== undefined) c.push(`t.date_created >= ${p.instant(f.createdFrom)}`);
-  if (f.overdueAt !== undefined) c.push(`NOT ${FINISHED} AND t.due_date < ${p.instant(f.overdueAt)}`);
-  if (f.search) c.push(`(t.name || ' ' || ${DESCRIPTION}) ILIKE ALL(${p.add(f.search.words)}::text[])`);
+  if (f.overdueAt !== undefined) c.push(`NOT (${FINISHED}) AND t.due_date < ${p.instant(f.overdueAt)}`);
+  if (f.search) c.push(`t.id IN (SELECT s.id FROM task_search s WHERE ${searchWords(f, p)})`);
   if (f.ids) c.push(`t.id = ANY(${p.add(f.ids)}::text[])`);
   if (f.hasEstimate !== undefined) c.push(f.hasEstimate ? 't.time_estimate > 0' : '(t.time_estimate IS NULL OR t.time_estimate <= 0)');
   if (f.hasAssignee !== undefined) c.push(`${f.hasAssignee ? '' : 'NOT '}EXISTS (SELECT 1 FROM task_assignees a WHERE a.task_id = t.id)`);
   return c.join(' AND ');
 }
 
-function orderBy(order: TaskOrder, f: TaskFilter, p: Params): string {
-  if (order !== 'relevance' || !f.search) return ORDER[order === 'relevance' ? 'updated' : order];
-  // Phrase in the name, then every word in the name, then the same in the description; newest first.
-  const phrase = p.add(f.search.phrase);
-  const words = `${p.add(f.search.words)}::text[]`;
-  return `CASE WHEN t.name ILIKE ${phrase} THEN 0 WHEN t.name ILIKE ALL(${words}) THEN 1
-    WHEN ${DESCRIPTION} ILIKE ${phrase} THEN 2 WHEN ${DESCRIPTION} ILIKE ALL(${words}) THEN 3 ELSE 4 END, t.date_updated DESC, t.id`;
+/**
+ * Every word in the lowered name-and-description document, one condition per word (the trigram
+ * index serves plain LIKE conditions, not LIKE ALL). lower(doc) LIKE lower(pattern) is what
+ * ILIKE does in a UTF-8 database.
+ */
+function searchWords(f: TaskFilter, p: Params): string {
+  return f.search!.words.map((w) => `${SEARCH_DOC} LIKE lower(${p.add(w)}::text)`).join(' AND ');
 }
 
-function matchedInSql(f: TaskFilter, p: Params): string {
-  if (!f.search) return 'NULL::text';
-  const words = `${p.add(f.search.words)}::text[]`;
-  return `CASE WHEN t.name ILIKE ALL(${words}) THEN 'name' WHEN ${DESCRIPTION} ILIKE ALL(${words}) THEN 'description' ELSE 'name_and_description' END`;
+/** A search's filter on task_search (alias s): scope lists, archived, level, closed, category and the words. */
+function searchWhere(f: TaskFilter, p: Params): string {
+  if (beyondCounts(f) || f.statuses?.length) throw new Error('A keyword search filters by scope, archived, level, category and words only.');
+  const c = [`s.workspace_id = ${p.add(f.workspaceId)}`, ...listWhere(f, p, 's.list_id')];
+  if (!f.includeArchived) c.push('NOT s.archived');
+  if (!f.includeSubtasks) c.push('s.top_level');
+  if (!f.includeClosed) c.push(`s.status_category NOT IN ('done', 'closed')`);
+  if (f.categories?.length) c.push(`s.status_category = ANY(${p.add(f.categories)}::text[])`);
+  c.push(searchWords(f, p));
+  return c.join(' AND ');
+}
+
+/** A filter task_counts can answer: home list, archived, level, status and category only. */
+export function countable(f: TaskFilter): boolean {
+  return !beyondCounts(f) && !f.search;
+}
+
+/** Filters that task_counts and task_search cannot answer: those need the tasks table itself. */
+function beyondCounts(f: TaskFilter): boolean {
+  return f.scope != null || f.assigneeId !== undefined || f.dueFrom !== undefined || f.dueTo !== undefined ||
+    f.updatedFrom !== undefined || f.updatedTo !== undefined || f.finishedFrom !== undefined || f.finishedTo !== undefined ||
+    f.createdFrom !== undefined || f.overdueAt !== undefined || f.ids !== undefined || f.hasEstimate !== undefined || f.hasAssignee !== undefined;
+}
+
+/** The same filter over task_counts (for countable filters): one row per list, status and level. */
+function countsWhere(f: TaskFilter, p: Params): string {
+  const c = [`c.workspace_id = ${p.add(f.workspaceId)}`, 'NOT c.deleted', ...listWhere(f, p, 'c.list_id')];
+  if (!f.includeArchived) c.push('NOT c.archived');
+  if (!f.includeSubtasks) c.push('c.top_level');
+  if (!f.includeClosed) c.push(`c.status_category NOT IN ('done', 'closed')`);
+  if (f.categories?.length) c.push(`c.status_category = ANY(${p.add(f.categories)}::text[])`);
+  if (f.statuses?.length) c.push(`lower(c.status) = ANY(${p.add(statusKeys(f.statuses))}::text[])`);
+  return c.join(' AND ');
 }
 
 /**
- * The task columns of a listing, for the ids of a `page` CTE (id, ord, matched_in). Time is
- * summed per task only for the rows of the page, not for everything the filter matched.
+ * Case-insensitive matching as lower(text) LIKE lower(pattern): what ILIKE does in a UTF-8
+ * database, without lowering the pattern again for every row (ranking thousands of matches
+ * with ILIKE cost ~70 ms, this ~4 ms: docs/benchmarks.md).
  */
-function pageSelect(p: Params, nowMs: number): string {
+const lowerPhrase = (f: TaskFilter, p: Params) => `lower(${p.add(f.search!.phrase)}::text)`;
+const lowerWords = (f: TaskFilter, p: Params) => `ARRAY(SELECT lower(w) FROM unnest(${p.add(f.search!.words)}::text[]) w)`;
+
+function orderBy(order: TaskOrder, f: TaskFilter, p: Params): string {
+  if (order !== 'relevance' || !f.search) return ORDER[order === 'relevance' ? 'updated' : order];
+  return relevance(f, p);
+}
+
+/** Phrase in the name, then every word in the name, then the same in the description; newest first (on task_search s). */
+function relevance(f: TaskFilter, p: Params): string {
+  const phrase = lowerPhrase(f, p);
+  const words = lowerWords(f, p);
+  return `CASE WHEN s.name_l LIKE ${phrase} THEN 0 WHEN s.name_l LIKE ALL(${words}) THEN 1
+    WHEN s.desc_l LIKE ${phrase} THEN 2 WHEN s.desc_l LIKE ALL(${words}) THEN 3 ELSE 4 END, s.date_updated DESC, s.id`;
+}
+
+/** Where a hit matched, for the rows of a page only. */
+function matchedInSql(f: TaskFilter, p: Params): string {
+  if (!f.search) return 'NULL::text';
+  const words = lowerWords(f, p);
+  return `CASE WHEN lower(t.name) LIKE ALL(${words}) THEN 'name' WHEN lower(${DESCRIPTION}) LIKE ALL(${words}) THEN 'description' ELSE 'name_and_description' END`;
+}
+
+/**
+ * The task columns of a listing, for the ids of a `page` CTE (id, ord, total). Assignees and
+ * direct time are aggregated once for the page's ids (set-based: no per-row subqueries).
+ */
+function pageSelect(p: Params, workspaceId: string, nowMs: number, matchedIn = 'NULL::text'): string {
   return `
     SELECT t.id, t.custom_id, t.name, t.status, t.status_category, t.priority, t.list_id, l.name AS list_name, t.parent_id,
            t.due_date, t.date_created, t.date_updated, t.date_done, t.date_closed, t.time_estimate, t.archived,
            coalesce(asg.people, '[]'::json) AS assignees, coalesce(tt.direct_ms, 0) AS direct_ms,
-           coalesce(tt.running, false) AS running, page.matched_in
+           coalesce(tt.running, false) AS running, ${matchedIn} AS matched_in, page.total
     FROM page
     JOIN tasks t ON t.id = page.id
     LEFT JOIN lists l ON l.id = t.list_id
-    LEFT JOIN LATERAL (
-      SELECT json_agg(json_build_object('id', a.user_id, 'name', coalesce(m.username, m.email, a.user_id::text))
-                      ORDER BY coalesce(m.username, m.email, a.user_id::text)) AS people
-      FROM task_assignees a LEFT JOIN members m ON m.workspace_id = t.workspace_id AND m.user_id = a.user_id
-      WHERE a.task_id = t.id
-    ) asg ON true
-    LEFT JOIN LATERAL (
-      SELECT sum(CASE WHEN e.running THEN greatest(0, extract(epoch FROM (${p.instant(nowMs)} - e.start_at)) * 1000)
-                      ELSE coalesce(e.duration_ms, 0) END)::bigint AS direct_ms,
-             bool_or(e.running) AS running
-      FROM time_entries e WHERE e.task_id = t.id AND e.deleted_at IS NULL
-    ) tt ON true
+    LEFT JOIN (
+      SELECT a.task_id, json_agg(json_build_object('id', a.user_id, 'name', coalesce(m.username, m.email, a.user_id::text))
+                                 ORDER BY coalesce(m.username, m.email, a.user_id::text)) AS people
+      FROM task_assignees a LEFT JOIN members m ON m.workspace_id = ${p.add(workspaceId)} AND m.user_id = a.user_id
+      WHERE a.task_id IN (SELECT id FROM page)
+      GROUP BY a.task_id
+    ) asg ON asg.task_id = t.id
+    LEFT JOIN (${lifetimeTaskTimeSql('IN (SELECT id FROM page)', p.instant(nowMs))}) tt ON tt.task_id = t.id
     ORDER BY page.ord`;
 }
+
+const SKELETON = 't.id, t.parent_id, t.time_estimate, t.archived, t.date_created';
+const toSkeleton = (r: Record<string, unknown>): TreeSkeletonRow => ({
+  id: r.id as string, parentId: (r.parent_id as string | null) ?? null, timeEstimate: numOrNull(r.time_estimate), archived: Boolean(r.archived),
+  dateCreated: new Date(r.date_created as string).getTime(), directMs: 0, running: false,
+});
 
 export const num = (v: unknown): number => Number(v);
 export const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
@@ -151,24 +225,50 @@ function toTaskRow(r: Record<string, unknown>): TaskRow {
 export class TaskQueryRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
+  /** How many tasks match: from task_counts when the filter allows (no scan), else counted. */
   async countTasks(f: TaskFilter): Promise<number> {
     const p = new Params();
-    const [row] = await this.ds.query(`SELECT count(*)::int AS n FROM tasks t WHERE ${taskWhere(f, p)}`, p.values);
+    const sql = f.search
+      ? `SELECT count(*)::int AS n FROM task_search s WHERE ${searchWhere(f, p)}`
+      : countable(f)
+        ? `SELECT coalesce(sum(c.n), 0)::int AS n FROM task_counts c WHERE ${countsWhere(f, p)}`
+        : `SELECT count(*)::int AS n FROM tasks t WHERE ${taskWhere(f, p)}`;
+    const [row] = await this.ds.query(sql, p.values);
     return num(row.n);
   }
 
   /** One page of the tasks matching `f`, in `order`, with assignees and direct time. */
   async findTasks(f: TaskFilter, order: TaskOrder, limit: number, offset: number, nowMs: number): Promise<TaskRow[]> {
+    return (await this.page(f, order, limit, offset, nowMs, false)).rows;
+  }
+
+  /**
+   * A page and the number of matches in one pass over the matches (instead of a count and a
+   * page): worth it when every match must be read anyway, as for a ranked search. `total` is
+   * null when the page is empty (offset past the end): count separately then.
+   */
+  async findTasksWithTotal(f: TaskFilter, order: TaskOrder, limit: number, offset: number, nowMs: number): Promise<{ rows: TaskRow[]; total: number | null }> {
+    return this.page(f, order, limit, offset, nowMs, true);
+  }
+
+  private async page(f: TaskFilter, order: TaskOrder, limit: number, offset: number, nowMs: number, withTotal: boolean) {
     const p = new Params();
-    const where = taskWhere(f, p);
+    // A ranked search reads the narrow task_search table; everything else the tasks table.
+    const ranked = order === 'relevance' && !!f.search;
+    const where = ranked ? searchWhere(f, p) : taskWhere(f, p);
+    // The same ORDER BY text (same parameters) for the window and the page, so an index that
+    // delivers that order serves both and the LIMIT stops the scan early.
+    const sort = ranked ? relevance(f, p) : orderBy(order, f, p);
+    const alias = ranked ? 's' : 't';
     const sql = `
       WITH page AS (
-        SELECT t.id, row_number() OVER (ORDER BY ${orderBy(order, f, p)}) AS ord, ${matchedInSql(f, p)} AS matched_in
-        FROM tasks t WHERE ${where}
-        ORDER BY ord LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}
+        SELECT ${alias}.id, row_number() OVER (ORDER BY ${sort}) AS ord, ${withTotal ? 'count(*) OVER ()' : 'NULL::bigint'} AS total
+        FROM ${ranked ? 'task_search' : 'tasks'} ${alias} WHERE ${where}
+        ORDER BY ${sort} LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}
       )
-      ${pageSelect(p, nowMs)}`;
-    return (await this.ds.query(sql, p.values)).map(toTaskRow);
+      ${pageSelect(p, f.workspaceId, nowMs, matchedInSql(f, p))}`;
+    const raw: Record<string, unknown>[] = await this.ds.query(sql, p.values);
+    return { rows: raw.map(toTaskRow), total: raw.length ? numOrNull(raw[0].total) : null };
   }
 
   /** The first `limit` tasks of each status category (for grouped answers). */
@@ -179,23 +279,31 @@ export class TaskQueryRepository {
       WITH ranked AS (
         SELECT t.id, row_number() OVER (PARTITION BY t.status_category ORDER BY ${orderBy(order, f, p)}) AS ord
         FROM tasks t WHERE ${where}
-      ), page AS (SELECT id, ord, NULL::text AS matched_in FROM ranked WHERE ord <= ${p.add(limit)})
-      ${pageSelect(p, nowMs)}`;
-    return (await this.ds.query(sql, p.values)).map(toTaskRow);
+      ), page AS (SELECT id, ord, NULL::bigint AS total FROM ranked WHERE ord <= ${p.add(limit)})
+      ${pageSelect(p, f.workspaceId, nowMs)}`;
+    return (await this.ds.query<Record<string, unknown>[]>(sql, p.values)).map(toTaskRow);
   }
 
-  /** Tasks matching `f` counted per status, category and level; `finishedSince` adds throughput. */
+  /**
+   * Tasks matching `f` counted per status, category and level, from task_counts when the filter
+   * allows (no scan). `finishedSince` adds throughput, which needs the tasks themselves.
+   */
   async statusCounts(f: TaskFilter, finishedSinceMs?: number): Promise<StatusCountRow[]> {
     const p = new Params();
-    const where = taskWhere(f, p);
-    const recent = finishedSinceMs === undefined ? 'false' : `${FINISHED} AND coalesce(t.date_done, t.date_closed) >= ${p.instant(finishedSinceMs)}`;
-    const rows: Record<string, unknown>[] = await this.ds.query(
-      `SELECT t.status, t.status_category, (t.parent_id IS NULL) AS top_level, count(*)::int AS n,
-              count(*) FILTER (WHERE ${recent})::int AS finished_recently
-       FROM tasks t WHERE ${where}
-       GROUP BY t.status, t.status_category, (t.parent_id IS NULL)`,
-      p.values,
-    );
+    let sql: string;
+    if (finishedSinceMs === undefined && countable(f)) {
+      sql = `SELECT c.status, c.status_category, c.top_level, sum(c.n)::int AS n, 0 AS finished_recently
+             FROM task_counts c WHERE ${countsWhere(f, p)}
+             GROUP BY c.status, c.status_category, c.top_level HAVING sum(c.n) > 0`;
+    } else {
+      const where = taskWhere(f, p);
+      const recent = finishedSinceMs === undefined ? 'false' : `${FINISHED} AND coalesce(t.date_done, t.date_closed) >= ${p.instant(finishedSinceMs)}`;
+      sql = `SELECT t.status, t.status_category, (t.parent_id IS NULL) AS top_level, count(*)::int AS n,
+                    count(*) FILTER (WHERE ${recent})::int AS finished_recently
+             FROM tasks t WHERE ${where}
+             GROUP BY t.status, t.status_category, (t.parent_id IS NULL)`;
+    }
+    const rows: Record<string, unknown>[] = await this.ds.query(sql, p.values);
     return rows.map((r) => ({
       status: r.status as string, category: r.status_category as StatusCategory, topLevel: Boolean(r.top_level),
       count: num(r.n), finishedRecently: num(r.finished_recently),
@@ -270,39 +378,64 @@ export class TaskQueryRepository {
   }
 
   /**
-   * The roots and every live descendant at any depth, wherever it lives (parent links, not
-   * lists), oldest first. UNION (not UNION ALL) makes a parent cycle terminate.
+   * A forest as skeletons, in one statement: the roots (these ids, or the roots of a list's
+   * trees) and every live task below them at any depth, wherever it lives. The recursion steps
+   * through a LATERAL index lookup per node (idx_tasks_parent), so its cost follows the tree's
+   * size; a plain recursive join let the planner guess 68,000 rows for 760 and hash-join the
+   * whole table (docs/benchmarks.md). UNION (not UNION ALL) ends a parent cycle.
    */
-  async subtreeNodes(workspaceId: string, rootIds: string[], nowMs: number): Promise<TaskRow[]> {
+  async treeSkeleton(workspaceId: string, anchor: { ids: string[] } | { listId: string; includeArchived: boolean }): Promise<{ rootIds: string[]; nodes: TreeSkeletonRow[] }> {
+    const roots = 'ids' in anchor
+      ? `SELECT ${SKELETON}, true FROM tasks t WHERE t.id = ANY($2::text[]) AND t.workspace_id = $1 AND t.deleted_at IS NULL`
+      : `SELECT ${SKELETON}, true FROM tasks t
+         LEFT JOIN tasks p ON p.id = t.parent_id AND p.deleted_at IS NULL
+         WHERE t.workspace_id = $1 AND t.list_id = $2 AND t.deleted_at IS NULL AND ($3 OR NOT t.archived)
+           AND (p.id IS NULL OR p.list_id <> t.list_id)`;
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `WITH RECURSIVE tree(id, parent_id, time_estimate, archived, date_created, is_root) AS (
+         ${roots}
+         UNION
+         SELECT c.id, c.parent_id, c.time_estimate, c.archived, c.date_created, false
+         FROM tree CROSS JOIN LATERAL (
+           SELECT x.id, x.parent_id, x.time_estimate, x.archived, x.date_created FROM tasks x
+           WHERE x.parent_id = tree.id AND x.workspace_id = $1 AND x.deleted_at IS NULL
+           OFFSET 0 -- a fence: pulled up into a join, the lookup per node became a hash join over all tasks
+         ) c
+       )
+       SELECT * FROM tree ORDER BY date_created, id`,
+      'ids' in anchor ? [workspaceId, anchor.ids] : [workspaceId, anchor.listId, anchor.includeArchived],
+    );
+    const nodes = new Map<string, TreeSkeletonRow>();
+    const rootSet = new Set<string>();
+    for (const r of rows) {
+      if (r.is_root) rootSet.add(r.id as string);
+      if (!nodes.has(r.id as string)) nodes.set(r.id as string, toSkeleton(r));
+    }
+    return { rootIds: [...rootSet], nodes: [...nodes.values()] };
+  }
+
+  /** Each task's own lifetime time (maintained totals plus running timers up to `now`): the time facts' sums. */
+  async directTimes(ids: string[], nowMs: number): Promise<Map<string, { directMs: number; running: boolean }>> {
+    const rows: Record<string, unknown>[] = await this.ds.query(lifetimeTaskTimeSql('= ANY($1::text[])', '$2::timestamptz'), [ids, new Date(nowMs).toISOString()]);
+    return new Map(rows.map((r) => [r.task_id as string, { directMs: num(r.direct_ms), running: Boolean(r.running) }]));
+  }
+
+  /** These live tasks as full rows (with direct time and assignees), oldest first. */
+  async taskNodes(workspaceId: string, ids: string[], nowMs: number): Promise<TaskRow[]> {
     const p = new Params();
     const sql = `
-      WITH RECURSIVE tree(id) AS (
-        SELECT t.id FROM tasks t WHERE t.workspace_id = ${p.add(workspaceId)} AND t.id = ANY(${p.add(rootIds)}::text[]) AND t.deleted_at IS NULL
-        UNION
-        SELECT c.id FROM tasks c JOIN tree ON c.parent_id = tree.id WHERE c.deleted_at IS NULL
-      ), page AS (
-        SELECT tree.id, row_number() OVER (ORDER BY t.date_created, t.id) AS ord, NULL::text AS matched_in
-        FROM tree JOIN tasks t ON t.id = tree.id
+      WITH page AS (
+        SELECT t.id, row_number() OVER (ORDER BY t.date_created, t.id) AS ord, NULL::bigint AS total
+        FROM tasks t WHERE t.id = ANY(${p.add(ids)}::text[]) AND t.workspace_id = ${p.add(workspaceId)} AND t.deleted_at IS NULL
       )
-      ${pageSelect(p, nowMs)}`;
-    return (await this.ds.query(sql, p.values)).map(toTaskRow);
+      ${pageSelect(p, workspaceId, nowMs)}`;
+    return (await this.ds.query<Record<string, unknown>[]>(sql, p.values)).map(toTaskRow);
   }
 
   /**
-   * Where a list's trees start: its top-level tasks, plus its subtasks whose parent lives in
-   * another list (or is gone), so every task of the list is in some tree.
+   * (Where a list's trees start, in treeSkeleton: its top-level tasks, plus its subtasks whose
+   * parent lives in another list or is gone, so every task of the list is in some tree.)
    */
-  async listTreeRootIds(workspaceId: string, listId: string, includeArchived: boolean): Promise<string[]> {
-    const rows: { id: string }[] = await this.ds.query(
-      `SELECT t.id FROM tasks t
-       LEFT JOIN tasks p ON p.id = t.parent_id AND p.deleted_at IS NULL
-       WHERE t.workspace_id = $1 AND t.list_id = $2 AND t.deleted_at IS NULL AND ($3 OR NOT t.archived)
-         AND (p.id IS NULL OR p.list_id <> t.list_id)
-       ORDER BY t.date_created, t.id`,
-      [workspaceId, listId, includeArchived],
-    );
-    return rows.map((r) => r.id);
-  }
 
   /** What the task waits on and what waits on it, with names and statuses. */
   async dependencies(taskId: string): Promise<DependencyRow[]> {

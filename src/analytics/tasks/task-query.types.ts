@@ -6,7 +6,18 @@ export type TaskScopeKind = 'space' | 'folder' | 'list';
 
 export interface TaskFilter {
   workspaceId: string;
+  /**
+   * Only tasks whose home is in this space, folder or list, rule 4 applied in SQL (the reports'
+   * task sets). The tasks tools pass `listIds`/`excludeListIds` instead; give one or the other.
+   */
   scope?: { kind: TaskScopeKind; id: string } | null;
+  /**
+   * Only tasks whose home list is one of these: the lists of the scope, rule 4 already applied
+   * (HierarchyService.listIdsIn). Undefined: every list.
+   */
+  listIds?: string[];
+  /** Leave out tasks of these lists (the workspace scope: lists archived in the workspace). */
+  excludeListIds?: string[];
   /** Status names, matched case-insensitively. */
   statuses?: string[];
   categories?: StatusCategory[];
@@ -34,7 +45,7 @@ export interface TaskFilter {
   /** false: leave out finished tasks (done and closed categories). */
   includeClosed: boolean;
   includeSubtasks: boolean;
-  /** false: leave out archived tasks and tasks in archived containers below the scope. */
+  /** false: leave out archived tasks, and tasks in archived containers below the scope (through `scope` or the list ids). */
   includeArchived: boolean;
 }
 
@@ -115,4 +126,16 @@ export interface DependencyRow {
   name: string;
   status: string;
   category: StatusCategory;
+}
+
+/** What a tree needs of every task in it (roll-ups, order, rule 4); full rows only for the shown ones. */
+export interface TreeSkeletonRow {
+  id: string;
+  parentId: string | null;
+  timeEstimate: number | null;
+  archived: boolean;
+  dateCreated: number;
+  /** Filled in by the direct-time read. */
+  directMs: number;
+  running: boolean;
 }

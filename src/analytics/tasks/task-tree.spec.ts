@@ -1,4 +1,4 @@
-import { buildForest, TreeInput, TreeNode } from './task-tree';
+import { buildForest, TreeInput, TreeNode, withoutArchivedBranches } from './task-tree';
 
 const H = 3_600_000;
 const n = (id: string, parentId: string | null, directH: number, estimateH: number | null = null, running = false): TreeInput => ({
@@ -73,10 +73,41 @@ describe('buildForest', () => {
     expect(f.truncated).toBe(true);
   });
 
+  it('shows at most maxDepth levels below the roots; the folded parents say so, roll-ups stay whole', () => {
+    const f = buildForest(nodes, ['A', 'E'], Number.POSITIVE_INFINITY, 1);
+    expect(summary(f.roots)).toEqual({ A: [6.5, 7, 3], B: [5, 5, 1], C: [0.5, 0, 0], E: [1, 0, 0] });
+    const b = f.roots[0].children[0];
+    expect([b.children, b.childCount, b.descendantCount, b.childrenTruncated]).toEqual([[], 1, 1, true]);
+    expect([f.shownNodes, f.totalNodes, f.truncated]).toEqual([4, 5, true]);
+    expect(buildForest(nodes, ['A'], Number.POSITIVE_INFINITY, 0).roots[0]).toMatchObject({ children: [], childCount: 2, descendantCount: 3, childrenTruncated: true });
+    expect(buildForest(nodes, ['A', 'E'], Number.POSITIVE_INFINITY, 2).truncated).toBe(false);
+  });
+
   it('survives a parent cycle', () => {
     const f = buildForest([n('A', 'B', 1), n('B', 'A', 2)], ['A']);
     expect(f.roots.map((r) => r.task.id)).toEqual(['A']);
     expect(f.roots[0].rollupMs).toBe(3 * H);
     expect(f.roots[0].children.map((c) => c.task.id)).toEqual(['B']);
+  });
+});
+
+describe('withoutArchivedBranches', () => {
+  const t = (id: string, parentId: string | null, archived = false) => ({ ...n(id, parentId, 1), archived });
+  // A ─┬─ B (archived) ── D ── F
+  //    └─ C
+  // E (archived root)
+  const nodes = [t('A', null), t('B', 'A', true), t('C', 'A'), t('D', 'B'), t('F', 'D'), t('E', null, true)];
+
+  it.each<[string, string[], string[]]>([
+    ['an archived subtask goes, with everything under it', ['A'], ['A', 'C']],
+    ['the roots stay even when archived', ['A', 'E'], ['A', 'C', 'E']],
+    ['a root below an archived task stays, with its own subtree', ['A', 'D'], ['A', 'C', 'D', 'F']],
+    ['unarchived nodes stay wherever they are', ['C'], ['A', 'C']],
+  ])('%s', (_why, roots, kept) => {
+    expect(withoutArchivedBranches(nodes, roots).map((x) => x.id).sort()).toEqual(kept);
+  });
+
+  it('cuts a parent cycle instead of looping', () => {
+    expect(withoutArchivedBranches([t('A', 'B'), t('B', 'A')], ['A']).map((x) => x.id)).toEqual(['A', 'B']);
   });
 });

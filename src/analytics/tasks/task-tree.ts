@@ -25,7 +25,7 @@ export interface TreeNode<T extends TreeInput> {
   /** All tasks below this one in the full tree. */
   descendantCount: number;
   children: TreeNode<T>[];
-  /** Some children were left out to stay within the node limit. */
+  /** Some children are not shown (node limit or depth limit); childCount and descendantCount say how many there are. */
   childrenTruncated: boolean;
 }
 
@@ -51,11 +51,16 @@ interface Rolled {
 /**
  * Builds the forest under `rootIds`. Children keep the order of `nodes`. A root that also sits
  * below another root is shown only there (so each task appears once), and parent cycles — which
- * ClickUp should never produce — are cut instead of looping. When the forest has more than
- * `nodeLimit` nodes, the shallowest levels are kept (breadth first) and the cut parents say so;
- * roll-ups always cover the full forest.
+ * ClickUp should never produce — are cut instead of looping. At most `maxDepth` levels below
+ * the roots and `nodeLimit` nodes are shown, the shallowest levels first (breadth first); the
+ * cut parents say so, and roll-ups and totals always cover the full forest.
  */
-export function buildForest<T extends TreeInput>(nodes: T[], rootIds: string[], nodeLimit = Number.POSITIVE_INFINITY): Forest<T> {
+export function buildForest<T extends TreeInput>(
+  nodes: T[],
+  rootIds: string[],
+  nodeLimit = Number.POSITIVE_INFINITY,
+  maxDepth = Number.POSITIVE_INFINITY,
+): Forest<T> {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const children = new Map<string, T[]>();
   for (const n of nodes) {
@@ -102,7 +107,7 @@ export function buildForest<T extends TreeInput>(nodes: T[], rootIds: string[], 
   // Breadth first, so a cut keeps the top of every tree rather than one deep branch.
   const placed = new Set<string>();
   const out: TreeNode<T>[] = [];
-  const queue: TreeNode<T>[] = [];
+  const queue: { node: TreeNode<T>; depth: number }[] = [];
   let truncated = false;
   for (const id of roots) {
     if (placed.size >= nodeLimit) {
@@ -112,13 +117,13 @@ export function buildForest<T extends TreeInput>(nodes: T[], rootIds: string[], 
     const node = make(byId.get(id)!);
     placed.add(id);
     out.push(node);
-    queue.push(node);
+    queue.push({ node, depth: 0 });
   }
   for (let i = 0; i < queue.length; i++) {
-    const parent = queue[i];
+    const { node: parent, depth } = queue[i];
     for (const c of children.get(parent.task.id) ?? []) {
       if (placed.has(c.id) || !rolled.has(c.id)) continue;
-      if (placed.size >= nodeLimit) {
+      if (placed.size >= nodeLimit || depth >= maxDepth) {
         parent.childrenTruncated = true;
         truncated = true;
         break;
@@ -126,7 +131,7 @@ export function buildForest<T extends TreeInput>(nodes: T[], rootIds: string[], 
       const node = make(c);
       placed.add(c.id);
       parent.children.push(node);
-      queue.push(node);
+      queue.push({ node, depth: depth + 1 });
     }
   }
 
@@ -149,4 +154,35 @@ function hasAncestorIn<T extends TreeInput>(id: string, byId: Map<string, T>, se
     cur = byId.get(cur)!.parentId;
   }
   return false;
+}
+
+/**
+ * The nodes minus every archived task below the roots and everything under it (rule 4: a tree
+ * hides archived subtasks as any listing hides archived tasks). The roots, chosen by the caller,
+ * stay. A parent outside the node set ends the walk up; a parent cycle is cut.
+ */
+export function withoutArchivedBranches<T extends TreeInput & { archived: boolean }>(nodes: T[], rootIds: string[]): T[] {
+  const roots = new Set(rootIds);
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const hidden = new Map<string, boolean>();
+  const isHidden = (start: T): boolean => {
+    const chain: string[] = [];
+    let verdict = false;
+    for (let cur: T | undefined = start; cur; cur = cur.parentId === null ? undefined : byId.get(cur.parentId)) {
+      const known = hidden.get(cur.id);
+      if (known !== undefined) {
+        verdict = known;
+        break;
+      }
+      if (roots.has(cur.id) || chain.includes(cur.id)) break;
+      chain.push(cur.id);
+      if (cur.archived) {
+        verdict = true;
+        break;
+      }
+    }
+    for (const id of chain) hidden.set(id, verdict);
+    return verdict;
+  };
+  return nodes.filter((n) => !isHidden(n));
 }

@@ -50,7 +50,7 @@ describe('taskDetail', () => {
 
   it('cuts a very long description and says so', () => {
     const v = taskDetail(detailRow({ description: 'x'.repeat(5000) }), buildForest(nodes, ['A']), []);
-    expect([v.description?.length, v.description_truncated]).toEqual([4000, true]);
+    expect([v.description?.length, v.description_truncated]).toEqual([3000, true]);
   });
 
   it('a task without time, estimate or subtasks has zero rollups, not nulls', () => {

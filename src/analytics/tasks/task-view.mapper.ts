@@ -7,7 +7,8 @@ import { DependencyView, TaskDetailView, TaskNodeView, TaskSummary } from './tas
 /** Repository rows → the tools' output shapes. Pure. */
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
-const DESCRIPTION_MAX = 4000;
+/** Enough for a real description; keeps get_task's answer near 8,000 characters at worst. */
+const DESCRIPTION_MAX = 3000;
 
 export function taskSummary(r: TaskRow): TaskSummary {
   return {
@@ -25,7 +26,7 @@ export function taskNode(n: TreeNode<TaskRow>): TaskNodeView {
     list: { id: t.listId, name: t.listName }, assignees: t.assignees.map((a) => a.name),
     time: { direct: duration(t.directMs), rollup: duration(n.rollupMs), running: n.runningInTree },
     estimate: { direct: t.timeEstimate === null ? null : duration(t.timeEstimate), rollup: duration(n.estimateRollupMs) },
-    subtask_count: n.childCount, subtasks_truncated: n.childrenTruncated, subtasks: n.children.map(taskNode),
+    subtask_count: n.childCount, descendant_count: n.descendantCount, subtasks_truncated: n.childrenTruncated, subtasks: n.children.map(taskNode),
   };
 }
 

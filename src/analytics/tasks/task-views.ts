@@ -45,6 +45,7 @@ export interface TaskPage {
   total: number;
   truncated: boolean;
   offset: number;
+  hint: string | null;
   tasks: TaskSummary[];
 }
 
@@ -59,6 +60,7 @@ export interface TaskNodeView {
   time: { direct: Duration; rollup: Duration; running: boolean };
   estimate: { direct: Duration | null; rollup: Duration };
   subtask_count: number;
+  descendant_count: number;
   subtasks_truncated: boolean;
   subtasks: TaskNodeView[];
 }

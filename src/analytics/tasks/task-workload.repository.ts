@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { num, numOrNull, Params, SCOPE_COLUMN, taskWhere } from './task-query.repository';
-import { TaskFilter, TaskScopeKind } from './task-query.types';
-import { LoggedTimeRow, OpenWorkRow } from './workload';
+import { num, numOrNull, Params, taskWhere } from './task-query.repository';
+import { TaskFilter } from './task-query.types';
+import { OpenWorkRow } from './workload';
 
-/** Workload reads (get_workload): open work per assignee and time logged per person. */
+/** The filter open_work_counts answers: open tasks, subtasks included, archived ones left out, by home list only. */
+function fromCounters(f: TaskFilter): boolean {
+  return !f.includeClosed && f.includeSubtasks && !f.includeArchived && !f.categories?.length && !f.statuses?.length &&
+    f.assigneeId === undefined && f.dueFrom === undefined && f.dueTo === undefined && f.updatedFrom === undefined &&
+    f.updatedTo === undefined && f.finishedFrom === undefined && f.overdueAt === undefined && !f.search &&
+    !f.scope && f.finishedTo === undefined && f.createdFrom === undefined && !f.ids && f.hasEstimate === undefined && f.hasAssignee === undefined;
+}
+
+/** Workload reads (get_workload): open work per assignee (time logged comes from the time facts). Plans: docs/benchmarks.md. */
 @Injectable()
 export class TaskWorkloadRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
@@ -13,57 +21,71 @@ export class TaskWorkloadRepository {
   /**
    * Open work per assignee for the tasks matching `f` (the caller asks for unfinished ones):
    * task count and estimate split evenly among the task's assignees; `userId: null` is the
-   * unassigned tasks. The grand-total row (GROUPING SETS) counts each task once.
+   * unassigned tasks. get_workload's filter is answered from the trigger-kept counters; any
+   * other by one index-only pass over idx_tasks_open, tasks grouped by their assignee set (a
+   * few thousand distinct sets for 50,000 tasks) before the sets are spread over people.
    */
   async openWork(f: TaskFilter): Promise<{ rows: OpenWorkRow[]; total: { openTasks: number; openEstimateMs: number } }> {
+    if (fromCounters(f)) return this.openWorkFromCounters(f);
     const p = new Params();
     const raw: Record<string, unknown>[] = await this.ds.query(
-      `SELECT a.user_id, m.username, m.email, GROUPING(a.user_id) AS is_total,
-              count(DISTINCT t.id)::int AS open_tasks,
-              coalesce(sum(t.time_estimate::numeric / greatest(n.cnt, 1)), 0) AS open_estimate_ms
-       FROM tasks t
-       LEFT JOIN task_assignees a ON a.task_id = t.id
-       LEFT JOIN members m ON m.workspace_id = t.workspace_id AND m.user_id = a.user_id
-       CROSS JOIN LATERAL (SELECT count(*)::int AS cnt FROM task_assignees x WHERE x.task_id = t.id) n
-       WHERE ${taskWhere(f, p)}
-       GROUP BY GROUPING SETS ((a.user_id, m.username, m.email), ())`,
+      `WITH g AS (
+         SELECT t.assignee_ids, count(*) AS n, sum(t.time_estimate) AS est FROM tasks t WHERE ${taskWhere(f, p)} GROUP BY t.assignee_ids
+       ), per AS (
+         SELECT u.user_id, cardinality(g.assignee_ids) AS k, sum(g.n) AS n, sum(g.est) AS est
+         FROM g CROSS JOIN LATERAL unnest(CASE WHEN cardinality(g.assignee_ids) = 0 THEN ARRAY[NULL::bigint] ELSE g.assignee_ids END) AS u(user_id)
+         GROUP BY u.user_id, cardinality(g.assignee_ids)
+       )
+       SELECT per.user_id, m.username, m.email, sum(per.n)::int AS open_tasks,
+              coalesce(sum(per.est::numeric / greatest(per.k, 1)), 0) AS open_estimate_ms,
+              (SELECT coalesce(sum(n), 0) FROM g)::int AS total_tasks, (SELECT coalesce(sum(est), 0) FROM g)::bigint AS total_estimate
+       FROM per LEFT JOIN members m ON m.workspace_id = ${p.add(f.workspaceId)} AND m.user_id = per.user_id
+       GROUP BY per.user_id, m.username, m.email`,
       p.values,
     );
-    const total = raw.find((r) => Number(r.is_total) === 1);
     return {
-      rows: raw.filter((r) => Number(r.is_total) !== 1).map((r) => ({
+      rows: raw.map((r) => ({
         userId: numOrNull(r.user_id), name: r.username as string | null, email: r.email as string | null,
         openTasks: num(r.open_tasks), openEstimateMs: num(r.open_estimate_ms),
       })),
-      total: { openTasks: total ? num(total.open_tasks) : 0, openEstimateMs: total ? Math.round(num(total.open_estimate_ms)) : 0 },
+      total: { openTasks: raw.length ? num(raw[0].total_tasks) : 0, openEstimateMs: raw.length ? num(raw[0].total_estimate) : 0 },
     };
   }
 
   /**
-   * Time logged per person in [from, to), clipped to the window (rule 3): an entry counts for
-   * the part that overlaps it, a running timer up to `now`. Scope is the entry's task's home
-   * location (the entry's own location when the task is unknown); entries on deleted tasks
-   * are gone with their task.
+   * The same from the trigger-kept open_work_counts (one row per list, person and archived flag)
+   * and task_counts (the distinct open tasks): a sum over a few thousand rows.
    */
-  async loggedTime(workspaceId: string, scope: { kind: TaskScopeKind; id: string } | null, fromMs: number, toMs: number, nowMs: number): Promise<LoggedTimeRow[]> {
+  private async openWorkFromCounters(f: TaskFilter): Promise<{ rows: OpenWorkRow[]; total: { openTasks: number; openEstimateMs: number } }> {
     const p = new Params();
-    const ws = p.add(workspaceId);
-    const from = p.instant(fromMs);
-    const to = p.instant(toMs);
-    const end = `(CASE WHEN e.running THEN ${p.instant(nowMs)} ELSE coalesce(e.end_at, e.start_at + e.duration_ms * interval '1 millisecond') END)`;
-    const scoped = scope ? `AND coalesce(t.${SCOPE_COLUMN[scope.kind]}, e.${SCOPE_COLUMN[scope.kind]}) = ${p.add(scope.id)}` : '';
-    const rows: Record<string, unknown>[] = await this.ds.query(
-      `SELECT e.user_id, m.username, m.email,
-              sum(greatest(0, extract(epoch FROM (least(${end}, ${to}) - greatest(e.start_at, ${from}))) * 1000))::bigint AS logged_ms,
-              bool_or(e.running) AS running
-       FROM time_entries e
-       LEFT JOIN tasks t ON t.id = e.task_id
-       LEFT JOIN members m ON m.workspace_id = e.workspace_id AND m.user_id = e.user_id
-       WHERE e.workspace_id = ${ws} AND e.deleted_at IS NULL AND (t.id IS NULL OR t.deleted_at IS NULL)
-         AND e.start_at < ${to} AND ${end} > ${from} ${scoped}
-       GROUP BY e.user_id, m.username, m.email`,
+    const ws = p.add(f.workspaceId);
+    const lists = [
+      ...(f.listIds ? [`w.list_id = ANY(${p.add(f.listIds)}::text[])`] : []),
+      ...(f.excludeListIds?.length ? [`NOT (w.list_id = ANY(${p.add(f.excludeListIds)}::text[]))`] : []),
+    ];
+    const counted = [
+      ...(f.listIds ? [`c.list_id = ANY(${p.add(f.listIds)}::text[])`] : []),
+      ...(f.excludeListIds?.length ? [`NOT (c.list_id = ANY(${p.add(f.excludeListIds)}::text[]))`] : []),
+    ];
+    const raw: Record<string, unknown>[] = await this.ds.query(
+      `WITH per AS (
+         SELECT w.user_id, sum(w.n)::int AS n, sum(w.estimate_share_ms) AS share FROM open_work_counts w
+         WHERE w.workspace_id = ${ws} AND NOT w.archived ${lists.map((c) => `AND ${c}`).join(' ')}
+         GROUP BY w.user_id HAVING sum(w.n) > 0
+       )
+       SELECT nullif(per.user_id, 0) AS user_id, m.username, m.email, per.n AS open_tasks, per.share AS open_estimate_ms,
+              (SELECT coalesce(sum(share), 0) FROM per) AS total_estimate,
+              (SELECT coalesce(sum(c.n), 0) FROM task_counts c WHERE c.workspace_id = ${ws} AND NOT c.deleted AND NOT c.archived
+                 AND c.status_category NOT IN ('done', 'closed') ${counted.map((c) => `AND ${c}`).join(' ')})::int AS total_tasks
+       FROM per LEFT JOIN members m ON m.workspace_id = ${ws} AND m.user_id = per.user_id`,
       p.values,
     );
-    return rows.map((r) => ({ userId: num(r.user_id), name: r.username as string | null, email: r.email as string | null, loggedMs: num(r.logged_ms), running: Boolean(r.running) }));
+    return {
+      rows: raw.map((r) => ({
+        userId: numOrNull(r.user_id), name: r.username as string | null, email: r.email as string | null,
+        openTasks: num(r.open_tasks), openEstimateMs: num(r.open_estimate_ms),
+      })),
+      total: { openTasks: raw.length ? num(raw[0].total_tasks) : 0, openEstimateMs: raw.length ? Math.round(num(raw[0].total_estimate)) : 0 },
+    };
   }
 }

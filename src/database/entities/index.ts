@@ -3,6 +3,7 @@ import { FolderEntity } from './folder.entity';
 import { ListEntity } from './list.entity';
 import { MemberEntity } from './member.entity';
 import { ProjectEntity } from './project.entity';
+import { OpenWorkCountEntity, TaskCountEntity, TaskSearchEntity, TimeEntryCountEntity } from './read-counts.entities';
 import { SpaceEntity } from './space.entity';
 import { SyncCursorEntity } from './sync-cursor.entity';
 import { SyncLeaseEntity } from './sync-lease.entity';
@@ -19,6 +20,7 @@ export * from './folder.entity';
 export * from './list.entity';
 export * from './member.entity';
 export * from './project.entity';
+export * from './read-counts.entities';
 export * from './space.entity';
 export * from './status-definition';
 export * from './sync-cursor.entity';
@@ -34,5 +36,5 @@ export * from './workspace.entity';
 export const ENTITIES = [
   WorkspaceEntity, MemberEntity, SpaceEntity, FolderEntity, ListEntity, TaskEntity, TaskListEntity,
   TaskAssigneeEntity, TaskWatcherEntity, TaskDependencyEntity, TimeEntryEntity, ProjectEntity,
-  SyncRunEntity, SyncCursorEntity, SyncLeaseEntity, TaskSnapshotEntity, AppStateEntity, TaskTimeTotalEntity,
+  SyncRunEntity, SyncCursorEntity, SyncLeaseEntity, TaskSnapshotEntity, AppStateEntity, TaskTimeTotalEntity, TaskCountEntity, TimeEntryCountEntity, TaskSearchEntity, OpenWorkCountEntity,
 ];

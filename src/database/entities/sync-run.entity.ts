@@ -4,6 +4,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('sync_runs')
 @Index('idx_sync_runs_workspace_started', ['workspaceId', 'startedAt'])
 @Index('idx_sync_runs_status', ['status'])
+@Index('idx_sync_runs_finished', ['finishedAt'])
 export class SyncRunEntity {
   @PrimaryGeneratedColumn('increment') id: number;
   @Column('varchar', { length: 64, nullable: true }) workspaceId: string | null;

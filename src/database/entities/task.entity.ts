@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { bigintNumber, numericNumber } from '../column-transformers';
+import { bigintNumber, bigintNumberArray, numericNumber } from '../column-transformers';
 
 /**
  * A task or subtask. Location columns are the task's home list; extra lists (ClickUp's
@@ -15,6 +15,13 @@ import { bigintNumber, numericNumber } from '../column-transformers';
 @Index('idx_tasks_top_level_parent', ['topLevelParentId'])
 @Index('idx_tasks_custom_id', ['customId'])
 @Index('idx_tasks_due_date', ['dueDate'])
+// Partial covering and expression indexes of migration ReadPaths1795380000000 (INCLUDE columns
+// and expressions are beyond TypeORM's index model: declared, not synchronized).
+@Index('idx_tasks_open', { synchronize: false })
+@Index('idx_tasks_open_due', { synchronize: false })
+@Index('idx_tasks_live_list', { synchronize: false })
+@Index('idx_tasks_deleted', { synchronize: false })
+@Index('idx_tasks_custom_id_upper', { synchronize: false })
 export class TaskEntity {
   @PrimaryColumn('varchar', { length: 64 }) id: string;
   @Column('text', { nullable: true }) customId: string | null;
@@ -49,6 +56,8 @@ export class TaskEntity {
   /** 0 task, 1 milestone, other = custom task type. */
   @Column('integer', { nullable: true }) customItemId: number | null;
   @Column('boolean', { default: false }) archived: boolean;
+  /** The assignees' user ids, sorted (task_assignees holds the same pairs relationally). */
+  @Column('bigint', { array: true, default: () => "'{}'", transformer: bigintNumberArray }) assigneeIds: number[];
   @Column('text', { nullable: true }) url: string | null;
   /** Set by reconcile/webhook when ClickUp no longer has the task; cleared if it reappears. */
   @Column('timestamptz', { nullable: true }) deletedAt: Date | null;

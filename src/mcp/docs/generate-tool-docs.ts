@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { createPglite } from '../../database/database-engine';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { createHttpApp } from '../../bootstrap';
@@ -17,7 +17,7 @@ export const DOCS_ENV: Record<string, string | undefined> = {
 };
 
 export async function currentToolDocs(): Promise<string> {
-  const pglite = await PGlite.create();
+  const pglite = await createPglite();
   const app = await createHttpApp({ env: DOCS_ENV, ignoreEnvFile: true, pglite });
   try {
     await app.listen(0, '127.0.0.1');

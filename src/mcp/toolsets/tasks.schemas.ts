@@ -58,10 +58,13 @@ export const taskSummarySchema = z.object({
   estimate: durationSchema.nullable(),
 });
 
+export const hintField = z.string().nullable().describe('When truncated: how to see the rest or narrow the question; null otherwise.');
+
 export const pageOutShape = {
   total: z.number().int().describe('How many tasks match in all.'),
   truncated: z.boolean().describe('True when more tasks match than are returned (page with offset).'),
   offset: z.number().int(),
+  hint: hintField,
 };
 
 export const taskNodeSchema: z.ZodType<TaskNodeView> = z.object({
@@ -75,7 +78,8 @@ export const taskNodeSchema: z.ZodType<TaskNodeView> = z.object({
   time: z.object({ direct: durationSchema, rollup: durationSchema.describe('Direct + all subtasks at any depth.'), running: z.boolean() }),
   estimate: z.object({ direct: durationSchema.nullable(), rollup: durationSchema }),
   subtask_count: z.number().int().describe('Direct subtasks in all.'),
-  subtasks_truncated: z.boolean().describe('Some subtasks are not shown (node limit).'),
+  descendant_count: z.number().int().describe('Subtasks at any depth, shown or not.'),
+  subtasks_truncated: z.boolean().describe('Some subtasks are not shown (depth or node limit): the counts say how many there are.'),
   get subtasks() {
     return z.array(taskNodeSchema);
   },
@@ -133,9 +137,8 @@ export function summaryLine(t: Summary): string {
   return parts.join(' · ');
 }
 
-export function pageFooter(o: { total: number; truncated: boolean; offset: number }, shown: number): string {
-  if (!o.truncated) return `${o.total} in all.`;
-  return `Showing ${o.offset + 1}–${o.offset + shown} of ${o.total}; pass offset ${o.offset + shown} for more.`;
+export function pageFooter(o: { total: number; truncated: boolean; hint: string | null }): string {
+  return o.hint ?? `${o.total} in all.`;
 }
 
 export function treeLines(nodes: TaskNodeView[], depth = 0, out: string[] = []): string[] {
@@ -143,10 +146,15 @@ export function treeLines(nodes: TaskNodeView[], depth = 0, out: string[] = []):
     const time = n.time.rollup.ms !== n.time.direct.ms ? `${n.time.direct.human} direct, ${n.time.rollup.human} rollup` : n.time.direct.human;
     out.push(`${'  '.repeat(depth)}- ${n.custom_id ?? n.id} ${n.name} [${n.status}] ${time}${n.time.running ? ' (timer running)' : ''}`);
     treeLines(n.subtasks, depth + 1, out);
-    if (n.subtasks_truncated) out.push(`${'  '.repeat(depth + 1)}… ${n.subtask_count - n.subtasks.length} more subtasks`);
+    if (n.subtasks_truncated) {
+      const folded = n.descendant_count - countShown(n.subtasks);
+      out.push(`${'  '.repeat(depth + 1)}… ${folded} more subtask${folded === 1 ? '' : 's'} not shown`);
+    }
   }
   return out;
 }
+
+const countShown = (nodes: TaskNodeView[]): number => nodes.reduce((s, n) => s + 1 + countShown(n.subtasks), 0);
 
 type Detail = z.output<z.ZodObject<typeof taskDetailShape>>;
 
@@ -160,7 +168,7 @@ export function renderDetail(o: Detail): string {
   ];
   if (o.dependencies.waiting_on.length) lines.push(`Waiting on: ${o.dependencies.waiting_on.map((d) => `${d.name} [${d.status}]`).join(', ')}`);
   if (o.dependencies.blocking.length) lines.push(`Blocking: ${o.dependencies.blocking.map((d) => `${d.name} [${d.status}]`).join(', ')}`);
-  if (o.subtasks.length) lines.push(`Subtasks (${o.subtask_total}):`, ...treeLines(o.subtasks));
+  if (o.subtasks.length) lines.push(`Subtasks (${o.subtask_total}${o.subtasks_truncated ? '; get_task_hierarchy shows them all' : ''}):`, ...treeLines(o.subtasks));
   if (o.description) lines.push('', o.description.length > 500 ? `${o.description.slice(0, 500)}…` : o.description);
   return lines.join('\n');
 }

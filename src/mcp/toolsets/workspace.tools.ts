@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { HierarchyService, StatusView } from '../../mapping/hierarchy.service';
 import { SyncRunnerService } from '../../sync/sync-runner.service';
 import { READ, REFRESH } from '../core/annotations';
-import { metaShape, nameOrId } from '../core/common-schemas';
+import { limitField, metaShape, nameOrId, offsetField } from '../core/common-schemas';
+import { pageOf } from '../../common/paging/page';
 import { AnyToolDefinition, defineTool, Toolset } from '../core/tool-definition';
 import { DomainError } from '../../common/errors/domain-error';
 import { ToolMetaService } from '../core/tool-meta.service';
@@ -18,6 +19,14 @@ const listSchema = z.object({
   statuses_from: z.enum(['list', 'folder', 'space']), statuses: z.array(statusSchema),
 });
 const statusLine = (s: StatusView[]) => s.map((x) => `${x.status} [${x.category}]`).join(', ');
+/** What a capped listing says besides its items (tools.md rule 7: never silently cut). */
+const pageOut = (what: string) => ({
+  total: z.number().int().describe(`How many ${what} there are in all.`),
+  truncated: z.boolean().describe(`True when more ${what} follow this page.`),
+  offset: z.number().int(),
+  hint: z.string().nullable().describe('When truncated: how to see the rest or narrow the question; null otherwise.'),
+});
+const footer = (o: { hint: string | null }) => (o.hint ? [o.hint] : []);
 
 /** The workspace toolset: browse the synced hierarchy. */
 @Injectable()
@@ -73,7 +82,9 @@ export class WorkspaceTools implements Toolset {
         output: z.object({ ...metaShape, id: z.string(), name: z.string(), archived: z.boolean(), private: z.boolean(), statuses: z.array(statusSchema), features: z.array(z.string()), folder_count: z.number().int(), list_count: z.number().int(), task_count: z.number().int() }),
         handler: async (a) => {
           const ws = await h.workspaceId(a.workspace);
-          const s = await h.space(ws, a.space);
+          const resolved = await h.space(ws, a.space);
+          // Counts read now, by rule 4: an archived space still counts its own contents.
+          const s = (await h.spaces(ws, true, false)).find((x) => x.id === resolved.id) ?? resolved;
           const features = Object.entries(s.features ?? {}).filter(([, v]) => (v as { enabled?: boolean })?.enabled === true || v === true).map(([k]) => k).sort();
           return { ...(await this.meta.meta()), id: s.id, name: s.name, archived: s.archived, private: s.private, statuses: h.statuses(s.statuses), features, folder_count: s.folderCount, list_count: s.listCount, task_count: s.taskCount };
         },
@@ -81,58 +92,96 @@ export class WorkspaceTools implements Toolset {
       }),
       defineTool({
         name: 'get_folders', toolset: 'workspace', title: 'Folders of a space', annotations: READ, write: false,
-        description: 'List the folders of a space, each with its lists (id, name, task count).',
-        input: z.object({ space: nameOrId('Space'), workspace: workspaceArg, include_archived: archivedArg }),
-        output: z.object({ ...metaShape, space: z.object({ id: z.string(), name: z.string() }), folders: z.array(z.object({ id: z.string(), name: z.string(), archived: z.boolean(), task_count: z.number().int(), lists: z.array(z.object({ id: z.string(), name: z.string(), archived: z.boolean(), task_count: z.number().int() })) })) }),
+        description: 'List the folders of a space, each with its lists (id, name, task count); long folders show their first lists and how many there are.',
+        input: z.object({
+          space: nameOrId('Space'), workspace: workspaceArg, include_archived: archivedArg,
+          limit: limitField(20, 200).describe('Maximum folders (1–200, default 20).'), offset: offsetField,
+          lists_per_folder: limitField(10, 500).describe('Maximum lists shown under each folder (1–500, default 10); list_count says how many it has.'),
+        }),
+        output: z.object({
+          ...metaShape, space: z.object({ id: z.string(), name: z.string() }), ...pageOut('folders'),
+          folders: z.array(z.object({
+            id: z.string(), name: z.string(), archived: z.boolean(), task_count: z.number().int(),
+            list_count: z.number().int().describe('Lists in the folder (all of them, shown or not).'),
+            lists_truncated: z.boolean().describe('Only the first lists_per_folder lists are shown; get_lists shows the rest.'),
+            lists: z.array(z.object({ id: z.string(), name: z.string(), archived: z.boolean(), task_count: z.number().int() })),
+          })),
+        }),
         handler: async (a) => {
           const ws = await h.workspaceId(a.workspace);
           const s = await h.space(ws, a.space);
           const [folders, lists] = await Promise.all([h.folders(ws, s.id, a.include_archived), h.lists(ws, { spaceId: s.id }, a.include_archived)]);
+          const page = pageOf(folders, a.offset, a.limit, 'name one folder with get_folder or get_lists');
           return {
-            ...(await this.meta.meta()), space: { id: s.id, name: s.name },
-            folders: folders.map((f) => ({ id: f.id, name: f.name, archived: f.archived, task_count: f.taskCount, lists: lists.filter((l) => l.folderId === f.id).map((l) => ({ id: l.id, name: l.name, archived: l.archived, task_count: l.taskCount })) })),
+            ...(await this.meta.meta()), space: { id: s.id, name: s.name }, total: page.total, truncated: page.truncated, offset: page.offset, hint: page.hint,
+            folders: page.items.map((f) => {
+              const mine = lists.filter((l) => l.folderId === f.id);
+              return {
+                id: f.id, name: f.name, archived: f.archived, task_count: f.taskCount, list_count: mine.length, lists_truncated: mine.length > a.lists_per_folder,
+                lists: mine.slice(0, a.lists_per_folder).map((l) => ({ id: l.id, name: l.name, archived: l.archived, task_count: l.taskCount })),
+              };
+            }),
           };
         },
-        render: (o) => [`Space ${o.space.name}:`, ...o.folders.map((f) => `- ${f.name} (${f.id})${f.archived ? ' [archived]' : ''}: ${f.lists.map((l) => `${l.name} (${l.task_count})`).join(', ') || 'no lists'}`)].join('\n'),
+        render: (o) => [
+          `Space ${o.space.name}: ${o.total} folders`,
+          ...o.folders.map((f) => `- ${f.name} (${f.id})${f.archived ? ' [archived]' : ''}: ${f.task_count} tasks in ${f.list_count} lists: ${f.lists.map((l) => `${l.name} (${l.task_count})`).join(', ') || 'no lists'}${f.lists_truncated ? `, … ${f.list_count - f.lists.length} more` : ''}`),
+          ...footer(o),
+        ].join('\n'),
       }),
       defineTool({
         name: 'get_folder', toolset: 'workspace', title: 'One folder', annotations: READ, write: false,
         description: "One folder with its lists and each list's effective statuses (own, or inherited and from where).",
-        input: z.object({ folder: nameOrId('Folder'), space: nameOrId('Space (narrows the folder name)').optional(), workspace: workspaceArg }),
-        output: z.object({ ...metaShape, id: z.string(), name: z.string(), space: z.string(), archived: z.boolean(), override_statuses: z.boolean(), lists: z.array(listSchema) }),
+        input: z.object({
+          folder: nameOrId('Folder'), space: nameOrId('Space (narrows the folder name)').optional(), workspace: workspaceArg,
+          limit: limitField(10, 200).describe('Maximum lists (1–200, default 10).'), offset: offsetField,
+        }),
+        output: z.object({ ...metaShape, id: z.string(), name: z.string(), space: z.string(), archived: z.boolean(), override_statuses: z.boolean(), ...pageOut('lists'), lists: z.array(listSchema) }),
         handler: async (a) => {
           const ws = await h.workspaceId(a.workspace);
           const spaceId = a.space ? (await h.space(ws, a.space)).id : undefined;
           const f = await h.folder(ws, a.folder, spaceId);
-          const lists = await h.lists(ws, { folderId: f.id }, true);
-          return { ...(await this.meta.meta()), id: f.id, name: f.name, space: f.spaceName, archived: f.archived, override_statuses: f.overrideStatuses, lists: lists.map((l) => this.listView(l)) };
+          // Every list of the folder, archived ones too; each counted by rule 4 (its archived tasks left out).
+          const page = pageOf(await h.lists(ws, { folderId: f.id }, true, false), a.offset, a.limit, 'name one list with get_list');
+          return {
+            ...(await this.meta.meta()), id: f.id, name: f.name, space: f.spaceName, archived: f.archived, override_statuses: f.overrideStatuses,
+            total: page.total, truncated: page.truncated, offset: page.offset, hint: page.hint, lists: page.items.map((l) => this.listView(l)),
+          };
         },
-        render: (o) => [`Folder ${o.name} (${o.id}) in ${o.space}${o.archived ? ' [archived]' : ''}`, ...o.lists.map((l) => `- ${l.name} (${l.id}): ${l.task_count} tasks; statuses from ${l.statuses_from}: ${statusLine(l.statuses)}`)].join('\n'),
+        render: (o) => [`Folder ${o.name} (${o.id}) in ${o.space}${o.archived ? ' [archived]' : ''}: ${o.total} lists`, ...o.lists.map((l) => `- ${l.name} (${l.id}): ${l.task_count} tasks; statuses from ${l.statuses_from}: ${statusLine(l.statuses)}`), ...footer(o)].join('\n'),
       }),
       defineTool({
         name: 'get_lists', toolset: 'workspace', title: 'Lists of a folder', annotations: READ, write: false,
         description: 'List the lists of a folder with task counts (per status category) and effective statuses.',
-        input: z.object({ folder: nameOrId('Folder'), space: nameOrId('Space (narrows the folder name)').optional(), workspace: workspaceArg, include_archived: archivedArg }),
-        output: z.object({ ...metaShape, folder: z.object({ id: z.string(), name: z.string() }), lists: z.array(listSchema) }),
+        input: z.object({
+          folder: nameOrId('Folder'), space: nameOrId('Space (narrows the folder name)').optional(), workspace: workspaceArg, include_archived: archivedArg,
+          limit: limitField(10, 200).describe('Maximum lists (1–200, default 10).'), offset: offsetField,
+        }),
+        output: z.object({ ...metaShape, folder: z.object({ id: z.string(), name: z.string() }), ...pageOut('lists'), lists: z.array(listSchema) }),
         handler: async (a) => {
           const ws = await h.workspaceId(a.workspace);
           const spaceId = a.space ? (await h.space(ws, a.space)).id : undefined;
           const f = await h.folder(ws, a.folder, spaceId);
-          return { ...(await this.meta.meta()), folder: { id: f.id, name: f.name }, lists: (await h.lists(ws, { folderId: f.id }, a.include_archived)).map((l) => this.listView(l)) };
+          const page = pageOf(await h.lists(ws, { folderId: f.id }, a.include_archived), a.offset, a.limit, 'name one list with get_list');
+          return { ...(await this.meta.meta()), folder: { id: f.id, name: f.name }, total: page.total, truncated: page.truncated, offset: page.offset, hint: page.hint, lists: page.items.map((l) => this.listView(l)) };
         },
-        render: (o) => [`Lists in ${o.folder.name}:`, ...o.lists.map((l) => `- ${l.name} (${l.id}): ${l.task_count} tasks ${JSON.stringify(l.tasks_by_category)}`)].join('\n'),
+        render: (o) => [`Lists in ${o.folder.name} (${o.total}):`, ...o.lists.map((l) => `- ${l.name} (${l.id}): ${l.task_count} tasks ${JSON.stringify(l.tasks_by_category)}`), ...footer(o)].join('\n'),
       }),
       defineTool({
         name: 'get_folderless_lists', toolset: 'workspace', title: 'Folderless lists of a space', annotations: READ, write: false,
         description: 'List the lists that sit directly in a space (not in a folder), with task counts and statuses.',
-        input: z.object({ space: nameOrId('Space'), workspace: workspaceArg, include_archived: archivedArg }),
-        output: z.object({ ...metaShape, space: z.object({ id: z.string(), name: z.string() }), lists: z.array(listSchema) }),
+        input: z.object({
+          space: nameOrId('Space'), workspace: workspaceArg, include_archived: archivedArg,
+          limit: limitField(10, 200).describe('Maximum lists (1–200, default 10).'), offset: offsetField,
+        }),
+        output: z.object({ ...metaShape, space: z.object({ id: z.string(), name: z.string() }), ...pageOut('lists'), lists: z.array(listSchema) }),
         handler: async (a) => {
           const ws = await h.workspaceId(a.workspace);
           const s = await h.space(ws, a.space);
-          return { ...(await this.meta.meta()), space: { id: s.id, name: s.name }, lists: (await h.lists(ws, { spaceId: s.id, folderId: null }, a.include_archived)).map((l) => this.listView(l)) };
+          const page = pageOf(await h.lists(ws, { spaceId: s.id, folderId: null }, a.include_archived), a.offset, a.limit, 'name one list with get_list');
+          return { ...(await this.meta.meta()), space: { id: s.id, name: s.name }, total: page.total, truncated: page.truncated, offset: page.offset, hint: page.hint, lists: page.items.map((l) => this.listView(l)) };
         },
-        render: (o) => [`Folderless lists in ${o.space.name}:`, ...o.lists.map((l) => `- ${l.name} (${l.id}): ${l.task_count} tasks`)].join('\n'),
+        render: (o) => [`Folderless lists in ${o.space.name} (${o.total}):`, ...o.lists.map((l) => `- ${l.name} (${l.id}): ${l.task_count} tasks`), ...footer(o)].join('\n'),
       }),
       defineTool({
         name: 'get_list', toolset: 'workspace', title: 'One list', annotations: READ, write: false,
@@ -143,21 +192,38 @@ export class WorkspaceTools implements Toolset {
           const ws = await h.workspaceId(a.workspace);
           const spaceId = a.space ? (await h.space(ws, a.space)).id : undefined;
           const l = await h.list(ws, a.list, { spaceId });
-          const [fresh] = await h.lists(ws, { listId: l.id }, true);
+          // Counted by rule 4, as get_list_progress counts it: its archived tasks left out.
+          const [fresh] = await h.lists(ws, { listId: l.id }, true, false);
           return { ...(await this.meta.meta()), ...this.listView(fresh ?? l) };
         },
         render: (o) => `${o.name} (${o.id}) in ${o.space}${o.folder ? ` › ${o.folder}` : ''}${o.archived ? ' [archived]' : ''}: ${o.task_count} tasks ${JSON.stringify(o.tasks_by_category)}\nStatuses (from ${o.statuses_from}): ${statusLine(o.statuses)}`,
       }),
       defineTool({
         name: 'get_workspace_members', toolset: 'workspace', title: 'Members', annotations: READ, write: false,
-        description: 'List workspace members: id, name, email, role (owner/admin/member/guest) and whether the invite is pending.',
-        input: z.object({ workspace: workspaceArg }),
-        output: z.object({ ...metaShape, members: z.array(z.object({ id: z.number().int(), name: z.string().nullable(), email: z.string().nullable(), role: z.string().nullable(), status: z.string() })) }),
+        description: 'List workspace members: id, name, email, role (owner/admin/member/guest) and whether the invite is pending; `query` filters by name or email.',
+        input: z.object({
+          workspace: workspaceArg,
+          query: z.string().trim().min(1).max(200).optional().describe('Only members whose name or email contains this (case-insensitive).'),
+          limit: limitField(50, 500).describe('Maximum members (1–500, default 50).'), offset: offsetField,
+        }),
+        output: z.object({
+          ...metaShape, ...pageOut('members'),
+          members: z.array(z.object({ id: z.number().int(), name: z.string().nullable(), email: z.string().nullable(), role: z.string().nullable(), status: z.string() })),
+        }),
         handler: async (a) => {
           const ws = await h.workspaceId(a.workspace);
-          return { ...(await this.meta.meta()), members: (await h.members(ws)).map((m) => ({ id: m.id, name: m.username, email: m.email, role: m.roleKey, status: m.status })) };
+          const q = a.query?.toLowerCase();
+          const all = (await h.members(ws)).filter((m) => !q || [m.username, m.email].some((x) => x?.toLowerCase().includes(q)));
+          const page = pageOf(all, a.offset, a.limit, 'pass `query` (part of a name or email)');
+          return {
+            ...(await this.meta.meta()), total: page.total, truncated: page.truncated, offset: page.offset, hint: page.hint,
+            members: page.items.map((m) => ({ id: m.id, name: m.username, email: m.email, role: m.roleKey, status: m.status })),
+          };
         },
-        render: (o) => o.members.map((m) => `${m.name ?? '(invited)'} <${m.email ?? '?'}> ${m.role ?? ''} (${m.id})${m.status !== 'active' ? ` [${m.status}]` : ''}`).join('\n'),
+        render: (o) => [
+          ...o.members.map((m) => `${m.name ?? '(invited)'} <${m.email ?? '?'}> ${m.role ?? ''} (${m.id})${m.status !== 'active' ? ` [${m.status}]` : ''}`),
+          o.hint ?? `${o.total} members.`,
+        ].join('\n'),
       }),
       defineTool({
         name: 'invalidate_cache', toolset: 'workspace', title: 'Refresh hierarchy', annotations: REFRESH, write: false,

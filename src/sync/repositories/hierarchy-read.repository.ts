@@ -44,12 +44,12 @@ export class HierarchyReadRepository {
     return rows.some((r) => names.get(r.id) !== r.name);
   }
 
-  /** True when a live task sits in a list the hierarchy does not know. */
+  /** True when a live task sits in a list the hierarchy does not know (from the per-list counters: no task scan). */
   async tasksInUnknownLists(workspaceId: string): Promise<boolean> {
     const [r] = await this.ds.query(
       `SELECT EXISTS (
-         SELECT 1 FROM tasks t WHERE t.workspace_id = $1 AND t.deleted_at IS NULL
-           AND NOT EXISTS (SELECT 1 FROM lists l WHERE l.id = t.list_id)
+         SELECT 1 FROM task_counts c WHERE c.workspace_id = $1 AND NOT c.deleted AND c.n > 0
+           AND NOT EXISTS (SELECT 1 FROM lists l WHERE l.id = c.list_id)
        ) AS missing`,
       [workspaceId],
     );

@@ -12,7 +12,11 @@ import { BULK_ROWS, chunk, ms } from './sql-chunks';
 const TASK_COLUMNS = `id, custom_id, workspace_id, name, text_content, description, status, status_type,
   status_category, status_color, priority, parent_id, top_level_parent_id, list_id, folder_id, space_id,
   creator_id, date_created, date_updated, date_done, date_closed, due_date, start_date, time_estimate, points,
-  tags, custom_fields, custom_item_id, archived, url, raw`;
+  tags, custom_fields, custom_item_id, archived, url, raw, assignee_ids`;
+
+/** Every stored column but the bookkeeping ones (deleted_at, synced_at): what "changed" means. */
+const CONTENT = TASK_COLUMNS.split(',').map((c) => c.trim()).filter((c) => c !== 'id');
+const row = (alias: string) => `(${CONTENT.map((c) => `${alias}.${c}`).join(', ')})`;
 
 const UPSERT_TASKS = `
 INSERT INTO tasks (${TASK_COLUMNS}, deleted_at, synced_at)
@@ -22,11 +26,12 @@ SELECT t.id, t.custom_id, t.workspace_id, t.name, t.text_content, t.description,
   to_timestamp(t.date_done / 1000.0), to_timestamp(t.date_closed / 1000.0), to_timestamp(t.due_date / 1000.0),
   to_timestamp(t.start_date / 1000.0), t.time_estimate, t.points,
   ARRAY(SELECT jsonb_array_elements_text(t.tags)), t.custom_fields, t.custom_item_id, t.archived, t.url, t.raw,
-  NULL, now()
+  ARRAY(SELECT jsonb_array_elements_text(t.assignee_ids)::bigint), NULL, now()
 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
   $9::text[], $10::text[], $11::smallint[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[],
   $17::bigint[], $18::bigint[], $19::bigint[], $20::bigint[], $21::bigint[], $22::bigint[], $23::bigint[],
-  $24::bigint[], $25::numeric[], $26::jsonb[], $27::jsonb[], $28::integer[], $29::boolean[], $30::text[], $31::jsonb[])
+  $24::bigint[], $25::numeric[], $26::jsonb[], $27::jsonb[], $28::integer[], $29::boolean[], $30::text[], $31::jsonb[],
+  $32::jsonb[])
   AS t(${TASK_COLUMNS})
 ON CONFLICT (id) DO UPDATE SET
   custom_id = EXCLUDED.custom_id, workspace_id = EXCLUDED.workspace_id, name = EXCLUDED.name,
@@ -38,16 +43,23 @@ ON CONFLICT (id) DO UPDATE SET
   date_done = EXCLUDED.date_done, date_closed = EXCLUDED.date_closed, due_date = EXCLUDED.due_date,
   start_date = EXCLUDED.start_date, time_estimate = EXCLUDED.time_estimate, points = EXCLUDED.points,
   tags = EXCLUDED.tags, custom_fields = EXCLUDED.custom_fields, custom_item_id = EXCLUDED.custom_item_id,
-  archived = EXCLUDED.archived, url = EXCLUDED.url, raw = EXCLUDED.raw, deleted_at = NULL, synced_at = now()
--- A slow page must never overwrite a newer copy (e.g. one a webhook refreshed meanwhile).
-WHERE tasks.date_updated <= EXCLUDED.date_updated OR tasks.deleted_at IS NOT NULL
+  archived = EXCLUDED.archived, url = EXCLUDED.url, raw = EXCLUDED.raw, assignee_ids = EXCLUDED.assignee_ids,
+  deleted_at = NULL, synced_at = now()
+-- A slow page must never overwrite a newer copy (e.g. one a webhook refreshed meanwhile), and a
+-- task whose content did not change is not written at all (nor are its relations, below: the
+-- payload in raw carries assignees, watchers, extra lists and dependencies, so they did not change either).
+WHERE (tasks.date_updated <= EXCLUDED.date_updated OR tasks.deleted_at IS NOT NULL)
+  AND (tasks.deleted_at IS NOT NULL OR ${row('tasks')} IS DISTINCT FROM ${row('EXCLUDED')})
 RETURNING id`;
 
 @Injectable()
 export class TaskWriteRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  /** Upserts tasks with assignees, watchers, extra lists and dependencies. Returns ids written. */
+  /**
+   * Upserts tasks with assignees, watchers, extra lists and dependencies. Returns how many were
+   * written: tasks identical to the stored copy are left alone (a no-change sync writes nothing).
+   */
   async upsert(bundles: TaskBundle[]): Promise<number> {
     let written = 0;
     for (const part of chunk(dedupeById(bundles), BULK_ROWS)) {
@@ -68,6 +80,7 @@ export class TaskWriteRepository {
       t.map((x) => ms(x.startDate)), t.map((x) => x.timeEstimate), t.map((x) => x.points),
       t.map((x) => JSON.stringify(x.tags)), t.map((x) => JSON.stringify(x.customFields)), t.map((x) => x.customItemId),
       t.map((x) => x.archived), t.map((x) => x.url), t.map((x) => (x.raw ? JSON.stringify(x.raw) : null)),
+      bundles.map((b) => JSON.stringify(uniq(b.assigneeIds).sort((a, c) => a - c))),
     ]);
     const applied = new Set(rows.map((r) => r.id));
     const mine = bundles.filter((b) => applied.has(b.task.id));
@@ -131,7 +144,7 @@ export class TaskWriteRepository {
 
   /** Newest date_updated we hold: a floor for the incremental cursor. */
   async maxDateUpdated(workspaceId: string): Promise<number | null> {
-    const [row] = await this.ds.query(`SELECT max(date_updated) AS m FROM tasks WHERE workspace_id = $1`, [workspaceId]);
+    const [row] = await this.ds.query<{ m: string | Date | null }[]>(`SELECT max(date_updated) AS m FROM tasks WHERE workspace_id = $1`, [workspaceId]);
     return row?.m ? new Date(row.m).getTime() : null;
   }
 }

@@ -1,0 +1,25 @@
+/**
+ * One page of a list that is already in memory, with what a small model needs to go on: the
+ * exact total, whether more follow this page, and a hint how to see them or narrow the question.
+ */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  truncated: boolean;
+  offset: number;
+  /** Null when nothing is left after this page. */
+  hint: string | null;
+}
+
+export function pageOf<T>(all: T[], offset: number, limit: number, narrow: string): Page<T> {
+  const items = all.slice(offset, offset + limit);
+  const truncated = offset + items.length < all.length;
+  return { items, total: all.length, truncated, offset, hint: truncated ? moreHint(offset, items.length, all.length, narrow) : null };
+}
+
+/** "Showing 1–20 of 250: pass offset 20 for the next ones, or narrow with `query`." */
+export function moreHint(offset: number, shown: number, total: number, narrow: string): string {
+  const range = shown ? `${offset + 1}–${offset + shown}` : 'none';
+  const next = offset + shown < total ? `pass offset ${offset + shown} for the next ones, or ` : '';
+  return `Showing ${range} of ${total}: ${next}${narrow}.`;
+}

@@ -1,0 +1,133 @@
+import { AppConfig } from '../config/app-config';
+import { SyncRunEntity } from '../database/entities';
+import { RunFinishedListener, SyncRunnerService } from '../sync/sync-runner.service';
+import { HierarchyQueryRepository, ListBase, ListCountRow, SpaceBase } from './hierarchy-query.repository';
+import { HierarchyService } from './hierarchy.service';
+import { CacheRegistry } from '../common/cache/cache-registry';
+import { ProjectRegistryRepository } from './project-registry.repository';
+
+/** A repository whose hierarchy reads can be held open, to see who waits on a reload. */
+class FakeRepo {
+  spaceName = 'Alpha';
+  loads = 0;
+  finishedAt = 1;
+  private gate: Promise<void> | null = null;
+  private open: (() => void) | null = null;
+
+  hold(): void {
+    this.gate = new Promise((r) => (this.open = r));
+  }
+  release(): void {
+    this.open?.();
+    this.gate = null;
+  }
+
+  async workspaces() {
+    return [{ id: 'w', name: 'W', color: null, plan: null, memberCount: 1 }];
+  }
+  async allSpaces(): Promise<SpaceBase[]> {
+    this.loads++;
+    const name = this.spaceName;
+    if (this.gate) await this.gate;
+    return [{ id: 's1', workspaceId: 'w', name, private: false, archived: false, statuses: [], features: {} }];
+  }
+  async allFolders() {
+    return [];
+  }
+  async allLists(): Promise<ListBase[]> {
+    return [{ id: 'l1', workspaceId: 'w', name: 'List', spaceId: 's1', spaceName: 'Alpha', folderId: null, folderName: null, archived: false, statuses: [], statusesSource: 'space', statusesSourceId: null }];
+  }
+  async allMembers() {
+    return [{ workspaceId: 'w', id: 7, username: 'ana', email: 'ana@x.io', role: 3, roleKey: 'member', status: 'active' }];
+  }
+  async listCounts(): Promise<ListCountRow[]> {
+    return [{ listId: 'l1', category: 'active', archived: false, n: 3 }];
+  }
+  async lastRunFinishedAt() {
+    return this.finishedAt;
+  }
+}
+
+function setup() {
+  const repo = new FakeRepo();
+  let listener: RunFinishedListener = () => undefined;
+  const runner = { onFinished: (l: RunFinishedListener) => ((listener = l), () => undefined) } as unknown as SyncRunnerService;
+  const cfg = { clickup: { workspaceId: undefined }, reports: { statusOverrides: {} } } as unknown as AppConfig;
+  const registry = { aliases: async () => [] } as unknown as ProjectRegistryRepository;
+  const svc = new HierarchyService(cfg, repo as unknown as HierarchyQueryRepository, runner, registry, new CacheRegistry());
+  svc.onModuleInit();
+  return { repo, svc, finish: () => listener({ id: 1 } as SyncRunEntity) };
+}
+
+const tick = () => new Promise((r) => setImmediate(r));
+
+describe('HierarchyService snapshot', () => {
+  it('loads once at start; requests then answer from memory', async () => {
+    const { repo, svc } = setup();
+    await svc.onApplicationBootstrap();
+    await Promise.all(Array.from({ length: 50 }, () => svc.space('w', 'alpha')));
+    expect(repo.loads).toBe(1);
+  });
+
+  it('a finished run reloads before the run reports done; meanwhile requests answer from the previous snapshot without waiting', async () => {
+    const { repo, svc, finish } = setup();
+    await svc.onApplicationBootstrap();
+    repo.spaceName = 'Beta';
+    repo.hold();
+    const done = finish();
+    await tick();
+    // The reload is held open: 50 requests still answer at once, from the old snapshot.
+    const answers = await Promise.all(Array.from({ length: 50 }, () => svc.space('w', 's1')));
+    expect(answers.every((s) => s.name === 'Alpha')).toBe(true);
+    expect(repo.loads).toBe(2);
+    repo.release();
+    await done;
+    expect((await svc.space('w', 's1')).name).toBe('Beta');
+  });
+
+  it('reloads are single-flight; one asked for during a load runs once more after it, never lost', async () => {
+    const { repo, svc, finish } = setup();
+    await svc.onApplicationBootstrap();
+    repo.hold();
+    const first = finish();
+    await tick();
+    repo.spaceName = 'Gamma';
+    const second = finish();
+    const third = finish();
+    await tick();
+    expect(repo.loads).toBe(2);
+    repo.release();
+    await Promise.all([first, second, third]);
+    expect(repo.loads).toBe(3);
+    expect((await svc.space('w', 's1')).name).toBe('Gamma');
+  });
+
+  it("notices another process's finished run through a background probe", async () => {
+    const { repo, svc } = setup();
+    await svc.onApplicationBootstrap();
+    repo.spaceName = 'Delta';
+    repo.finishedAt = 2;
+    const spy = jest.spyOn(Date, 'now').mockReturnValue(Date.now() + 60_000);
+    try {
+      // The request that notices answers at once from what it has; the reload follows in the background.
+      expect((await svc.space('w', 's1')).name).toBe('Alpha');
+      let name = 'Alpha';
+      for (let i = 0; i < 20 && name !== 'Delta'; i++) {
+        await tick();
+        name = (await svc.space('w', 's1')).name;
+      }
+      expect(name).toBe('Delta');
+      expect(repo.loads).toBe(2);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('counts from task_counts: rule 4 applied, fresh per listing', async () => {
+    const { svc } = setup();
+    await svc.onApplicationBootstrap();
+    const [space] = await svc.spaces('w', false);
+    expect([space.listCount, space.taskCount, space.folderCount]).toEqual([1, 3, 0]);
+    expect((await svc.lists('w', { listId: 'l1' }, true, false))[0].byCategory).toEqual({ active: 3 });
+  });
+});
