@@ -38,7 +38,15 @@ interface LoadResult {
   loadAfter: string;
 }
 
-async function runLoad(url: string, transport: Transport, calls: ReadCall[], sessions: number, perSession: number, refresh: boolean, cpu: CpuMeter): Promise<LoadResult> {
+async function runLoad(
+  url: string,
+  transport: Transport,
+  calls: ReadCall[],
+  sessions: number,
+  perSession: number,
+  refresh: boolean,
+  cpu: CpuMeter,
+): Promise<LoadResult> {
   const loadBefore = loadAverages();
   const connectTimes: number[] = [];
   const clients: Client[] = await Promise.all(
@@ -88,11 +96,23 @@ async function runLoad(url: string, transport: Transport, calls: ReadCall[], ses
   await refresher;
   await Promise.all(clients.map((c) => c.close().catch(() => undefined)));
   return {
-    transport, sessions, callsPerSession: perSession, connectMs: summarize(connectTimes), latencyMs: summarize(latencies),
+    transport,
+    sessions,
+    callsPerSession: perSession,
+    connectMs: summarize(connectTimes),
+    latencyMs: summarize(latencies),
     perTool: Object.fromEntries([...byTool.entries()].map(([k, v]) => [k, summarize(v)])),
-    errors, errorSamples, wallMs, callsPerSecond: Math.round((latencies.length / wallMs) * 10_000) / 10, refreshes,
-    cpuPerCallMs: { server: Math.round((used.serverMs / latencies.length) * 10) / 10, database: Math.round((used.databaseMs / latencies.length) * 10) / 10 },
-    loadBefore, loadAfter: loadAverages(),
+    errors,
+    errorSamples,
+    wallMs,
+    callsPerSecond: Math.round((latencies.length / wallMs) * 10_000) / 10,
+    refreshes,
+    cpuPerCallMs: {
+      server: Math.round((used.serverMs / latencies.length) * 10) / 10,
+      database: Math.round((used.databaseMs / latencies.length) * 10) / 10,
+    },
+    loadBefore,
+    loadAfter: loadAverages(),
   };
 }
 
@@ -128,7 +148,9 @@ async function main(): Promise<void> {
           `${r.refreshes} hierarchy refreshes during the run; load ${r.loadBefore} → ${r.loadAfter}\n`,
       );
       for (const e of r.errorSamples) process.stdout.write(`  error: ${e}\n`);
-      const slow = Object.entries(r.perTool).sort((a, b) => b[1].p95 - a[1].p95).slice(0, 5);
+      const slow = Object.entries(r.perTool)
+        .sort((a, b) => b[1].p95 - a[1].p95)
+        .slice(0, 5);
       process.stdout.write(`  slowest p95: ${slow.map(([k, v]) => `${k} ${v.p95} ms`).join(', ')}\n`);
     }
   } finally {

@@ -52,9 +52,21 @@ async function main(): Promise<void> {
       const used = await cpu.end();
       const cpuPerCall = { server: Math.round((used.serverMs / n) * 10) / 10, database: Math.round((used.databaseMs / n) * 10) / 10 };
       const s = summarize(times);
-      const row = { label: c.label, tool: c.tool, ...s, errors, jsonChars: first.jsonChars, textChars: first.textChars, load, firstMs: Math.round(first.ms), cpuPerCall };
+      const row = {
+        label: c.label,
+        tool: c.tool,
+        ...s,
+        errors,
+        jsonChars: first.jsonChars,
+        textChars: first.textChars,
+        load,
+        firstMs: Math.round(first.ms),
+        cpuPerCall,
+      };
       rows.push(row);
-      process.stdout.write(`${c.label.padEnd(52)} p50 ${String(s.p50).padStart(6)}  p95 ${String(s.p95).padStart(6)}  max ${String(s.max).padStart(6)} ms  cpu/call ${String(cpuPerCall.server).padStart(5)} + ${String(cpuPerCall.database).padStart(5)} ms  json ${String(first.jsonChars).padStart(6)}  ${errors ? `errors ${errors}  ` : ''}load ${load}\n`);
+      process.stdout.write(
+        `${c.label.padEnd(52)} p50 ${String(s.p50).padStart(6)}  p95 ${String(s.p95).padStart(6)}  max ${String(s.max).padStart(6)} ms  cpu/call ${String(cpuPerCall.server).padStart(5)} + ${String(cpuPerCall.database).padStart(5)} ms  json ${String(first.jsonChars).padStart(6)}  ${errors ? `errors ${errors}  ` : ''}load ${load}\n`,
+      );
     }
   } finally {
     await client.close();

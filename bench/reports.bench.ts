@@ -63,10 +63,19 @@ async function ensureSynced(resync: boolean): Promise<void> {
   try {
     const app = await NestFactory.createApplicationContext(
       AppModule.forRoot({
-        role: 'cli', ignoreEnvFile: true,
+        role: 'cli',
+        ignoreEnvFile: true,
         env: {
-          DATABASE_URL: dbUrl(), CLICKUP_API_TOKEN: sandbox.token, CLICKUP_API_BASE_URL: sandbox.baseUrl, CLICKUP_RATE_LIMIT_PER_MINUTE: '100000',
-          CLICKUP_TIMEOUT_MS: '120000', SYNC_ENABLED: 'false', LOG_LEVEL: 'warn', SANDBOX_PORT: '0', SYNC_TIME_ENTRIES_HISTORY_DAYS: '3650', REPORT_TIME_ZONE: ZONE,
+          DATABASE_URL: dbUrl(),
+          CLICKUP_API_TOKEN: sandbox.token,
+          CLICKUP_API_BASE_URL: sandbox.baseUrl,
+          CLICKUP_RATE_LIMIT_PER_MINUTE: '100000',
+          CLICKUP_TIMEOUT_MS: '120000',
+          SYNC_ENABLED: 'false',
+          LOG_LEVEL: 'warn',
+          SANDBOX_PORT: '0',
+          SYNC_TIME_ENTRIES_HISTORY_DAYS: '3650',
+          REPORT_TIME_ZONE: ZONE,
         },
       }),
       { logger: ['error', 'warn'], abortOnError: false },
@@ -90,25 +99,43 @@ interface Case {
 }
 
 async function cases(): Promise<Case[]> {
-  const [space] = await q(`SELECT s.id, s.name, count(*)::int AS n FROM tasks t JOIN spaces s ON s.id = t.space_id WHERE t.deleted_at IS NULL GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1`);
-  const [folder] = await q(`SELECT f.id, f.name, count(*)::int AS n FROM tasks t JOIN folders f ON f.id = t.folder_id WHERE t.deleted_at IS NULL GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1`);
+  const [space] = await q(
+    `SELECT s.id, s.name, count(*)::int AS n FROM tasks t JOIN spaces s ON s.id = t.space_id WHERE t.deleted_at IS NULL GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1`,
+  );
+  const [folder] = await q(
+    `SELECT f.id, f.name, count(*)::int AS n FROM tasks t JOIN folders f ON f.id = t.folder_id WHERE t.deleted_at IS NULL GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1`,
+  );
   const month = resolvePeriod({ period: 'last_month' }, { now: ANCHOR, timeZone: ZONE });
   const [person] = await q(
     `SELECT e.user_id::text AS id, count(*)::int AS n FROM time_entries e WHERE e.start_at >= $1 AND e.start_at < $2 GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
     [new Date(month.from), new Date(month.to)],
   );
   const [list] = await q(`SELECT l.id FROM tasks t JOIN lists l ON l.id = t.list_id GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
-  const [tree] = await q(`SELECT top_level_parent_id AS id, count(*)::int AS n FROM tasks WHERE top_level_parent_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 1`);
+  const [tree] = await q(
+    `SELECT top_level_parent_id AS id, count(*)::int AS n FROM tasks WHERE top_level_parent_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
+  );
   const quarter = { period: 'custom', start: '2026-08-01', end: '2026-10-31' };
   const S = space.id as string;
-  process.stderr.write(`largest space ${space.name} (${space.n} tasks), largest folder ${folder.name} (${folder.n}), busiest person ${person.id} (${person.n} entries last month), biggest tree ${tree.id} (${tree.n} subtasks)\n`);
+  process.stderr.write(
+    `largest space ${space.name} (${space.n} tasks), largest folder ${folder.name} (${folder.n}), busiest person ${person.id} (${person.n} entries last month), biggest tree ${tree.id} (${tree.n} subtasks)\n`,
+  );
   return [
     { tool: 'get_space_project_time_report', label: 'largest space, last month', args: { space: S, period: 'last_month' }, target: 150 },
     { tool: 'get_space_project_time_report', label: 'largest space, a quarter', args: { space: S, ...quarter }, target: 150 },
-    { tool: 'get_folder_time_report', label: 'largest folder, last month, by person', args: { folder: folder.id, period: 'last_month', group_by: 'person' }, target: 150 },
+    {
+      tool: 'get_folder_time_report',
+      label: 'largest folder, last month, by person',
+      args: { folder: folder.id, period: 'last_month', group_by: 'person' },
+      target: 150,
+    },
     { tool: 'get_employee_time_report', label: 'largest space, last month', args: { space: S, period: 'last_month' }, target: 150 },
     { tool: 'get_employee_time_report', label: 'busiest person, a quarter', args: { person: person.id, ...quarter }, target: 150 },
-    { tool: 'get_employee_time_report', label: 'workspace, a year', args: { period: 'custom', start: '2025-11-25', end: '2026-11-24' }, target: 1000 },
+    {
+      tool: 'get_employee_time_report',
+      label: 'workspace, a year',
+      args: { period: 'custom', start: '2025-11-25', end: '2026-11-24' },
+      target: 1000,
+    },
     { tool: 'get_weekly_timesheet', label: 'largest space, last week', args: { space: S, week: 'last_week' }, target: 150 },
     { tool: 'get_monthly_timesheet', label: 'largest space, last month', args: { space: S, month: 'last_month' }, target: 150 },
     { tool: 'get_timesheet', label: 'busiest person, last 30 days', args: { person: person.id, period: 'last_30_days' }, target: 150 },
@@ -148,15 +175,29 @@ async function explain(label: string, query: TimeFactsQuery): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { calls: { type: 'string', default: '30' }, resync: { type: 'boolean', default: false }, only: { type: 'string' }, 'skip-explain': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      calls: { type: 'string', default: '30' },
+      resync: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      'skip-explain': { type: 'boolean', default: false },
+    },
+  });
   const calls = Number(values.calls);
   const machine = `${os.cpus().length} vCPU ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 1024 ** 3)} GB RAM, Node ${process.version}`;
   await ensureSynced(values.resync!);
   const app = await createHttpApp({
-    ignoreEnvFile: true, clock: new FixedClock(ANCHOR),
+    ignoreEnvFile: true,
+    clock: new FixedClock(ANCHOR),
     env: {
-      DATABASE_URL: dbUrl(), CLICKUP_API_TOKEN: 'pk_bench_no_network', CLICKUP_API_BASE_URL: 'http://127.0.0.1:9/api/v2', SYNC_ENABLED: 'false',
-      LOG_LEVEL: 'error', REPORT_TIME_ZONE: ZONE, HOST: '127.0.0.1', PORT: '0',
+      DATABASE_URL: dbUrl(),
+      CLICKUP_API_TOKEN: 'pk_bench_no_network',
+      CLICKUP_API_BASE_URL: 'http://127.0.0.1:9/api/v2',
+      SYNC_ENABLED: 'false',
+      LOG_LEVEL: 'error',
+      REPORT_TIME_ZONE: ZONE,
+      HOST: '127.0.0.1',
+      PORT: '0',
     },
   });
   await app.listen(0, '127.0.0.1');
@@ -186,9 +227,15 @@ async function main(): Promise<void> {
     process.stderr.write(`${row}\n`);
   }
   const load1 = os.loadavg();
-  process.stdout.write(`\nmachine: ${machine}; load average at start ${load0.map((x) => x.toFixed(2)).join(' ')}, at end ${load1.map((x) => x.toFixed(2)).join(' ')}\n`);
-  process.stdout.write(`${calls} calls per case after 3 warm-up calls, over MCP Streamable HTTP, PostgreSQL, report zone ${ZONE}, clock pinned at ${new Date(ANCHOR).toISOString()}\n\n`);
-  process.stdout.write(`| Tool | Case | p50 ms | p95 ms | max ms | answer chars | p95 on target |\n|---|---|---:|---:|---:|---:|---|\n${rows.join('\n')}\n`);
+  process.stdout.write(
+    `\nmachine: ${machine}; load average at start ${load0.map((x) => x.toFixed(2)).join(' ')}, at end ${load1.map((x) => x.toFixed(2)).join(' ')}\n`,
+  );
+  process.stdout.write(
+    `${calls} calls per case after 3 warm-up calls, over MCP Streamable HTTP, PostgreSQL, report zone ${ZONE}, clock pinned at ${new Date(ANCHOR).toISOString()}\n\n`,
+  );
+  process.stdout.write(
+    `| Tool | Case | p50 ms | p95 ms | max ms | answer chars | p95 on target |\n|---|---|---:|---:|---:|---:|---|\n${rows.join('\n')}\n`,
+  );
   await client.close();
   await app.close();
   if (!values['skip-explain']) {
@@ -197,9 +244,23 @@ async function main(): Promise<void> {
     const month = resolvePeriod({ period: 'last_month' }, { now: ANCHOR, timeZone: ZONE });
     const year = resolvePeriod({ period: 'custom', start: '2025-11-25', end: '2026-11-24' }, { now: ANCHOR, timeZone: ZONE });
     const base = { workspaceId: ws.id as string, now: ANCHOR, timeZone: ZONE };
-    await explain('a month on the largest space, by project, person and task', { ...base, window: { from: month.from, to: month.to }, scope: { kind: 'space', id: space.id }, groupBy: ['project', 'person', 'task'] });
-    await explain('a month on the largest space, person × day', { ...base, window: { from: month.from, to: month.to }, scope: { kind: 'space', id: space.id }, groupBy: ['person', 'day'] });
-    await explain('a year, whole workspace, by person, project and task', { ...base, window: { from: year.from, to: year.to }, groupBy: ['person', 'project', 'task'] });
+    await explain('a month on the largest space, by project, person and task', {
+      ...base,
+      window: { from: month.from, to: month.to },
+      scope: { kind: 'space', id: space.id },
+      groupBy: ['project', 'person', 'task'],
+    });
+    await explain('a month on the largest space, person × day', {
+      ...base,
+      window: { from: month.from, to: month.to },
+      scope: { kind: 'space', id: space.id },
+      groupBy: ['person', 'day'],
+    });
+    await explain('a year, whole workspace, by person, project and task', {
+      ...base,
+      window: { from: year.from, to: year.to },
+      groupBy: ['person', 'project', 'task'],
+    });
   }
 }
 

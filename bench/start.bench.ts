@@ -36,13 +36,20 @@ async function ensurePgliteDir(dir: string): Promise<void> {
     const child = spawn(process.execPath, [cli, 'full'], {
       stdio: ['ignore', 'ignore', 'pipe'],
       env: {
-        PATH: process.env.PATH ?? '', PGLITE_DATA_DIR: dir, CLICKUP_API_TOKEN: sandbox.token, CLICKUP_API_BASE_URL: sandbox.baseUrl,
-        CLICKUP_RATE_LIMIT_PER_MINUTE: '100000', CLICKUP_TIMEOUT_MS: '120000', LOG_LEVEL: 'warn',
+        PATH: process.env.PATH ?? '',
+        PGLITE_DATA_DIR: dir,
+        CLICKUP_API_TOKEN: sandbox.token,
+        CLICKUP_API_BASE_URL: sandbox.baseUrl,
+        CLICKUP_RATE_LIMIT_PER_MINUTE: '100000',
+        CLICKUP_TIMEOUT_MS: '120000',
+        LOG_LEVEL: 'warn',
       },
     });
     let err = '';
     child.stderr!.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
-    await new Promise<void>((resolve, reject) => child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`sync CLI exited with ${code}:\n${err}`)))));
+    await new Promise<void>((resolve, reject) =>
+      child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`sync CLI exited with ${code}:\n${err}`)))),
+    );
   } finally {
     sandbox.close();
   }
@@ -61,7 +68,9 @@ async function measure(label: string, dbEnv: Record<string, string>, runs: numbe
     await s.stop();
   }
   const r = { label, listening: summarize(listening), ready: summarize(ready), loads };
-  process.stdout.write(`${label}: ready p50 ${r.ready.p50} ms, max ${r.ready.max} ms (listening p50 ${r.listening.p50} ms) over ${runs} starts; load ${loads.join(' | ')}\n`);
+  process.stdout.write(
+    `${label}: ready p50 ${r.ready.p50} ms, max ${r.ready.max} ms (listening p50 ${r.listening.p50} ms) over ${runs} starts; load ${loads.join(' | ')}\n`,
+  );
   return r;
 }
 

@@ -210,7 +210,18 @@ function startSandbox(size: string): Promise<SandboxProcess> {
 }
 
 function runWorker(engine: string, sandbox: SandboxProcess, dbEnv: Record<string, string>): Promise<WorkerResult> {
-  const args = ['--expose-gc', __filename, '--worker', engine, '--base-url', sandbox.baseUrl, '--token', sandbox.token, '--db-env', JSON.stringify(dbEnv)];
+  const args = [
+    '--expose-gc',
+    __filename,
+    '--worker',
+    engine,
+    '--base-url',
+    sandbox.baseUrl,
+    '--token',
+    sandbox.token,
+    '--db-env',
+    JSON.stringify(dbEnv),
+  ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -335,7 +346,10 @@ async function main(): Promise<void> {
     await worker(values.worker, values['base-url']!, values.token!, JSON.parse(values['db-env']!));
     return;
   }
-  await orchestrate(values.engines!.split(',').map((s) => s.trim()), values.size!);
+  await orchestrate(
+    values.engines!.split(',').map((s) => s.trim()),
+    values.size!,
+  );
 }
 
 main().then(

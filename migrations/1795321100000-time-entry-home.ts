@@ -42,7 +42,9 @@ export class TimeEntryHome1795321100000 implements MigrationInterface {
         END IF;
         RETURN NEW;
       END $$`);
-    await queryRunner.query(`CREATE TRIGGER time_entry_home BEFORE INSERT OR UPDATE OF task_id, list_id, space_id ON time_entries FOR EACH ROW EXECUTE FUNCTION time_entry_home()`);
+    await queryRunner.query(
+      `CREATE TRIGGER time_entry_home BEFORE INSERT OR UPDATE OF task_id, list_id, space_id ON time_entries FOR EACH ROW EXECUTE FUNCTION time_entry_home()`,
+    );
     await queryRunner.query(`
       CREATE FUNCTION task_entries_follow() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -53,8 +55,12 @@ export class TimeEntryHome1795321100000 implements MigrationInterface {
           AND (e.home_list_id, e.home_folder_id, e.home_space_id, e.task_live) IS DISTINCT FROM (n.list_id, n.folder_id, n.space_id, n.deleted_at IS NULL);
         RETURN NULL;
       END $$`);
-    await queryRunner.query(`CREATE TRIGGER task_entries_follow_insert AFTER INSERT ON tasks REFERENCING NEW TABLE AS changed_tasks FOR EACH STATEMENT EXECUTE FUNCTION task_entries_follow()`);
-    await queryRunner.query(`CREATE TRIGGER task_entries_follow_update AFTER UPDATE ON tasks REFERENCING NEW TABLE AS changed_tasks FOR EACH STATEMENT EXECUTE FUNCTION task_entries_follow()`);
+    await queryRunner.query(
+      `CREATE TRIGGER task_entries_follow_insert AFTER INSERT ON tasks REFERENCING NEW TABLE AS changed_tasks FOR EACH STATEMENT EXECUTE FUNCTION task_entries_follow()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER task_entries_follow_update AFTER UPDATE ON tasks REFERENCING NEW TABLE AS changed_tasks FOR EACH STATEMENT EXECUTE FUNCTION task_entries_follow()`,
+    );
     // Existing rows: touching task_id runs the entry trigger once for each.
     await queryRunner.query(`UPDATE time_entries SET task_id = task_id`);
     await queryRunner.query(`CREATE INDEX "idx_time_entries_home_space_start" ON "time_entries" ("home_space_id", "start_at")`);

@@ -32,8 +32,12 @@ export class ReadPaths1795380000000 implements MigrationInterface {
     await q.query(`UPDATE "tasks" t SET "assignee_ids" = a.ids
       FROM (SELECT task_id, array_agg(user_id ORDER BY user_id) AS ids FROM task_assignees GROUP BY task_id) a WHERE a.task_id = t.id`);
 
-    await q.query(`CREATE TABLE "task_counts" ("workspace_id" character varying(64) NOT NULL, "list_id" character varying(64) NOT NULL, "status" text NOT NULL, "status_category" text NOT NULL, "archived" boolean NOT NULL, "top_level" boolean NOT NULL, "deleted" boolean NOT NULL, "n" integer NOT NULL DEFAULT 0, "last_synced_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_task_counts" PRIMARY KEY ("workspace_id", "list_id", "status", "status_category", "archived", "top_level", "deleted"))`);
-    await q.query(`CREATE TABLE "time_entry_counts" ("workspace_id" character varying(64) NOT NULL, "deleted" boolean NOT NULL, "running" boolean NOT NULL, "n" integer NOT NULL DEFAULT 0, "last_synced_at" TIMESTAMP WITH TIME ZONE, "max_span_ms" bigint NOT NULL DEFAULT '0', CONSTRAINT "PK_time_entry_counts" PRIMARY KEY ("workspace_id", "deleted", "running"))`);
+    await q.query(
+      `CREATE TABLE "task_counts" ("workspace_id" character varying(64) NOT NULL, "list_id" character varying(64) NOT NULL, "status" text NOT NULL, "status_category" text NOT NULL, "archived" boolean NOT NULL, "top_level" boolean NOT NULL, "deleted" boolean NOT NULL, "n" integer NOT NULL DEFAULT 0, "last_synced_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_task_counts" PRIMARY KEY ("workspace_id", "list_id", "status", "status_category", "archived", "top_level", "deleted"))`,
+    );
+    await q.query(
+      `CREATE TABLE "time_entry_counts" ("workspace_id" character varying(64) NOT NULL, "deleted" boolean NOT NULL, "running" boolean NOT NULL, "n" integer NOT NULL DEFAULT 0, "last_synced_at" TIMESTAMP WITH TIME ZONE, "max_span_ms" bigint NOT NULL DEFAULT '0', CONSTRAINT "PK_time_entry_counts" PRIMARY KEY ("workspace_id", "deleted", "running"))`,
+    );
 
     // Net change per key of one statement, applied in key order (concurrent writers then lock
     // counter rows in the same order and cannot deadlock on them).
@@ -44,20 +48,39 @@ export class ReadPaths1795380000000 implements MigrationInterface {
         IF TG_TABLE_NAME = 'tasks' THEN DELETE FROM task_counts; DELETE FROM task_search; DELETE FROM open_work_counts; ELSE DELETE FROM time_entry_counts; END IF;
         RETURN NULL;
       END $fn$`);
-    for (const [table, fn] of [['tasks', 'task_counts_apply'], ['time_entries', 'time_entry_counts_apply']]) {
-      await q.query(`CREATE TRIGGER ${table}_counts_ins AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
-      await q.query(`CREATE TRIGGER ${table}_counts_upd AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
-      await q.query(`CREATE TRIGGER ${table}_counts_del AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
+    for (const [table, fn] of [
+      ['tasks', 'task_counts_apply'],
+      ['time_entries', 'time_entry_counts_apply'],
+    ]) {
+      await q.query(
+        `CREATE TRIGGER ${table}_counts_ins AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+      );
+      await q.query(
+        `CREATE TRIGGER ${table}_counts_upd AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+      );
+      await q.query(
+        `CREATE TRIGGER ${table}_counts_del AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+      );
       await q.query(`CREATE TRIGGER ${table}_counts_trunc AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION read_counts_truncate()`);
     }
-    await q.query(`CREATE TABLE "open_work_counts" ("workspace_id" character varying(64) NOT NULL, "list_id" character varying(64) NOT NULL, "user_id" bigint NOT NULL, "archived" boolean NOT NULL, "n" integer NOT NULL DEFAULT 0, "estimate_share_ms" numeric NOT NULL DEFAULT '0', CONSTRAINT "PK_open_work_counts" PRIMARY KEY ("workspace_id", "list_id", "user_id", "archived"))`);
+    await q.query(
+      `CREATE TABLE "open_work_counts" ("workspace_id" character varying(64) NOT NULL, "list_id" character varying(64) NOT NULL, "user_id" bigint NOT NULL, "archived" boolean NOT NULL, "n" integer NOT NULL DEFAULT 0, "estimate_share_ms" numeric NOT NULL DEFAULT '0', CONSTRAINT "PK_open_work_counts" PRIMARY KEY ("workspace_id", "list_id", "user_id", "archived"))`,
+    );
     await q.query(openWorkFunction());
-    await q.query(`CREATE TRIGGER tasks_open_work_ins AFTER INSERT ON tasks REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION open_work_apply()`);
-    await q.query(`CREATE TRIGGER tasks_open_work_upd AFTER UPDATE ON tasks REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION open_work_apply()`);
-    await q.query(`CREATE TRIGGER tasks_open_work_del AFTER DELETE ON tasks REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION open_work_apply()`);
+    await q.query(
+      `CREATE TRIGGER tasks_open_work_ins AFTER INSERT ON tasks REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION open_work_apply()`,
+    );
+    await q.query(
+      `CREATE TRIGGER tasks_open_work_upd AFTER UPDATE ON tasks REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION open_work_apply()`,
+    );
+    await q.query(
+      `CREATE TRIGGER tasks_open_work_del AFTER DELETE ON tasks REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION open_work_apply()`,
+    );
     await q.query(`INSERT INTO open_work_counts (workspace_id, list_id, user_id, archived, n, estimate_share_ms)
       SELECT workspace_id, list_id, user_id, archived, sum(d), sum(share) FROM (${openWorkRows('tasks', 1)}) x GROUP BY 1, 2, 3, 4`);
-    await q.query(`CREATE TABLE "task_search" ("id" character varying(64) NOT NULL, "workspace_id" character varying(64) NOT NULL, "list_id" character varying(64) NOT NULL, "archived" boolean NOT NULL, "status_category" text NOT NULL, "top_level" boolean NOT NULL, "date_updated" TIMESTAMP WITH TIME ZONE NOT NULL, "name_l" text NOT NULL, "desc_l" text NOT NULL, CONSTRAINT "PK_task_search" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "task_search" ("id" character varying(64) NOT NULL, "workspace_id" character varying(64) NOT NULL, "list_id" character varying(64) NOT NULL, "archived" boolean NOT NULL, "status_category" text NOT NULL, "top_level" boolean NOT NULL, "date_updated" TIMESTAMP WITH TIME ZONE NOT NULL, "name_l" text NOT NULL, "desc_l" text NOT NULL, CONSTRAINT "PK_task_search" PRIMARY KEY ("id"))`,
+    );
     await q.query(`CREATE FUNCTION task_search_apply() RETURNS trigger LANGUAGE plpgsql AS $fn$
       BEGIN
         IF TG_OP = 'DELETE' THEN
@@ -75,9 +98,15 @@ export class ReadPaths1795380000000 implements MigrationInterface {
                             EXCLUDED.date_updated, EXCLUDED.name_l, EXCLUDED.desc_l);
         RETURN NULL;
       END $fn$`);
-    await q.query(`CREATE TRIGGER tasks_search_ins AFTER INSERT ON tasks REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION task_search_apply()`);
-    await q.query(`CREATE TRIGGER tasks_search_upd AFTER UPDATE ON tasks REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION task_search_apply()`);
-    await q.query(`CREATE TRIGGER tasks_search_del AFTER DELETE ON tasks REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION task_search_apply()`);
+    await q.query(
+      `CREATE TRIGGER tasks_search_ins AFTER INSERT ON tasks REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION task_search_apply()`,
+    );
+    await q.query(
+      `CREATE TRIGGER tasks_search_upd AFTER UPDATE ON tasks REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION task_search_apply()`,
+    );
+    await q.query(
+      `CREATE TRIGGER tasks_search_del AFTER DELETE ON tasks REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION task_search_apply()`,
+    );
     await q.query(`INSERT INTO task_search (id, workspace_id, list_id, archived, status_category, top_level, date_updated, name_l, desc_l)
       SELECT ${SEARCH_ROW} FROM tasks n WHERE n.deleted_at IS NULL`);
     await q.query(`INSERT INTO task_counts (workspace_id, list_id, status, status_category, archived, top_level, deleted, n, last_synced_at)
@@ -88,13 +117,21 @@ export class ReadPaths1795380000000 implements MigrationInterface {
              coalesce(max(greatest(coalesce(duration_ms, 0), coalesce(extract(epoch FROM (end_at - start_at)) * 1000, 0))), 0)::bigint
       FROM time_entries GROUP BY 1, 2, 3`);
 
-    await q.query(`CREATE INDEX "idx_tasks_open" ON "tasks" ("workspace_id", "list_id") INCLUDE ("archived", "parent_id", "time_estimate", "assignee_ids") WHERE deleted_at IS NULL AND status_category NOT IN ('done', 'closed')`);
+    await q.query(
+      `CREATE INDEX "idx_tasks_open" ON "tasks" ("workspace_id", "list_id") INCLUDE ("archived", "parent_id", "time_estimate", "assignee_ids") WHERE deleted_at IS NULL AND status_category NOT IN ('done', 'closed')`,
+    );
     await q.query(`CREATE INDEX "idx_tasks_custom_id_upper" ON "tasks" ("workspace_id", upper(custom_id)) WHERE custom_id IS NOT NULL`);
-    await q.query(`CREATE INDEX "idx_tasks_open_due" ON "tasks" ("workspace_id", "due_date") INCLUDE ("list_id", "archived", "parent_id") WHERE deleted_at IS NULL AND status_category NOT IN ('done', 'closed') AND due_date IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX "idx_tasks_open_due" ON "tasks" ("workspace_id", "due_date") INCLUDE ("list_id", "archived", "parent_id") WHERE deleted_at IS NULL AND status_category NOT IN ('done', 'closed') AND due_date IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX "idx_tasks_live_list" ON "tasks" ("id") INCLUDE ("list_id") WHERE deleted_at IS NULL`);
     await q.query(`CREATE INDEX "idx_tasks_deleted" ON "tasks" ("id") WHERE deleted_at IS NOT NULL`);
-    await q.query(`CREATE INDEX "idx_time_entries_live_start" ON "time_entries" ("workspace_id", "start_at") INCLUDE ("user_id", "task_id", "list_id", "end_at", "duration_ms", "running") WHERE deleted_at IS NULL`);
-    await q.query(`CREATE INDEX "idx_time_entries_live_task" ON "time_entries" ("task_id") INCLUDE ("duration_ms", "running", "start_at") WHERE deleted_at IS NULL`);
+    await q.query(
+      `CREATE INDEX "idx_time_entries_live_start" ON "time_entries" ("workspace_id", "start_at") INCLUDE ("user_id", "task_id", "list_id", "end_at", "duration_ms", "running") WHERE deleted_at IS NULL`,
+    );
+    await q.query(
+      `CREATE INDEX "idx_time_entries_live_task" ON "time_entries" ("task_id") INCLUDE ("duration_ms", "running", "start_at") WHERE deleted_at IS NULL`,
+    );
     // Running timers: only live ones are ever read, so the earlier index (WHERE running) narrows.
     await q.query(`DROP INDEX "public"."idx_time_entries_running"`);
     await q.query(`CREATE INDEX "idx_time_entries_running" ON "time_entries" ("workspace_id") WHERE running AND deleted_at IS NULL`);
@@ -218,7 +255,8 @@ function counterFunction(name: string, c: CounterSpec): string {
     FROM (${source}) x (${keys}, synced_at, span_ms, d)
     GROUP BY ${positions} HAVING sum(d) <> 0 OR max(synced_at) IS NOT NULL ORDER BY ${positions}
     ON CONFLICT (${keys}) DO UPDATE SET n = c.n + EXCLUDED.n, last_synced_at = greatest(c.last_synced_at, EXCLUDED.last_synced_at)${
-      c.spanOfRow ? ', max_span_ms = greatest(c.max_span_ms, EXCLUDED.max_span_ms)' : ''};`;
+      c.spanOfRow ? ', max_span_ms = greatest(c.max_span_ms, EXCLUDED.max_span_ms)' : ''
+    };`;
   const key = c.keyOfRow.join(', ');
   const oldRows = `SELECT ${key}, NULL::timestamptz, NULL::bigint, -1 FROM old_rows`;
   const newRows = `SELECT ${key}, synced_at, ${c.spanOfRow ?? 'NULL::bigint'}, 1 FROM new_rows`;

@@ -12,6 +12,13 @@ import { ReadPaths1795380000000 } from './1795380000000-read-paths';
 // in the compiled server and in the migration CLI. Never edit a committed migration: add one.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const MIGRATIONS: Function[] = [
-  InitialSchema1795319735001, SyncLeases1795319998000, TimeFactsIndexes1795321000000, TimeEntryHome1795321100000,
-  SnapshotHistoryFields1795321200000, TaskTimeTotals1795321300000, SyncRunOwner1795350000000, ProjectRegistryTargets1795370000000, ReadPaths1795380000000,
+  InitialSchema1795319735001,
+  SyncLeases1795319998000,
+  TimeFactsIndexes1795321000000,
+  TimeEntryHome1795321100000,
+  SnapshotHistoryFields1795321200000,
+  TaskTimeTotals1795321300000,
+  SyncRunOwner1795350000000,
+  ProjectRegistryTargets1795370000000,
+  ReadPaths1795380000000,
 ];

@@ -57,18 +57,24 @@ export function setupSwagger(app: INestApplication): void {
     .addSecurity(BEARER_SCHEME, {
       type: 'http',
       scheme: 'bearer',
-      description: 'An MCP token (MCP_AUTH_TOKEN or one of MCP_TOKENS). Required when the server has tokens configured; POST endpoints need a write-scoped one.',
+      description:
+        'An MCP token (MCP_AUTH_TOKEN or one of MCP_TOKENS). Required when the server has tokens configured; POST endpoints need a write-scoped one.',
     })
     .build();
-  SwaggerModule.setup('docs', app, () => {
-    const document = SwaggerModule.createDocument(app, doc);
-    // The report endpoints are one generic route; their paths come from the reports' own schemas.
-    Object.assign(document.paths, reportPaths(app.get(ReportCatalog).definitions()));
-    return withBearerSecurity(document);
-  }, {
-    // "Authorize" once, and "Try it out" keeps sending the token after a reload.
-    swaggerOptions: { persistAuthorization: true },
-  });
+  SwaggerModule.setup(
+    'docs',
+    app,
+    () => {
+      const document = SwaggerModule.createDocument(app, doc);
+      // The report endpoints are one generic route; their paths come from the reports' own schemas.
+      Object.assign(document.paths, reportPaths(app.get(ReportCatalog).definitions()));
+      return withBearerSecurity(document);
+    },
+    {
+      // "Authorize" once, and "Try it out" keeps sending the token after a reload.
+      swaggerOptions: { persistAuthorization: true },
+    },
+  );
 }
 
 /**

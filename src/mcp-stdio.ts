@@ -51,6 +51,6 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   const problem = startupProblem(e);
-  process.stderr.write(`clickup-analytics-mcp (stdio) cannot start: ${problem ?? ((e as Error)?.stack ?? String(e))}\n`);
+  process.stderr.write(`clickup-analytics-mcp (stdio) cannot start: ${problem ?? (e as Error)?.stack ?? String(e)}\n`);
   process.exit(1);
 });

@@ -30,7 +30,9 @@ export async function announceStartup(app: INestApplicationContext, transport: '
     toolsets: cfg.mcp.toolsets,
     readOnly: cfg.mcp.readOnly,
     tokens: cfg.mcp.tokens.length,
-    database: cfg.database.url ? { kind: 'postgres', where: describeDatabaseUrl(cfg.database.url) } : { kind: 'pglite', dir: cfg.database.pgliteDataDir },
+    database: cfg.database.url
+      ? { kind: 'postgres', where: describeDatabaseUrl(cfg.database.url) }
+      : { kind: 'pglite', dir: cfg.database.pgliteDataDir },
     envFile: cfg.envFile,
     sync: await syncLine(app, cfg),
     log: { level: cfg.http.logLevel, format: cfg.http.logFormat },
@@ -45,11 +47,14 @@ export async function announceStartup(app: INestApplicationContext, transport: '
 
 async function syncLine(app: INestApplicationContext, cfg: AppConfig): Promise<string> {
   const ready = await app.get(DataReadinessService, { strict: false }).state();
-  const every = cfg.sync.enabled ? `; incremental sync every ${cfg.sync.incrementalEveryMinutes} min` : '; scheduled sync is off (SYNC_ENABLED=false)';
+  const every = cfg.sync.enabled
+    ? `; incremental sync every ${cfg.sync.incrementalEveryMinutes} min`
+    : '; scheduled sync is off (SYNC_ENABLED=false)';
   if (ready.complete) {
     const asOf = await app.get(SyncRunRepository, { strict: false }).lastSuccessEnd();
     return `data as of ${asOf?.toISOString() ?? 'the last full sync'}${every}`;
   }
-  if (cfg.sync.enabled && !ready.running) return 'no full sync has completed yet: the first one starts now (GET /sync/status or get_sync_status shows its progress)';
+  if (cfg.sync.enabled && !ready.running)
+    return 'no full sync has completed yet: the first one starts now (GET /sync/status or get_sync_status shows its progress)';
   return ready.warning ?? 'no full sync has completed yet';
 }

@@ -60,7 +60,9 @@ export interface SandboxProcess {
 /** The compiled sandbox CLI in its own process, rate limit off; `extraArgs` go to the CLI (e.g. `--now`). */
 export function startSandbox(size: string, extraArgs: string[] = []): Promise<SandboxProcess> {
   const cli = path.join(__dirname, '..', '..', 'src', 'sandbox', 'sandbox-cli.js');
-  const child = spawn(process.execPath, [cli, '--size', size, '--rate-limit', '0', '--port', '0', ...extraArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [cli, '--size', size, '--rate-limit', '0', '--port', '0', ...extraArgs], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.once('exit', (code) => reject(new Error(`sandbox exited with ${code} before it was ready:\n${out}`)));
@@ -94,7 +96,9 @@ function runSyncCli(dbUrl: string, sandbox: SandboxProcess): Promise<void> {
   });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
-  return new Promise((resolve, reject) => child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`sync CLI exited with ${code}:\n${err}`)))));
+  return new Promise((resolve, reject) =>
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`sync CLI exited with ${code}:\n${err}`)))),
+  );
 }
 
 /**

@@ -29,7 +29,10 @@ export function summarize(values: number[]): LatencySummary {
 
 /** The 1/5/15-minute load averages: the machine is shared, so every figure is recorded with them. */
 export function loadAverages(): string {
-  return os.loadavg().map((x) => x.toFixed(2)).join(' ');
+  return os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 }
 
 export function machine(): string {

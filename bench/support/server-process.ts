@@ -28,7 +28,11 @@ export async function freePort(): Promise<number> {
  * The compiled server (`node dist/src/main.js`) as a real process on a free port, with syncs
  * off and a ClickUp URL that is never called: reads answer from the database alone.
  */
-export async function startServer(dbEnv: Record<string, string>, extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ServerProcess> {
+export async function startServer(
+  dbEnv: Record<string, string>,
+  extraEnv: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<ServerProcess> {
   const port = await freePort();
   const main = path.join(__dirname, '..', '..', 'src', 'main.js');
   const t0 = process.hrtime.bigint();
@@ -103,7 +107,10 @@ export function processCpuMs(pid: number): number {
  */
 export class CpuMeter {
   private start = new Map<number, number>();
-  constructor(private readonly serverPid: number, private readonly backends: () => Promise<number[]>) {}
+  constructor(
+    private readonly serverPid: number,
+    private readonly backends: () => Promise<number[]>,
+  ) {}
 
   async begin(): Promise<void> {
     this.start = new Map([[this.serverPid, processCpuMs(this.serverPid)]]);

@@ -1,10 +1,4 @@
-import {
-  ClickupApiError,
-  ClickupError,
-  ClickupPayloadError,
-  ClickupRateLimitError,
-  ClickupUnavailableError,
-} from './clickup.errors';
+import { ClickupApiError, ClickupError, ClickupPayloadError, ClickupRateLimitError, ClickupUnavailableError } from './clickup.errors';
 
 /**
  * One sentence for a ClickUp failure outside the writes (which have their own rule in

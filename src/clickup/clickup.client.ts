@@ -2,12 +2,7 @@ import { HttpService } from '@nestjs/axios';
 import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
 import axios, { AxiosInstance } from 'axios';
 import { z } from 'zod';
-import {
-  CLICKUP_CLIENT_OPTIONS,
-  ClickupClientOptions,
-  ResolvedClickupClientOptions,
-  resolveClickupClientOptions,
-} from './clickup-client.options';
+import { CLICKUP_CLIENT_OPTIONS, ClickupClientOptions, ResolvedClickupClientOptions, resolveClickupClientOptions } from './clickup-client.options';
 import type {
   ClickupCallOptions,
   ClickupClientStats,
@@ -37,39 +32,16 @@ import type {
   UpdateTimeEntryBody,
 } from './clickup.types';
 import { TaskPage, paginateTasks } from './endpoints/task-pages';
-import {
-  createTaskPayload,
-  customTaskIdParams,
-  listTasksParams,
-  teamTasksParams,
-  updateTaskPayload,
-} from './endpoints/task-params';
-import {
-  createTimeEntryPayload,
-  startTimerPayload,
-  timeEntriesParams,
-  updateTimeEntryPayload,
-} from './endpoints/time-entry-params';
+import { createTaskPayload, customTaskIdParams, listTasksParams, teamTasksParams, updateTaskPayload } from './endpoints/task-params';
+import { createTimeEntryPayload, startTimerPayload, timeEntriesParams, updateTimeEntryPayload } from './endpoints/time-entry-params';
 import { createWebhookPayload } from './endpoints/webhook-params';
 import { userRefSchema } from './schemas/common.schema';
-import {
-  folderSchema,
-  foldersResponseSchema,
-  listSchema,
-  listsResponseSchema,
-  spaceSchema,
-  spacesResponseSchema,
-} from './schemas/hierarchy.schema';
+import { folderSchema, foldersResponseSchema, listSchema, listsResponseSchema, spaceSchema, spacesResponseSchema } from './schemas/hierarchy.schema';
 import { parseListingItems, parsePayload, rawItemId } from './schemas/parse-payload';
 import { ClickupPayloadError, ClickupUnreadableWriteError } from './clickup.errors';
 import { taskPageSchema, taskSchema } from './schemas/task.schema';
 import { teamsResponseSchema } from './schemas/team.schema';
-import {
-  currentTimerResponseSchema,
-  singleTimeEntryResponseSchema,
-  timeEntriesResponseSchema,
-  timeEntrySchema,
-} from './schemas/time-entry.schema';
+import { currentTimerResponseSchema, singleTimeEntryResponseSchema, timeEntriesResponseSchema, timeEntrySchema } from './schemas/time-entry.schema';
 import { createWebhookResponseSchema, webhooksResponseSchema } from './schemas/webhook.schema';
 import { BudgetClock } from './transport/budget-clock';
 import { ClickupRequest, ClickupTransport, ClickupTransportDeps } from './transport/clickup-transport';
@@ -181,20 +153,12 @@ export class ClickupClient implements OnModuleDestroy {
     return this.get(folderSchema, { template: '/folder/{folder_id}', pathParams: { folder_id: folderId } }, call);
   }
 
-  async getFolderLists(
-    folderId: string,
-    opts: ArchivedOption = {},
-    call?: ClickupCallOptions,
-  ): Promise<ClickupList[]> {
+  async getFolderLists(folderId: string, opts: ArchivedOption = {}, call?: ClickupCallOptions): Promise<ClickupList[]> {
     const req = archivedListing('/folder/{folder_id}/list', { folder_id: folderId }, opts);
     return (await this.get(listsResponseSchema, req, call)).lists;
   }
 
-  async getFolderlessLists(
-    spaceId: string,
-    opts: ArchivedOption = {},
-    call?: ClickupCallOptions,
-  ): Promise<ClickupList[]> {
+  async getFolderlessLists(spaceId: string, opts: ArchivedOption = {}, call?: ClickupCallOptions): Promise<ClickupList[]> {
     const req = archivedListing('/space/{space_id}/list', { space_id: spaceId }, opts);
     return (await this.get(listsResponseSchema, req, call)).lists;
   }
@@ -213,16 +177,14 @@ export class ClickupClient implements OnModuleDestroy {
    */
   iterateTeamTasks(teamId: string, query: TeamTasksQuery = {}, call?: ClickupCallOptions): TaskPages {
     const template = '/team/{team_id}/task';
-    const fetchPage = (page: number) =>
-      this.taskPage({ template, pathParams: { team_id: teamId }, query: teamTasksParams(query, page) }, call);
+    const fetchPage = (page: number) => this.taskPage({ template, pathParams: { team_id: teamId }, query: teamTasksParams(query, page) }, call);
     return paginateTasks(fetchPage, `GET ${template}`, query.startPage ?? 0);
   }
 
   /** GET /list/{list_id}/task, page by page. `includeTiml` adds tasks homed in other lists. */
   iterateListTasks(listId: string, query: ListTasksQuery = {}, call?: ClickupCallOptions): TaskPages {
     const template = '/list/{list_id}/task';
-    const fetchPage = (page: number) =>
-      this.taskPage({ template, pathParams: { list_id: listId }, query: listTasksParams(query, page) }, call);
+    const fetchPage = (page: number) => this.taskPage({ template, pathParams: { list_id: listId }, query: listTasksParams(query, page) }, call);
     return paginateTasks(fetchPage, `GET ${template}`, query.startPage ?? 0);
   }
 
@@ -251,12 +213,7 @@ export class ClickupClient implements OnModuleDestroy {
   }
 
   /** PUT /task/{task_id}; assignees/watchers as `{ add, rem }`. */
-  async updateTask(
-    taskId: string,
-    body: UpdateTaskBody,
-    opts: CustomTaskIdOptions = {},
-    call?: ClickupCallOptions,
-  ): Promise<ClickupTask> {
+  async updateTask(taskId: string, body: UpdateTaskBody, opts: CustomTaskIdOptions = {}, call?: ClickupCallOptions): Promise<ClickupTask> {
     const template = '/task/{task_id}';
     return this.send(
       taskSchema,
@@ -290,11 +247,7 @@ export class ClickupClient implements OnModuleDestroy {
    * Defaults are the token's own user and the last 30 days; pass `assignees` (all member
    * ids) and `startDate` for a full pull.
    */
-  async getTimeEntries(
-    teamId: string,
-    query: TimeEntriesQuery = {},
-    call?: ClickupCallOptions,
-  ): Promise<ClickupTimeEntry[]> {
+  async getTimeEntries(teamId: string, query: TimeEntriesQuery = {}, call?: ClickupCallOptions): Promise<ClickupTimeEntry[]> {
     const template = '/team/{team_id}/time_entries';
     const params = {
       ...timeEntriesParams(query, `GET ${template}`),
@@ -305,12 +258,7 @@ export class ClickupClient implements OnModuleDestroy {
     return this.listing(timeEntrySchema, data, `GET ${template}`, call);
   }
 
-  async getTimeEntry(
-    teamId: string,
-    timerId: string,
-    opts: GetTimeEntryOptions = {},
-    call?: ClickupCallOptions,
-  ): Promise<ClickupTimeEntry> {
+  async getTimeEntry(teamId: string, timerId: string, opts: GetTimeEntryOptions = {}, call?: ClickupCallOptions): Promise<ClickupTimeEntry> {
     const req = {
       template: '/team/{team_id}/time_entries/{timer_id}',
       pathParams: { team_id: teamId, timer_id: timerId },
@@ -320,11 +268,7 @@ export class ClickupClient implements OnModuleDestroy {
   }
 
   /** POST /team/{team_id}/time_entries. A negative duration starts a running timer. */
-  async createTimeEntry(
-    teamId: string,
-    body: CreateTimeEntryBody,
-    call?: ClickupCallOptions,
-  ): Promise<ClickupTimeEntry> {
+  async createTimeEntry(teamId: string, body: CreateTimeEntryBody, call?: ClickupCallOptions): Promise<ClickupTimeEntry> {
     const req: ClickupRequest = {
       method: 'POST',
       template: '/team/{team_id}/time_entries',
@@ -336,12 +280,7 @@ export class ClickupClient implements OnModuleDestroy {
   }
 
   /** PUT …/time_entries/{timer_id}. ClickUp's response is not a reliable entry: re-read with getTimeEntry. */
-  async updateTimeEntry(
-    teamId: string,
-    timerId: string,
-    body: UpdateTimeEntryBody,
-    call?: ClickupCallOptions,
-  ): Promise<void> {
+  async updateTimeEntry(teamId: string, timerId: string, body: UpdateTimeEntryBody, call?: ClickupCallOptions): Promise<void> {
     const template = '/team/{team_id}/time_entries/{timer_id}';
     await this.transport.request({
       method: 'PUT',
@@ -363,11 +302,7 @@ export class ClickupClient implements OnModuleDestroy {
   }
 
   /** The running timer of `assignee` (default: the token's user), or null. */
-  async getCurrentTimer(
-    teamId: string,
-    opts: { assignee?: number } = {},
-    call?: ClickupCallOptions,
-  ): Promise<ClickupTimeEntry | null> {
+  async getCurrentTimer(teamId: string, opts: { assignee?: number } = {}, call?: ClickupCallOptions): Promise<ClickupTimeEntry | null> {
     const req = {
       template: '/team/{team_id}/time_entries/current',
       pathParams: { team_id: teamId },
@@ -403,11 +338,7 @@ export class ClickupClient implements OnModuleDestroy {
   // ------------------------------------------------------------ webhooks
 
   /** POST /team/{team_id}/webhook. The returned `secret` verifies X-Signature on deliveries. */
-  async createWebhook(
-    teamId: string,
-    body: CreateWebhookBody,
-    call?: ClickupCallOptions,
-  ): Promise<CreatedClickupWebhook> {
+  async createWebhook(teamId: string, body: CreateWebhookBody, call?: ClickupCallOptions): Promise<CreatedClickupWebhook> {
     const template = '/team/{team_id}/webhook';
     const req: ClickupRequest = {
       method: 'POST',
@@ -461,11 +392,7 @@ export class ClickupClient implements OnModuleDestroy {
     return this.send(schema, { ...req, method: 'GET' }, call);
   }
 
-  private async send<S extends z.ZodType>(
-    schema: S,
-    req: ClickupRequest,
-    call?: ClickupCallOptions,
-  ): Promise<z.output<S>> {
+  private async send<S extends z.ZodType>(schema: S, req: ClickupRequest, call?: ClickupCallOptions): Promise<z.output<S>> {
     const response = await this.transport.request({ ...req, priority: call?.priority ?? req.priority });
     try {
       return parsePayload(schema, response.data, response.endpoint);
@@ -479,12 +406,10 @@ export class ClickupClient implements OnModuleDestroy {
   }
 }
 
-const workspacePlanSchema = z
-  .object({ plan_id: z.unknown().optional(), plan_name: z.unknown().optional() })
-  .transform((p): ClickupWorkspacePlan => ({
-    planId: typeof p.plan_id === 'number' && Number.isFinite(p.plan_id) ? p.plan_id : null,
-    planName: typeof p.plan_name === 'string' && p.plan_name.trim() !== '' ? p.plan_name.trim() : null,
-  }));
+const workspacePlanSchema = z.object({ plan_id: z.unknown().optional(), plan_name: z.unknown().optional() }).transform((p): ClickupWorkspacePlan => ({
+  planId: typeof p.plan_id === 'number' && Number.isFinite(p.plan_id) ? p.plan_id : null,
+  planName: typeof p.plan_name === 'string' && p.plan_name.trim() !== '' ? p.plan_name.trim() : null,
+}));
 
 /** `id` or `data.id` of a write's answer: what we know of the object when the rest is unreadable. */
 function answeredId(body: unknown): string | null {

@@ -176,11 +176,7 @@ export class ClickupUnreadableWriteError extends ClickupPayloadError {
     /** `id` (or `data.id`) from the answer, when present. */
     readonly objectId: string | null,
   ) {
-    super(
-      endpoint,
-      issues,
-      `ClickUp accepted ${endpoint} (HTTP ${status}) but its answer could not be read: ${describeIssues(issues)}`,
-    );
+    super(endpoint, issues, `ClickUp accepted ${endpoint} (HTTP ${status}) but its answer could not be read: ${describeIssues(issues)}`);
   }
 
   override toJSON(): Record<string, unknown> {

@@ -1,11 +1,6 @@
 import { HttpModule } from '@nestjs/axios';
 import { DynamicModule, InjectionToken, Module, ModuleMetadata, OptionalFactoryDependency } from '@nestjs/common';
-import {
-  CLICKUP_CLIENT_OPTIONS,
-  ClickupClientOptions,
-  ResolvedClickupClientOptions,
-  resolveClickupClientOptions,
-} from './clickup-client.options';
+import { CLICKUP_CLIENT_OPTIONS, ClickupClientOptions, ResolvedClickupClientOptions, resolveClickupClientOptions } from './clickup-client.options';
 import { ClickupClient, createRateBudget } from './clickup.client';
 import { RateBudget } from './transport/rate-budget';
 

@@ -28,7 +28,11 @@ describe('buildAppConfig', () => {
     expect(buildAppConfig({ SYNC_TIME_ENTRIES_HISTORY_DAYS: '730' }).sync.timeEntriesHistoryDays).toBe(730);
     expect(cfg.reports.statusOverrides['SHIPPED']).toBe('done');
     expect(cfg.mcp).toEqual({
-      tokens: [], readOnly: false, toolsets: 'all', allowedOrigins: [], allowedHosts: [],
+      tokens: [],
+      readOnly: false,
+      toolsets: 'all',
+      allowedOrigins: [],
+      allowedHosts: [],
       sessions: { idleMs: 30 * 60_000, maxPerClient: 16, maxTotal: 200 },
     });
     expect(cfg.clickup.writeDeadlineMs).toBe(30_000);
@@ -39,8 +43,8 @@ describe('buildAppConfig', () => {
   });
 
   it.each([
-    [{ PORT: "abc" }, "PORT: expected an integer from 0 to 65535, got 'abc'"],
-    [{ PORT: "70000" }, "PORT: expected an integer from 0 to 65535, got '70000'"],
+    [{ PORT: 'abc' }, "PORT: expected an integer from 0 to 65535, got 'abc'"],
+    [{ PORT: '70000' }, "PORT: expected an integer from 0 to 65535, got '70000'"],
     [{ DB_RUN_MIGRATIONS: 'maybe' }, "DB_RUN_MIGRATIONS: expected true or false, got 'maybe'"],
     [{ REPORT_TIME_ZONE: 'Mars/Olympus' }, "REPORT_TIME_ZONE: expected an IANA time zone such as Europe/Berlin, got 'Mars/Olympus'"],
     [{ SYNC_TIME_ZONE: 'Nowhere' }, "SYNC_TIME_ZONE: expected an IANA time zone such as Europe/Berlin, got 'Nowhere'"],
@@ -49,19 +53,40 @@ describe('buildAppConfig', () => {
     [{ SANDBOX_SIZE: 'huge' }, "SANDBOX_SIZE: expected one of tiny, demo, large, got 'huge'"],
     [{ SYNC_RECONCILE_CRON: 'nightly' }, "SYNC_RECONCILE_CRON: expected a cron expression such as '0 3 * * *', got 'nightly': Unknown alias: nig"],
     // Well-formed but out of range: the cron package's own validator catches it at config time.
-    [{ SYNC_RECONCILE_CRON: '99 99 * * *' }, "SYNC_RECONCILE_CRON: expected a cron expression such as '0 3 * * *', got '99 99 * * *': Field value (99) is out of range"],
-    [{ SYNC_SNAPSHOT_CRON: '0 25 * * *' }, "SYNC_SNAPSHOT_CRON: expected a cron expression such as '0 3 * * *', got '0 25 * * *': Field value (25) is out of range"],
+    [
+      { SYNC_RECONCILE_CRON: '99 99 * * *' },
+      "SYNC_RECONCILE_CRON: expected a cron expression such as '0 3 * * *', got '99 99 * * *': Field value (99) is out of range",
+    ],
+    [
+      { SYNC_SNAPSHOT_CRON: '0 25 * * *' },
+      "SYNC_SNAPSHOT_CRON: expected a cron expression such as '0 3 * * *', got '0 25 * * *': Field value (25) is out of range",
+    ],
     [{ SYNC_TIME_ENTRIES_HISTORY_DAYS: '0' }, "SYNC_TIME_ENTRIES_HISTORY_DAYS: expected an integer from 1 to 36500 (or nothing), got '0'"],
-    [{ STATUS_CATEGORY_OVERRIDES: '{"X": "finished"}' }, "STATUS_CATEGORY_OVERRIDES: status 'X' maps to 'finished'; expected one of not_started, active, done, closed"],
+    [
+      { STATUS_CATEGORY_OVERRIDES: '{"X": "finished"}' },
+      "STATUS_CATEGORY_OVERRIDES: status 'X' maps to 'finished'; expected one of not_started, active, done, closed",
+    ],
     [{ STATUS_CATEGORY_OVERRIDES: '[1]' }, 'STATUS_CATEGORY_OVERRIDES: expected a JSON object such as {"PARKED":"not_started"}'],
     [{ MCP_AUTH_TOKEN: 'short' }, 'MCP_AUTH_TOKEN: expected at least 16 characters'],
     [{ MCP_TOKENS: 'cursor:0123456789abcdef0123:admin' }, "MCP_TOKENS entry 1 ('cursor'): scope must be read or write, got 'admin'"],
     [{ MCP_TOKENS: 'lm:0123456789abcdef0123:read:tomorrow' }, "MCP_TOKENS entry 1 ('lm'): expiry must be a date YYYY-MM-DD, got 'tomorrow'"],
     [{ LOG_FORMAT: 'pretty' }, "LOG_FORMAT: expected one of auto, human, json, got 'pretty'"],
-    [{ MCP_TOOLSETS: 'bogus' }, "MCP_TOOLSETS: unknown toolset 'bogus'; expected all or a comma list of workspace, tasks, analytics, projects, intelligence, mapping, sync"],
-    [{ MCP_TOOLSETS: 'tasks, sycn,wrkspace' }, "MCP_TOOLSETS: unknown toolsets 'sycn', 'wrkspace'; expected all or a comma list of workspace, tasks, analytics, projects, intelligence, mapping, sync"],
-    [{ MCP_TOOLSETS: ' , ' }, 'MCP_TOOLSETS: no toolset named; expected all or a comma list of workspace, tasks, analytics, projects, intelligence, mapping, sync'],
-    [{ HOST: '0.0.0.0' }, "HOST: binding to '0.0.0.0' exposes the server beyond this machine; set MCP_AUTH_TOKEN (or MCP_TOKENS) or bind to 127.0.0.1"],
+    [
+      { MCP_TOOLSETS: 'bogus' },
+      "MCP_TOOLSETS: unknown toolset 'bogus'; expected all or a comma list of workspace, tasks, analytics, projects, intelligence, mapping, sync",
+    ],
+    [
+      { MCP_TOOLSETS: 'tasks, sycn,wrkspace' },
+      "MCP_TOOLSETS: unknown toolsets 'sycn', 'wrkspace'; expected all or a comma list of workspace, tasks, analytics, projects, intelligence, mapping, sync",
+    ],
+    [
+      { MCP_TOOLSETS: ' , ' },
+      'MCP_TOOLSETS: no toolset named; expected all or a comma list of workspace, tasks, analytics, projects, intelligence, mapping, sync',
+    ],
+    [
+      { HOST: '0.0.0.0' },
+      "HOST: binding to '0.0.0.0' exposes the server beyond this machine; set MCP_AUTH_TOKEN (or MCP_TOKENS) or bind to 127.0.0.1",
+    ],
   ])('rejects %p with a message naming the variable', (env, message) => {
     expect(problemsOf(env as Record<string, string>)).toContain(message);
   });
@@ -74,12 +99,23 @@ describe('buildAppConfig', () => {
 
   it('reports problems of single variables and cross-variable checks together', () => {
     const problems = problemsOf({
-      PORT: 'abc', REPORT_TIME_ZONE: 'Mars/Olympus', MCP_TOOLSETS: 'bogus', HOST: '0.0.0.0',
-      STATUS_CATEGORY_OVERRIDES: '{"X": "finished"}', MCP_AUTH_TOKEN: 'short', SYNC_TIME_ZONE: 'Nowhere',
+      PORT: 'abc',
+      REPORT_TIME_ZONE: 'Mars/Olympus',
+      MCP_TOOLSETS: 'bogus',
+      HOST: '0.0.0.0',
+      STATUS_CATEGORY_OVERRIDES: '{"X": "finished"}',
+      MCP_AUTH_TOKEN: 'short',
+      SYNC_TIME_ZONE: 'Nowhere',
     });
-    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(
-      ['HOST', 'MCP_AUTH_TOKEN', 'MCP_TOOLSETS', 'PORT', 'REPORT_TIME_ZONE', 'STATUS_CATEGORY_OVERRIDES', 'SYNC_TIME_ZONE'],
-    );
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'HOST',
+      'MCP_AUTH_TOKEN',
+      'MCP_TOOLSETS',
+      'PORT',
+      'REPORT_TIME_ZONE',
+      'STATUS_CATEGORY_OVERRIDES',
+      'SYNC_TIME_ZONE',
+    ]);
   });
 
   it('accepts known toolsets (any case, duplicates once) and all', () => {
@@ -134,8 +170,10 @@ describe('buildAppConfig', () => {
 
   it('allowed Host names: MCP_ALLOWED_HOSTS, a HOST name and the PUBLIC_BASE_URL host (not IPs or wildcards)', () => {
     const cfg = buildAppConfig({
-      HOST: 'MyServer.lan', MCP_AUTH_TOKEN: '0123456789abcdef0123',
-      MCP_ALLOWED_HOSTS: 'mcp.example.com, Other.Example:8443', PUBLIC_BASE_URL: 'https://hooks.example.com/base',
+      HOST: 'MyServer.lan',
+      MCP_AUTH_TOKEN: '0123456789abcdef0123',
+      MCP_ALLOWED_HOSTS: 'mcp.example.com, Other.Example:8443',
+      PUBLIC_BASE_URL: 'https://hooks.example.com/base',
     });
     expect(cfg.mcp.allowedHosts).toEqual(['mcp.example.com', 'other.example:8443', 'myserver.lan', 'hooks.example.com']);
     expect(buildAppConfig({ HOST: '0.0.0.0', MCP_AUTH_TOKEN: '0123456789abcdef0123' }).mcp.allowedHosts).toEqual([]);

@@ -99,7 +99,9 @@ export function buildAppConfig(env: Record<string, string | undefined>): AppConf
   const problems: string[] = [];
   const e = {} as ParsedEnv;
   for (const [key, schema] of Object.entries(envSchema.shape)) {
-    const parsed = (schema as { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: { message: string }[] } } }).safeParse(env[key]);
+    const parsed = (schema as { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: { message: string }[] } } }).safeParse(
+      env[key],
+    );
     if (parsed.success) (e as Record<string, unknown>)[key] = parsed.data;
     else for (const issue of parsed.error!.issues) problems.push(`${key}: ${issue.message}`);
   }
@@ -116,9 +118,7 @@ export function buildAppConfig(env: Record<string, string | undefined>): AppConf
     }
   }
   if (!isLoopbackHost(e.HOST) && tokens.length === 0) {
-    problems.push(
-      `HOST: binding to '${e.HOST}' exposes the server beyond this machine; set MCP_AUTH_TOKEN (or MCP_TOKENS) or bind to 127.0.0.1`,
-    );
+    problems.push(`HOST: binding to '${e.HOST}' exposes the server beyond this machine; set MCP_AUTH_TOKEN (or MCP_TOKENS) or bind to 127.0.0.1`);
   }
   const toolsets = parseToolsets(e.MCP_TOOLSETS, problems);
   if (problems.length) throw new ConfigValidationError(problems);
@@ -172,7 +172,10 @@ export function buildAppConfig(env: Record<string, string | undefined>): AppConf
     tokens,
     readOnly: e.MCP_READ_ONLY,
     toolsets,
-    allowedOrigins: (e.MCP_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    allowedOrigins: (e.MCP_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     allowedHosts: allowedHostNames(e.MCP_ALLOWED_HOSTS, e.HOST as string, e.PUBLIC_BASE_URL),
     sessions: { idleMs: e.MCP_SESSION_IDLE_MINUTES * 60_000, maxPerClient: e.MCP_MAX_SESSIONS_PER_CLIENT, maxTotal: e.MCP_MAX_SESSIONS },
   };
@@ -181,7 +184,10 @@ export function buildAppConfig(env: Record<string, string | undefined>): AppConf
 
 /** `all`, or a comma list of known toolset names; anything else is refused with the valid names. */
 function parseToolsets(raw: string | undefined, problems: string[]): string[] | 'all' {
-  const names = (raw ?? 'all').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const names = (raw ?? 'all')
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   if (names.includes('all')) return 'all';
   const unknown = names.filter((n) => !(TOOLSETS as readonly string[]).includes(n));
   if (unknown.length || !names.length) {
@@ -199,7 +205,10 @@ function parseToolsets(raw: string | undefined, problems: string[]): string[] | 
  * delivers webhooks there). Loopback names and IP literals are always allowed (token-check.ts).
  */
 function allowedHostNames(list: string | undefined, bindHost: string, publicBaseUrl: string | undefined): string[] {
-  const names = (list ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const names = (list ?? '')
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   if (!/^[\d.:]+$/.test(bindHost) && !['0.0.0.0', '::'].includes(bindHost)) names.push(bindHost.toLowerCase());
   if (publicBaseUrl) names.push(new URL(publicBaseUrl).hostname.toLowerCase());
   return [...new Set(names)];
@@ -241,23 +250,27 @@ function parseMcpTokens(single: string | undefined, many: string | undefined, pr
     else tokens.push({ name: 'default', token: single, scope: 'write', expiresAt: null });
   }
   if (!many) return tokens;
-  many.split(',').map((s) => s.trim()).filter(Boolean).forEach((entry, i) => {
-    const [name, token, scope, expiry, ...rest] = entry.split(':');
-    const where = `MCP_TOKENS entry ${i + 1}${name ? ` ('${name}')` : ''}`;
-    if (rest.length || !name || !token || !scope) {
-      problems.push(`${where}: expected name:token:scope[:YYYY-MM-DD]`);
-      return;
-    }
-    if (token.length < 16) problems.push(`${where}: token must be at least 16 characters`);
-    if (scope !== 'read' && scope !== 'write') problems.push(`${where}: scope must be read or write, got '${scope}'`);
-    let expiresAt: number | null = null;
-    if (expiry) {
-      const d = /^\d{4}-\d{2}-\d{2}$/.test(expiry) ? Date.parse(`${expiry}T23:59:59.999Z`) : NaN;
-      if (Number.isNaN(d)) problems.push(`${where}: expiry must be a date YYYY-MM-DD, got '${expiry}'`);
-      else expiresAt = d;
-    }
-    if (tokens.some((t) => t.name === name)) problems.push(`${where}: duplicate token name`);
-    tokens.push({ name, token, scope: scope as 'read' | 'write', expiresAt });
-  });
+  many
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .forEach((entry, i) => {
+      const [name, token, scope, expiry, ...rest] = entry.split(':');
+      const where = `MCP_TOKENS entry ${i + 1}${name ? ` ('${name}')` : ''}`;
+      if (rest.length || !name || !token || !scope) {
+        problems.push(`${where}: expected name:token:scope[:YYYY-MM-DD]`);
+        return;
+      }
+      if (token.length < 16) problems.push(`${where}: token must be at least 16 characters`);
+      if (scope !== 'read' && scope !== 'write') problems.push(`${where}: scope must be read or write, got '${scope}'`);
+      let expiresAt: number | null = null;
+      if (expiry) {
+        const d = /^\d{4}-\d{2}-\d{2}$/.test(expiry) ? Date.parse(`${expiry}T23:59:59.999Z`) : NaN;
+        if (Number.isNaN(d)) problems.push(`${where}: expiry must be a date YYYY-MM-DD, got '${expiry}'`);
+        else expiresAt = d;
+      }
+      if (tokens.some((t) => t.name === name)) problems.push(`${where}: duplicate token name`);
+      tokens.push({ name, token, scope: scope as 'read' | 'write', expiresAt });
+    });
   return tokens;
 }

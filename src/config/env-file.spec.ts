@@ -15,11 +15,19 @@ describe('loadEnvFile', () => {
   });
 
   it('reads the file; variables already set win', () => {
-    fs.writeFileSync(path.join(dir, '.env'), 'PORT=9000\n# comment\nHOST=0.0.0.0\nSTATUS_CATEGORY_OVERRIDES={"PARKED":"not_started"}\nSYNC_RECONCILE_CRON=0 3 * * *\n');
+    fs.writeFileSync(
+      path.join(dir, '.env'),
+      'PORT=9000\n# comment\nHOST=0.0.0.0\nSTATUS_CATEGORY_OVERRIDES={"PARKED":"not_started"}\nSYNC_RECONCILE_CRON=0 3 * * *\n',
+    );
     const target: NodeJS.ProcessEnv = { HOST: '127.0.0.1' };
     const r = loadEnvFile(path.join(dir, '.env'), target);
     expect(r).toMatchObject({ path: path.join(dir, '.env'), applied: 3 });
-    expect(target).toEqual({ HOST: '127.0.0.1', PORT: '9000', STATUS_CATEGORY_OVERRIDES: '{"PARKED":"not_started"}', SYNC_RECONCILE_CRON: '0 3 * * *' });
+    expect(target).toEqual({
+      HOST: '127.0.0.1',
+      PORT: '9000',
+      STATUS_CATEGORY_OVERRIDES: '{"PARKED":"not_started"}',
+      SYNC_RECONCILE_CRON: '0 3 * * *',
+    });
   });
 
   it('an unreadable .env is an error naming the file and what to do', () => {

@@ -32,7 +32,10 @@ export function loadEnvFile(file: string = path.resolve('.env'), target: NodeJS.
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { path: null, lookedFor: abs, applied: 0 };
-    throw new EnvFileError(abs, code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(e)));
+    throw new EnvFileError(
+      abs,
+      code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(e)),
+    );
   }
   let applied = 0;
   for (const [key, value] of Object.entries(parseEnv(text))) {

@@ -28,10 +28,7 @@ describe('acquireDataDirLock', () => {
   it('refuses while another live process holds it, naming the process and what to do', async () => {
     child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
     await new Promise((r) => child!.once('spawn', r));
-    fs.writeFileSync(
-      `${dir}.lock`,
-      JSON.stringify({ pid: child.pid, hostname: os.hostname(), startedAt: '2026-11-22T00:00:00Z', role: 'stdio' }),
-    );
+    fs.writeFileSync(`${dir}.lock`, JSON.stringify({ pid: child.pid, hostname: os.hostname(), startedAt: '2026-11-22T00:00:00Z', role: 'stdio' }));
     let err: Error | undefined;
     try {
       acquireDataDirLock(dir);

@@ -1,6 +1,15 @@
 import {
-  BlockersReport, CompletionRateReport, DigestReport, FolderlessListsReport, HealthReport, ListStatusesReport, ProjectAtRiskReport,
-  ProjectStatusesReport, StandupReport, TeamWorkloadReport, VelocityReport,
+  BlockersReport,
+  CompletionRateReport,
+  DigestReport,
+  FolderlessListsReport,
+  HealthReport,
+  ListStatusesReport,
+  ProjectAtRiskReport,
+  ProjectStatusesReport,
+  StandupReport,
+  TeamWorkloadReport,
+  VelocityReport,
 } from './intelligence.schemas';
 
 /**
@@ -12,8 +21,15 @@ type Line = { id: string; custom_id: string | null; name: string; status: string
 const task = (t: Line) => `${t.custom_id ?? t.id} ${t.name} [${t.status}]${t.assignees.length ? ` — ${t.assignees.join(', ')}` : ''}`;
 const where = (p: { name: string; alias: string | null }) => (p.alias ? `${p.alias} (${p.name})` : p.name);
 const more = (shown: number, total: number) => (total > shown ? [`- … ${total - shown} more`] : []);
-const section = (title: string, total: number, lines: string[], shown: number) => (total ? [`**${title} (${total})**`, ...lines, ...more(shown, total)] : [`**${title}:** none`]);
-const COMPONENT: Record<string, string> = { overdue: 'overdue', freshness: 'freshness', progress: 'progress', assignment: 'assignment', estimates: 'estimates' };
+const section = (title: string, total: number, lines: string[], shown: number) =>
+  total ? [`**${title} (${total})**`, ...lines, ...more(shown, total)] : [`**${title}:** none`];
+const COMPONENT: Record<string, string> = {
+  overdue: 'overdue',
+  freshness: 'freshness',
+  progress: 'progress',
+  assignment: 'assignment',
+  estimates: 'estimates',
+};
 
 export function renderHealth(o: HealthReport): string {
   if (o.score === null) return `${where(o.project)}: no health score — ${o.recommendations[0]}`;
@@ -27,7 +43,9 @@ export function renderHealth(o: HealthReport): string {
       .map((k) => ({ k, was: past.components![k as keyof typeof c], now: c[k as keyof typeof c] }))
       .filter((x) => x.was !== null && x.now !== null && x.was !== x.now)
       .sort((x, y) => Math.abs((y.now as number) - (y.was as number)) - Math.abs((x.now as number) - (x.was as number)))[0];
-    lines.push(`Was ${past.score} (${past.grade}) on ${past.date}${moved ? `: ${moved.k} component ${(moved.now as number) < (moved.was as number) ? 'fell' : 'rose'} from ${moved.was} to ${moved.now}` : ''}.`);
+    lines.push(
+      `Was ${past.score} (${past.grade}) on ${past.date}${moved ? `: ${moved.k} component ${(moved.now as number) < (moved.was as number) ? 'fell' : 'rose'} from ${moved.was} to ${moved.now}` : ''}.`,
+    );
   }
   const missing = o.trend?.filter((p) => p.missing).length ?? 0;
   if (missing) lines.push(`(No snapshot for ${missing} of ${o.trend!.length} trend days: those are left blank.)`);
@@ -37,10 +55,30 @@ export function renderHealth(o: HealthReport): string {
 export function renderStandup(o: StandupReport): string {
   return [
     `**Standup — ${where(o.project)}, ${o.today}**`,
-    ...section('Finished yesterday', o.finished_yesterday_total, o.finished_yesterday.map((t) => `- ${task(t)}`), o.finished_yesterday.length),
-    ...section('In progress', o.in_progress_total, o.in_progress.map((t) => `- ${task(t)}`), o.in_progress.length),
-    ...section('Blocked', o.blocked_total, o.blocked.map((t) => `- ${task(t)} (${t.reasons.join(', ')})`), o.blocked.length),
-    ...section('Due today', o.due_today_total, o.due_today.map((t) => `- ${task(t)}`), o.due_today.length),
+    ...section(
+      'Finished yesterday',
+      o.finished_yesterday_total,
+      o.finished_yesterday.map((t) => `- ${task(t)}`),
+      o.finished_yesterday.length,
+    ),
+    ...section(
+      'In progress',
+      o.in_progress_total,
+      o.in_progress.map((t) => `- ${task(t)}`),
+      o.in_progress.length,
+    ),
+    ...section(
+      'Blocked',
+      o.blocked_total,
+      o.blocked.map((t) => `- ${task(t)} (${t.reasons.join(', ')})`),
+      o.blocked.length,
+    ),
+    ...section(
+      'Due today',
+      o.due_today_total,
+      o.due_today.map((t) => `- ${task(t)}`),
+      o.due_today.length,
+    ),
     `**Time logged yesterday:** ${o.time_yesterday.map((p) => `${p.name} ${p.time.human}${p.running_timer ? ' (timer running)' : ''}`).join(', ') || 'none'} — total ${o.time_yesterday_total.human}.`,
   ].join('\n');
 }
@@ -59,7 +97,10 @@ export function renderDigest(o: DigestReport): string {
 export function renderBlockers(o: BlockersReport): string {
   return [
     `${where(o.project)}: ${o.counts.blocked} blocked, ${o.counts.waiting} waiting, ${o.counts.stale} stale (no update for ${o.stale_days}+ days).`,
-    ...o.tasks.map((t) => `- ${task(t)}: ${t.reasons.join(', ')}${t.waiting_on.length ? ` — waits on ${t.waiting_on.map((w) => w.name).join(', ')}` : ''}, updated ${t.days_since_update} days ago`),
+    ...o.tasks.map(
+      (t) =>
+        `- ${task(t)}: ${t.reasons.join(', ')}${t.waiting_on.length ? ` — waits on ${t.waiting_on.map((w) => w.name).join(', ')}` : ''}, updated ${t.days_since_update} days ago`,
+    ),
     ...more(o.tasks.length, o.counts.total),
     ...o.recommendations.map((r) => `- ${r}`),
   ].join('\n');
@@ -79,12 +120,20 @@ export function renderTeamWorkload(o: TeamWorkloadReport): string {
     ...o.people.map((p) => `- ${p.name}: ${p.open_tasks} open, ${p.open_estimate.human} estimated${p.band !== 'normal' ? ` (${p.band})` : ''}`),
     `- Unassigned: ${o.unassigned.open_tasks} open`,
     ...o.recommendations.map((r) => `- ${r}`),
-    ...(o.trend ? [`Trend: ${o.trend.map((t) => (t.missing ? `${t.date} no snapshot` : `${t.date} ${t.people.reduce((s, p) => s + p.open_tasks, 0) + t.unassigned_open_tasks} open`)).join('; ')}.`] : []),
+    ...(o.trend
+      ? [
+          `Trend: ${o.trend.map((t) => (t.missing ? `${t.date} no snapshot` : `${t.date} ${t.people.reduce((s, p) => s + p.open_tasks, 0) + t.unassigned_open_tasks} open`)).join('; ')}.`,
+        ]
+      : []),
   ].join('\n');
 }
 
 export function renderFolderless(o: FolderlessListsReport): string {
-  return [`${o.total} folderless lists:`, ...o.lists.map((l) => `- ${l.name} (${l.id}) in ${l.space.name}: ${l.task_count} tasks${l.archived ? ', archived' : ''}`), ...more(o.lists.length, o.total)].join('\n');
+  return [
+    `${o.total} folderless lists:`,
+    ...o.lists.map((l) => `- ${l.name} (${l.id}) in ${l.space.name}: ${l.task_count} tasks${l.archived ? ', archived' : ''}`),
+    ...more(o.lists.length, o.total),
+  ].join('\n');
 }
 
 export function renderListStatuses(o: ListStatusesReport): string {

@@ -158,7 +158,12 @@ export class ProjectFactsRepository {
        FROM tasks t WHERE ${taskWhere({ ...f, includeClosed: false }, p)}`,
       p.values,
     );
-    return rows.map((r) => ({ id: r.id as string, status: r.status as string, dateUpdated: new Date(r.date_updated as string).getTime(), waitingOnUnfinished: Boolean(r.waiting) }));
+    return rows.map((r) => ({
+      id: r.id as string,
+      status: r.status as string,
+      dateUpdated: new Date(r.date_updated as string).getTime(),
+      waitingOnUnfinished: Boolean(r.waiting),
+    }));
   }
 
   /** The tasks to show, in the given order, with assignees and the unfinished tasks they wait on. */
@@ -176,10 +181,16 @@ export class ProjectFactsRepository {
       [ids],
     );
     return rows.map((r) => ({
-      id: r.id as string, customId: r.custom_id as string | null, name: r.name as string, status: r.status as string,
-      category: r.status_category as StatusCategory, listName: r.list_name as string,
-      dateUpdated: new Date(r.date_updated as string).getTime(), dueDate: r.due_date ? new Date(r.due_date as string).getTime() : null,
-      assignees: json<string[]>(r.assignees), waitingOn: json<{ id: string; name: string; status: string }[]>(r.waiting_on),
+      id: r.id as string,
+      customId: r.custom_id as string | null,
+      name: r.name as string,
+      status: r.status as string,
+      category: r.status_category as StatusCategory,
+      listName: r.list_name as string,
+      dateUpdated: new Date(r.date_updated as string).getTime(),
+      dueDate: r.due_date ? new Date(r.due_date as string).getTime() : null,
+      assignees: json<string[]>(r.assignees),
+      waitingOn: json<{ id: string; name: string; status: string }[]>(r.waiting_on),
     }));
   }
 
@@ -200,7 +211,12 @@ export class ProjectFactsRepository {
   }
 
   /** Tasks finished and their own estimates per local ISO week (Monday, YYYY-MM-DD) in [from, to). */
-  async finishedPerWeek(f: TaskFilter, fromMs: number, toMs: number, timeZone: string): Promise<{ monday: string; tasks: number; estimateMs: number }[]> {
+  async finishedPerWeek(
+    f: TaskFilter,
+    fromMs: number,
+    toMs: number,
+    timeZone: string,
+  ): Promise<{ monday: string; tasks: number; estimateMs: number }[]> {
     const p = new Params();
     const where = taskWhere({ ...f, includeClosed: true, finishedFrom: fromMs, finishedTo: toMs }, p);
     const tz = p.add(timeZone);
@@ -231,7 +247,13 @@ export class ProjectFactsRepository {
     const byAt = new Map(rows.map((r) => [new Date(r.at as string).getTime(), r]));
     return instants.map((at) => {
       const r = byAt.get(at);
-      return { at, total: num(r?.total ?? 0), finished: num(r?.finished ?? 0), topLevel: num(r?.top_level ?? 0), topLevelFinished: num(r?.top_level_finished ?? 0) };
+      return {
+        at,
+        total: num(r?.total ?? 0),
+        finished: num(r?.finished ?? 0),
+        topLevel: num(r?.top_level ?? 0),
+        topLevelFinished: num(r?.top_level_finished ?? 0),
+      };
     });
   }
 
@@ -264,8 +286,13 @@ export class ProjectFactsRepository {
 
 function inputsOf(r: Record<string, unknown>): HealthInputs {
   return {
-    all: num(r.all_tasks), finished: num(r.finished), active: num(r.active), overdueActive: num(r.overdue_active),
+    all: num(r.all_tasks),
+    finished: num(r.finished),
+    active: num(r.active),
+    overdueActive: num(r.overdue_active),
     staleActive: r.stale_active === null || r.stale_active === undefined ? null : num(r.stale_active),
-    assignedActive: num(r.assigned_active), topLevel: num(r.top_level), topLevelEstimated: num(r.top_level_estimated),
+    assignedActive: num(r.assigned_active),
+    topLevel: num(r.top_level),
+    topLevelEstimated: num(r.top_level_estimated),
   };
 }

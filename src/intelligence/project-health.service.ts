@@ -15,7 +15,8 @@ export interface TrendArgs {
   trend_weeks?: number;
 }
 
-export const snapshotScopeOf = (f: ReportFrame): SnapshotScope => (f.location ? { kind: f.location.kind, id: f.location.id } : { kind: 'workspace', id: f.ws });
+export const snapshotScopeOf = (f: ReportFrame): SnapshotScope =>
+  f.location ? { kind: f.location.kind, id: f.location.id } : { kind: 'workspace', id: f.ws };
 
 /**
  * The health score of a project (a resolved scope) — the one place the formula meets the data,
@@ -41,17 +42,42 @@ export class ProjectHealthService {
     const dates = days.map((d) => d.date);
     const [h, history, taken] = await Promise.all([
       this.now(f),
-      this.facts.healthHistory(f.ws, snapshotScopeOf(f), dates, days.map((d) => d.end), STALE_DAYS),
+      this.facts.healthHistory(
+        f.ws,
+        snapshotScopeOf(f),
+        dates,
+        days.map((d) => d.end),
+        STALE_DAYS,
+      ),
       this.facts.snapshotDays(f.ws, dates),
     ]);
     const byDate = new Map(history.map((x) => [x.date, x.inputs]));
-    const empty: HealthInputs = { all: 0, finished: 0, active: 0, overdueActive: 0, staleActive: 0, assignedActive: 0, topLevel: 0, topLevelEstimated: 0 };
+    const empty: HealthInputs = {
+      all: 0,
+      finished: 0,
+      active: 0,
+      overdueActive: 0,
+      staleActive: 0,
+      assignedActive: 0,
+      topLevel: 0,
+      topLevelEstimated: 0,
+    };
     const i = h.inputs;
     return {
-      project: scopeView(f.scope), as_of: new Date(f.now).toISOString(), score: h.score, grade: h.grade, components: h.components,
+      project: scopeView(f.scope),
+      as_of: new Date(f.now).toISOString(),
+      score: h.score,
+      grade: h.grade,
+      components: h.components,
       metrics: {
-        tasks: i.all, finished: i.finished, open: i.active, overdue_open: i.overdueActive, stale_open: i.staleActive,
-        assigned_open: i.assignedActive, top_level: i.topLevel, top_level_estimated: i.topLevelEstimated,
+        tasks: i.all,
+        finished: i.finished,
+        open: i.active,
+        overdue_open: i.overdueActive,
+        stale_open: i.staleActive,
+        assigned_open: i.assignedActive,
+        top_level: i.topLevel,
+        top_level_estimated: i.topLevelEstimated,
       },
       recommendations: h.recommendations,
       trend: days.length

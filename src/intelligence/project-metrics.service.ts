@@ -14,7 +14,14 @@ import { personName, ScopeResolverService } from '../mapping/scope-resolver.serv
 import { STALE_DAYS } from './formulas/health';
 import { velocity } from './formulas/velocity';
 import { workloadAverage, workloadBand } from './formulas/workload';
-import { CompletionRateReport, FolderlessListsReport, ListStatusesReport, ProjectStatusesReport, TeamWorkloadReport, VelocityReport } from './intelligence.schemas';
+import {
+  CompletionRateReport,
+  FolderlessListsReport,
+  ListStatusesReport,
+  ProjectStatusesReport,
+  TeamWorkloadReport,
+  VelocityReport,
+} from './intelligence.schemas';
 import { ProjectFactsRepository } from './project-facts.repository';
 import { snapshotScopeOf, TrendArgs } from './project-health.service';
 
@@ -40,8 +47,15 @@ export class ProjectMetricsService {
     const [rows, people, history, taken] = await Promise.all([
       this.taskSets.estimates(this.ctx.taskSet(f, { includeClosed: false }), 'assignee'),
       this.scopes.people(f.ws),
-      this.facts.workloadHistory(f.ws, snapshotScopeOf(f), days.map((d) => d.date)),
-      this.facts.snapshotDays(f.ws, days.map((d) => d.date)),
+      this.facts.workloadHistory(
+        f.ws,
+        snapshotScopeOf(f),
+        days.map((d) => d.date),
+      ),
+      this.facts.snapshotDays(
+        f.ws,
+        days.map((d) => d.date),
+      ),
     ]);
     const nameOf = (id: number) => {
       const p = people.find((x) => x.id === id);
@@ -51,12 +65,19 @@ export class ProjectMetricsService {
     const avg = workloadAverage(assigned.map((r) => r.tasks));
     const unassigned = rows.find((r) => r.key === null);
     const list = assigned
-      .map((r) => ({ id: Number(r.key), name: r.name ?? nameOf(Number(r.key)), open_tasks: r.tasks, open_estimate: duration(r.estimateMs), band: workloadBand(r.tasks, avg) }))
+      .map((r) => ({
+        id: Number(r.key),
+        name: r.name ?? nameOf(Number(r.key)),
+        open_tasks: r.tasks,
+        open_estimate: duration(r.estimateMs),
+        band: workloadBand(r.tasks, avg),
+      }))
       .sort((x, y) => y.open_tasks - x.open_tasks || y.open_estimate.ms - x.open_estimate.ms || x.name.localeCompare(y.name));
     const over = list.filter((p) => p.band === 'overloaded');
     const spare = list.filter((p) => p.band === 'spare');
     const out: TeamWorkloadReport = {
-      project: scopeView(f.scope), average_open_tasks: avg === null ? null : Math.round(avg * 10) / 10,
+      project: scopeView(f.scope),
+      average_open_tasks: avg === null ? null : Math.round(avg * 10) / 10,
       people: list.slice(0, a.limit),
       unassigned: { open_tasks: unassigned?.tasks ?? 0, open_estimate: duration(unassigned?.estimateMs ?? 0) },
       recommendations: [
@@ -66,13 +87,17 @@ export class ProjectMetricsService {
       ],
       trend: days.length
         ? days.map((d) => ({
-            date: d.date, missing: !taken.has(d.date),
-            people: history.filter((h) => h.date === d.date && h.userId !== null).sort((x, y) => y.tasks - x.tasks)
+            date: d.date,
+            missing: !taken.has(d.date),
+            people: history
+              .filter((h) => h.date === d.date && h.userId !== null)
+              .sort((x, y) => y.tasks - x.tasks)
               .map((h) => ({ id: h.userId as number, name: nameOf(h.userId as number), open_tasks: h.tasks, open_estimate: duration(h.estimateMs) })),
             unassigned_open_tasks: history.find((h) => h.date === d.date && h.userId === null)?.tasks ?? 0,
           }))
         : null,
-      truncated: list.length > a.limit, hint: list.length > a.limit ? `Showing ${a.limit} of ${list.length} people; raise limit.` : null,
+      truncated: list.length > a.limit,
+      hint: list.length > a.limit ? `Showing ${a.limit} of ${list.length} people; raise limit.` : null,
     };
     return fitReport(out, [() => (out.trend ?? []).map((t) => listAt(t, 'people', 3)), () => [listAt(out, 'people', 5)]]);
   }
@@ -85,22 +110,38 @@ export class ProjectMetricsService {
     const days = historyDays({ now: f.now, timeZone: f.timeZone }, { days: a.trend_days, weeks: a.trend_weeks });
     const [points, history, taken] = await Promise.all([
       this.facts.completionAt(this.ctx.taskSet(f), [...ends.map((e) => e.toMillis()), f.now]),
-      this.facts.healthHistory(f.ws, snapshotScopeOf(f), days.map((d) => d.date), days.map((d) => d.end), STALE_DAYS),
-      this.facts.snapshotDays(f.ws, days.map((d) => d.date)),
+      this.facts.healthHistory(
+        f.ws,
+        snapshotScopeOf(f),
+        days.map((d) => d.date),
+        days.map((d) => d.end),
+        STALE_DAYS,
+      ),
+      this.facts.snapshotDays(
+        f.ws,
+        days.map((d) => d.date),
+      ),
     ]);
     const now = points[points.length - 1];
     return {
       project: scopeView(f.scope),
       now: { all: completion(now.total, now.finished), top_level: completion(now.topLevel, now.topLevelFinished) },
       weeks: ends.map((end, i) => ({
-        week: isoWeek(end.minus({ days: 1 })), week_end: new Date(end.toMillis()).toISOString(),
-        all: completion(points[i].total, points[i].finished), top_level: completion(points[i].topLevel, points[i].topLevelFinished),
+        week: isoWeek(end.minus({ days: 1 })),
+        week_end: new Date(end.toMillis()).toISOString(),
+        all: completion(points[i].total, points[i].finished),
+        top_level: completion(points[i].topLevel, points[i].topLevelFinished),
       })),
       trend: days.length
         ? days.map((d) => {
             const h = history.find((x) => x.date === d.date);
             if (!h && !taken.has(d.date)) return { date: d.date, missing: true, all: null, top_level: null };
-            return { date: d.date, missing: false, all: completion(h?.inputs.all ?? 0, h?.inputs.finished ?? 0), top_level: completion(h?.inputs.topLevel ?? 0, h?.topLevelFinished ?? 0) };
+            return {
+              date: d.date,
+              missing: false,
+              all: completion(h?.inputs.all ?? 0, h?.inputs.finished ?? 0),
+              top_level: completion(h?.inputs.topLevel ?? 0, h?.topLevelFinished ?? 0),
+            };
           })
         : null,
     };
@@ -118,10 +159,17 @@ export class ProjectMetricsService {
     const current = at(monday);
     return {
       project: scopeView(f.scope),
-      weeks: weeks.map((w) => ({ week: isoWeek(w.d), first_day: w.d.toISODate() as string, finished_tasks: w.tasks, finished_estimate: duration(w.estimateMs) })),
+      weeks: weeks.map((w) => ({
+        week: isoWeek(w.d),
+        first_day: w.d.toISODate() as string,
+        finished_tasks: w.tasks,
+        finished_estimate: duration(w.estimateMs),
+      })),
       this_week: { week: isoWeek(monday), finished_tasks: current.tasks, finished_estimate: duration(current.estimateMs) },
-      average_tasks: v.averageTasks, average_estimate: v.averageEstimateMs === null ? null : duration(v.averageEstimateMs),
-      trend: v.trend, change_percent: v.changePercent,
+      average_tasks: v.averageTasks,
+      average_estimate: v.averageEstimateMs === null ? null : duration(v.averageEstimateMs),
+      trend: v.trend,
+      change_percent: v.changePercent,
     };
   }
 
@@ -130,8 +178,11 @@ export class ProjectMetricsService {
     const f = await this.ctx.frame({ project: a.project });
     const s = summarizeProgress(await this.taskQueries.statusCounts(this.ctx.taskSet(f)));
     return {
-      project: scopeView(f.scope), total_tasks: s.total,
-      statuses: s.by_status.map((x) => ({ status: x.status, category: x.category, tasks: x.count })).sort((x, y) => y.tasks - x.tasks || x.status.localeCompare(y.status)),
+      project: scopeView(f.scope),
+      total_tasks: s.total,
+      statuses: s.by_status
+        .map((x) => ({ status: x.status, category: x.category, tasks: x.count }))
+        .sort((x, y) => y.tasks - x.tasks || x.status.localeCompare(y.status)),
       by_category: s.by_category,
     };
   }
@@ -145,8 +196,11 @@ export class ProjectMetricsService {
     const lists = a.include_archived ? all : all.filter((l) => !archivedSpace.has(l.spaceId));
     const out: FolderlessListsReport = {
       total: lists.length,
-      lists: lists.slice(0, a.limit).map((l) => ({ id: l.id, name: l.name, space: { id: l.spaceId, name: l.spaceName }, archived: l.archived, task_count: l.taskCount })),
-      truncated: lists.length > a.limit, hint: lists.length > a.limit ? `Showing ${a.limit} of ${lists.length}; raise limit.` : null,
+      lists: lists
+        .slice(0, a.limit)
+        .map((l) => ({ id: l.id, name: l.name, space: { id: l.spaceId, name: l.spaceName }, archived: l.archived, task_count: l.taskCount })),
+      truncated: lists.length > a.limit,
+      hint: lists.length > a.limit ? `Showing ${a.limit} of ${lists.length}; raise limit.` : null,
     };
     return fitReport(out, [() => [listAt(out, 'lists', 10)]]);
   }

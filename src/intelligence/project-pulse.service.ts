@@ -15,8 +15,25 @@ import { ProjectFactsRepository, StuckRow } from './project-facts.repository';
 
 const DAY_MS = 86_400_000;
 const SHOW = 10;
-const line = (t: TaskSetRow | { id: string; customId: string | null; name: string; status: string; category: TaskSetRow['category']; listName: string; assignees: { name: string }[] | string[] }) => ({
-  id: t.id, custom_id: t.customId, name: t.name, status: t.status, category: t.category, list: t.listName,
+const line = (
+  t:
+    | TaskSetRow
+    | {
+        id: string;
+        customId: string | null;
+        name: string;
+        status: string;
+        category: TaskSetRow['category'];
+        listName: string;
+        assignees: { name: string }[] | string[];
+      },
+) => ({
+  id: t.id,
+  custom_id: t.customId,
+  name: t.name,
+  status: t.status,
+  category: t.category,
+  list: t.listName,
   assignees: (t.assignees as ({ name: string } | string)[]).map((a) => (typeof a === 'string' ? a : a.name)),
 });
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -46,20 +63,41 @@ export class ProjectPulseService {
       this.taskSets.count(activeSet),
       this.stuck(f, STALE_DAYS, (r) => r.filter((x) => x !== 'stale'), SHOW),
       this.taskSets.tasks(this.ctx.taskSet(f, { includeClosed: false, dueFrom: today.from, dueTo: today.to }), 'due'),
-      this.time.facts({ workspaceId: f.ws, window: { from: yesterday.from, to: yesterday.to }, now: f.now, timeZone: f.timeZone, scope: f.location, groupBy: ['person'] }),
+      this.time.facts({
+        workspaceId: f.ws,
+        window: { from: yesterday.from, to: yesterday.to },
+        now: f.now,
+        timeZone: f.timeZone,
+        scope: f.location,
+        groupBy: ['person'],
+      }),
     ]);
     const out: StandupReport = {
-      project: scopeView(f.scope), today: today.firstDay, yesterday: periodView(yesterday),
-      finished_yesterday: finished.slice(0, SHOW).map(line), finished_yesterday_total: finished.length,
-      in_progress: active.map(line), in_progress_total: activeTotal,
-      blocked: blocked.shown.map((x) => ({ ...line(x.t), reasons: x.reasons })), blocked_total: blocked.total,
-      due_today: due.slice(0, SHOW).map((t) => ({ ...line(t), due_date: iso(t.dueDate as number) })), due_today_total: due.length,
-      time_yesterday: time.map((r) => ({ id: r.userId as number, name: r.userName ?? r.userEmail ?? `user ${r.userId}`, time: duration(r.ms), running_timer: r.running })),
+      project: scopeView(f.scope),
+      today: today.firstDay,
+      yesterday: periodView(yesterday),
+      finished_yesterday: finished.slice(0, SHOW).map(line),
+      finished_yesterday_total: finished.length,
+      in_progress: active.map(line),
+      in_progress_total: activeTotal,
+      blocked: blocked.shown.map((x) => ({ ...line(x.t), reasons: x.reasons })),
+      blocked_total: blocked.total,
+      due_today: due.slice(0, SHOW).map((t) => ({ ...line(t), due_date: iso(t.dueDate as number) })),
+      due_today_total: due.length,
+      time_yesterday: time.map((r) => ({
+        id: r.userId as number,
+        name: r.userName ?? r.userEmail ?? `user ${r.userId}`,
+        time: duration(r.ms),
+        running_timer: r.running,
+      })),
       time_yesterday_total: duration(time.reduce((s, r) => s + r.ms, 0)),
-      truncated: finished.length > SHOW || activeTotal > SHOW || blocked.total > SHOW || due.length > SHOW, hint: null,
+      truncated: finished.length > SHOW || activeTotal > SHOW || blocked.total > SHOW || due.length > SHOW,
+      hint: null,
     };
     if (out.truncated) out.hint = `Lists show ${SHOW} tasks each; the totals are complete. get_tasks_by_status and get_project_blockers list more.`;
-    return fitReport(out, [() => [listAt(out, 'in_progress', 3), listAt(out, 'finished_yesterday', 3), listAt(out, 'blocked', 3), listAt(out, 'due_today', 3)]]);
+    return fitReport(out, [
+      () => [listAt(out, 'in_progress', 3), listAt(out, 'finished_yesterday', 3), listAt(out, 'blocked', 3), listAt(out, 'due_today', 3)],
+    ]);
   }
 
   /** The last 7 days: finished, started, overdue, time per person, top contributors, highlights. */
@@ -70,28 +108,54 @@ export class ProjectPulseService {
     const overdueSet = this.ctx.taskSet(f, { overdueAt: f.now });
     const [finished, started, overdue, overdueTotal, time] = await Promise.all([
       this.taskSets.tasks(this.ctx.taskSet(f, { finishedFrom: week.from, finishedTo: week.to })),
-      snapshot ? this.facts.startedSince(this.ctx.taskSet(f), snapshot).then((ids) => (ids.length ? this.taskSets.tasks(this.ctx.taskSet(f, { ids })) : []))
+      snapshot
+        ? this.facts.startedSince(this.ctx.taskSet(f), snapshot).then((ids) => (ids.length ? this.taskSets.tasks(this.ctx.taskSet(f, { ids })) : []))
         : this.taskSets.tasks(this.ctx.taskSet(f, { createdFrom: week.from })),
       this.taskSets.tasks(overdueSet, 'due', 5),
       this.taskSets.count(overdueSet),
-      this.time.facts({ workspaceId: f.ws, window: { from: week.from, to: week.to }, now: f.now, timeZone: f.timeZone, scope: f.location, groupBy: ['person'] }),
+      this.time.facts({
+        workspaceId: f.ws,
+        window: { from: week.from, to: week.to },
+        now: f.now,
+        timeZone: f.timeZone,
+        scope: f.location,
+        groupBy: ['person'],
+      }),
     ]);
     const finishedBy = new Map<number, number>();
     for (const t of finished) for (const p of t.assignees) finishedBy.set(p.id, (finishedBy.get(p.id) ?? 0) + 1);
-    const names = new Map<number, string>([...finished.flatMap((t) => t.assignees.map((p) => [p.id, p.name] as const)), ...time.map((r) => [r.userId as number, r.userName ?? r.userEmail ?? `user ${r.userId}`] as const)]);
+    const names = new Map<number, string>([
+      ...finished.flatMap((t) => t.assignees.map((p) => [p.id, p.name] as const)),
+      ...time.map((r) => [r.userId as number, r.userName ?? r.userEmail ?? `user ${r.userId}`] as const),
+    ]);
     const ids = new Set([...finishedBy.keys(), ...time.map((r) => r.userId as number)]);
-    const people = [...ids].map((id) => ({ id, name: names.get(id) ?? `user ${id}`, ms: time.find((r) => r.userId === id)?.ms ?? 0, finished: finishedBy.get(id) ?? 0 }))
+    const people = [...ids]
+      .map((id) => ({ id, name: names.get(id) ?? `user ${id}`, ms: time.find((r) => r.userId === id)?.ms ?? 0, finished: finishedBy.get(id) ?? 0 }))
       .sort((x, y) => y.finished - x.finished || y.ms - x.ms || x.name.localeCompare(y.name));
-    const highlights = [...finished].sort((x, y) => (y.timeEstimate ?? 0) - (x.timeEstimate ?? 0) || (y.finishedAt ?? 0) - (x.finishedAt ?? 0)).slice(0, 5);
+    const highlights = [...finished]
+      .sort((x, y) => (y.timeEstimate ?? 0) - (x.timeEstimate ?? 0) || (y.finishedAt ?? 0) - (x.finishedAt ?? 0))
+      .slice(0, 5);
     const out: DigestReport = {
-      project: scopeView(f.scope), period: periodView(week),
-      finished: { total: finished.length, highlights: highlights.map((t) => ({ ...line(t), estimate: t.timeEstimate ? duration(t.timeEstimate) : null, finished_at: iso(t.finishedAt as number) })) },
+      project: scopeView(f.scope),
+      period: periodView(week),
+      finished: {
+        total: finished.length,
+        highlights: highlights.map((t) => ({
+          ...line(t),
+          estimate: t.timeEstimate ? duration(t.timeEstimate) : null,
+          finished_at: iso(t.finishedAt as number),
+        })),
+      },
       started: { total: started.length, basis: snapshot ? 'snapshot' : 'created', tasks: started.slice(0, 10).map(line) },
       overdue: { total: overdueTotal, tasks: overdue.map((t) => ({ ...line(t), days_overdue: daysOverdue(t.dueDate as number, f.now) })) },
       time: duration(time.reduce((s, r) => s + r.ms, 0)),
       people: people.map((p) => ({ id: p.id, name: p.name, time: duration(p.ms), finished: p.finished })),
-      top_contributors: people.slice(0, 3).filter((p) => p.finished > 0 || p.ms > 0).map((p) => p.name),
-      truncated: false, hint: null,
+      top_contributors: people
+        .slice(0, 3)
+        .filter((p) => p.finished > 0 || p.ms > 0)
+        .map((p) => p.name),
+      truncated: false,
+      hint: null,
     };
     return fitReport(out, [() => [listAt(out.started, 'tasks', 3), listAt(out, 'people', 5)]]);
   }
@@ -100,17 +164,31 @@ export class ProjectPulseService {
   async blockers(a: { project: string; stale_days: number; limit: number }): Promise<BlockersReport> {
     const f = await this.ctx.frame({ project: a.project });
     const s = await this.stuck(f, a.stale_days, (r) => r, a.limit);
-    const counts = { blocked: s.count((r) => r.includes('blocked') || r.includes('waiting_on_dependency')), waiting: s.count((r) => r.includes('waiting')), stale: s.count((r) => r.includes('stale')), total: s.total };
+    const counts = {
+      blocked: s.count((r) => r.includes('blocked') || r.includes('waiting_on_dependency')),
+      waiting: s.count((r) => r.includes('waiting')),
+      stale: s.count((r) => r.includes('stale')),
+      total: s.total,
+    };
     const recommendations = [
       ...(counts.blocked ? [`${counts.blocked} tasks are blocked or wait on unfinished work: clear the blocker, or re-plan around it.`] : []),
       ...(counts.waiting ? [`${counts.waiting} tasks are waiting: ask who they wait for and by when.`] : []),
       ...(counts.stale ? [`${counts.stale} open tasks have not been updated for over ${a.stale_days} days: confirm they are still alive.`] : []),
     ];
     const out: BlockersReport = {
-      project: scopeView(f.scope), as_of: iso(f.now), stale_days: a.stale_days, counts,
-      tasks: s.shown.map(({ t, reasons }) => ({ ...line(t), reasons, waiting_on: t.waitingOn, days_since_update: Math.floor((f.now - t.dateUpdated) / DAY_MS) })),
+      project: scopeView(f.scope),
+      as_of: iso(f.now),
+      stale_days: a.stale_days,
+      counts,
+      tasks: s.shown.map(({ t, reasons }) => ({
+        ...line(t),
+        reasons,
+        waiting_on: t.waitingOn,
+        days_since_update: Math.floor((f.now - t.dateUpdated) / DAY_MS),
+      })),
       recommendations: recommendations.length ? recommendations : ['Nothing is blocked, waiting or stale.'],
-      truncated: s.total > a.limit, hint: s.total > a.limit ? `Showing ${a.limit} of ${s.total}; raise limit or narrow the project.` : null,
+      truncated: s.total > a.limit,
+      hint: s.total > a.limit ? `Showing ${a.limit} of ${s.total}; raise limit or narrow the project.` : null,
     };
     return fitReport(out, [() => [listAt(out, 'tasks', 5)]]);
   }
@@ -122,7 +200,10 @@ export class ProjectPulseService {
    */
   private async stuck(f: ReportFrame, staleDays: number, keep: (r: StuckReason[]) => StuckReason[], limit: number) {
     const judged = (await this.facts.openBrief(this.ctx.taskSet(f)))
-      .map((c) => ({ c, reasons: keep(stuckReasons({ status: c.status, waitingOnUnfinished: c.waitingOnUnfinished, updatedMs: c.dateUpdated }, f.now, staleDays)) }))
+      .map((c) => ({
+        c,
+        reasons: keep(stuckReasons({ status: c.status, waitingOnUnfinished: c.waitingOnUnfinished, updatedMs: c.dateUpdated }, f.now, staleDays)),
+      }))
       .filter((x) => x.reasons.length > 0);
     const rank = (r: StuckReason[]) => (r.includes('blocked') ? 0 : r.includes('waiting_on_dependency') ? 1 : r.includes('waiting') ? 2 : 3);
     judged.sort((x, y) => rank(x.reasons) - rank(y.reasons) || x.c.dateUpdated - y.c.dateUpdated || x.c.id.localeCompare(y.c.id));
@@ -142,25 +223,39 @@ export class ProjectPulseService {
     const soonSet = this.ctx.taskSet(f, { includeClosed: false, dueFrom: f.now, dueTo: f.now + a.risk_days * DAY_MS + 1 });
     // Most overdue first, then soonest due: the first `limit` of each is all that can be shown.
     const [overdue, overdueTotal, soon, soonTotal] = await Promise.all([
-      this.taskSets.tasks(overdueSet, 'due', a.limit), this.taskSets.count(overdueSet), this.taskSets.tasks(soonSet, 'due', a.limit), this.taskSets.count(soonSet),
+      this.taskSets.tasks(overdueSet, 'due', a.limit),
+      this.taskSets.count(overdueSet),
+      this.taskSets.tasks(soonSet, 'due', a.limit),
+      this.taskSets.count(soonSet),
     ]);
     const all = [...overdue, ...soon];
     const total = overdueTotal + soonTotal;
     const out: ProjectAtRiskReport = {
-      project: scopeView(f.scope), as_of: iso(f.now), risk_days: a.risk_days, counts: { overdue: overdueTotal, due_soon: soonTotal },
+      project: scopeView(f.scope),
+      as_of: iso(f.now),
+      risk_days: a.risk_days,
+      counts: { overdue: overdueTotal, due_soon: soonTotal },
       tasks: all.slice(0, a.limit).map((t) => {
         const late = (t.dueDate as number) < f.now;
         return {
-          ...line(t), reason: late ? ('overdue' as const) : ('due_soon' as const), due_date: iso(t.dueDate as number),
-          overdue_by: late ? duration(f.now - (t.dueDate as number)) : null, due_in: late ? null : duration((t.dueDate as number) - f.now),
+          ...line(t),
+          reason: late ? ('overdue' as const) : ('due_soon' as const),
+          due_date: iso(t.dueDate as number),
+          overdue_by: late ? duration(f.now - (t.dueDate as number)) : null,
+          due_in: late ? null : duration((t.dueDate as number) - f.now),
         };
       }),
       recommendations: [
-        ...(overdueTotal ? [`${overdueTotal} tasks are overdue (the oldest since ${localDate(overdue[0].dueDate as number, f.timeZone)}): re-plan their dates or close them.`] : []),
+        ...(overdueTotal
+          ? [
+              `${overdueTotal} tasks are overdue (the oldest since ${localDate(overdue[0].dueDate as number, f.timeZone)}): re-plan their dates or close them.`,
+            ]
+          : []),
         ...(soonTotal ? [`${soonTotal} tasks are due within ${a.risk_days} days: check their owners have room.`] : []),
         ...(!total ? ['Nothing is overdue or due soon.'] : []),
       ],
-      truncated: total > a.limit, hint: total > a.limit ? `Showing ${a.limit} of ${total}; raise limit or narrow the project.` : null,
+      truncated: total > a.limit,
+      hint: total > a.limit ? `Showing ${a.limit} of ${total}; raise limit or narrow the project.` : null,
     };
     return fitReport(out, [() => [listAt(out, 'tasks', 5)]]);
   }

@@ -7,15 +7,40 @@ import { FolderBase, ListBase, ListCountRow, SpaceBase } from './hierarchy-query
 // Space Z (archived): folderless list Y (live)
 const space = (id: string, archived = false): SpaceBase => ({ id, workspaceId: 'w', name: id, private: false, archived, statuses: [], features: {} });
 const folder = (id: string, spaceId: string, archived = false): FolderBase => ({
-  id, workspaceId: 'w', spaceId, spaceName: spaceId, name: id, archived, hidden: false, overrideStatuses: false, statuses: null,
+  id,
+  workspaceId: 'w',
+  spaceId,
+  spaceName: spaceId,
+  name: id,
+  archived,
+  hidden: false,
+  overrideStatuses: false,
+  statuses: null,
 });
 const list = (id: string, spaceId: string, folderId: string | null, archived = false): ListBase => ({
-  id, workspaceId: 'w', name: id, spaceId, spaceName: spaceId, folderId, folderName: folderId, archived, statuses: [], statusesSource: 'space', statusesSourceId: null,
+  id,
+  workspaceId: 'w',
+  name: id,
+  spaceId,
+  spaceName: spaceId,
+  folderId,
+  folderName: folderId,
+  archived,
+  statuses: [],
+  statusesSource: 'space',
+  statusesSourceId: null,
 });
 const structure = {
   spaces: [space('S'), space('Z', true)],
   folders: [folder('F1', 'S'), folder('F2', 'S', true)],
-  lists: [list('A', 'S', 'F1'), list('B', 'S', 'F1', true), list('C', 'S', 'F2'), list('D', 'S', null), list('E', 'S', null, true), list('Y', 'Z', null)],
+  lists: [
+    list('A', 'S', 'F1'),
+    list('B', 'S', 'F1', true),
+    list('C', 'S', 'F2'),
+    list('D', 'S', null),
+    list('E', 'S', null, true),
+    list('Y', 'Z', null),
+  ],
 };
 // Every list: 3 active tasks and 1 archived done task.
 const rows: ListCountRow[] = structure.lists.flatMap((l) => [
@@ -28,10 +53,20 @@ describe('countHierarchy (rule 4)', () => {
 
   it.each<[string, boolean, Record<string, [number, number, number]>, Record<string, [number, number]>, Record<string, number>]>([
     // [name, includeArchived, space → [folders, lists, tasks], folder → [lists, tasks], list → tasks]
-    ['hides what is archived inside each item; an archived item still counts its own', false,
-      { S: [1, 2, 6], Z: [0, 1, 3] }, { F1: [1, 3], F2: [1, 3] }, { A: 3, B: 3, C: 3, D: 3, E: 3, Y: 3 }],
-    ['counts everything with include_archived', true,
-      { S: [2, 5, 20], Z: [0, 1, 4] }, { F1: [2, 8], F2: [1, 4] }, { A: 4, B: 4, C: 4, D: 4, E: 4, Y: 4 }],
+    [
+      'hides what is archived inside each item; an archived item still counts its own',
+      false,
+      { S: [1, 2, 6], Z: [0, 1, 3] },
+      { F1: [1, 3], F2: [1, 3] },
+      { A: 3, B: 3, C: 3, D: 3, E: 3, Y: 3 },
+    ],
+    [
+      'counts everything with include_archived',
+      true,
+      { S: [2, 5, 20], Z: [0, 1, 4] },
+      { F1: [2, 8], F2: [1, 4] },
+      { A: 4, B: 4, C: 4, D: 4, E: 4, Y: 4 },
+    ],
   ])('%s', (_why, includeArchived, spaces, folders, lists) => {
     const c = countHierarchy(structure, rows, includeArchived);
     expect(Object.fromEntries(Object.entries(by(c.spaces)).map(([k, s]) => [k, [s.folderCount, s.listCount, s.taskCount]]))).toEqual(spaces);

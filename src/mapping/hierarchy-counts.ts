@@ -54,10 +54,15 @@ export function countHierarchy(
   }
   const sum = (ls: ListRowView[] | undefined) => (ls ?? []).reduce((a, l) => a + l.taskCount, 0);
   const folders: FolderRowView[] = s.folders.map(({ workspaceId: _ws, hidden: _h, ...f }) => ({
-    ...f, listCount: listsOfFolder.get(f.id)?.length ?? 0, taskCount: sum(listsOfFolder.get(f.id)),
+    ...f,
+    listCount: listsOfFolder.get(f.id)?.length ?? 0,
+    taskCount: sum(listsOfFolder.get(f.id)),
   }));
   const spaces: SpaceRowView[] = s.spaces.map((sp) => ({
-    ...sp, folderCount: foldersOfSpace.get(sp.id) ?? 0, listCount: listsOfSpace.get(sp.id)?.length ?? 0, taskCount: sum(listsOfSpace.get(sp.id)),
+    ...sp,
+    folderCount: foldersOfSpace.get(sp.id) ?? 0,
+    listCount: listsOfSpace.get(sp.id)?.length ?? 0,
+    taskCount: sum(listsOfSpace.get(sp.id)),
   }));
   return { spaces, folders, lists };
 }

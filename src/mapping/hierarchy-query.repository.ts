@@ -4,32 +4,82 @@ import { DataSource } from 'typeorm';
 import { StatusCategory } from '../common/status-category';
 import { StatusDefinition } from '../database/entities';
 
-export interface WorkspaceRow { id: string; name: string; color: string | null; plan: string | null; memberCount: number }
+export interface WorkspaceRow {
+  id: string;
+  name: string;
+  color: string | null;
+  plan: string | null;
+  memberCount: number;
+}
 
 /** A space, folder or list as stored, before counts. */
 export interface SpaceBase {
-  id: string; workspaceId: string; name: string; private: boolean; archived: boolean; statuses: StatusDefinition[]; features: Record<string, unknown>;
+  id: string;
+  workspaceId: string;
+  name: string;
+  private: boolean;
+  archived: boolean;
+  statuses: StatusDefinition[];
+  features: Record<string, unknown>;
 }
 export interface FolderBase {
-  id: string; workspaceId: string; spaceId: string; spaceName: string; name: string; archived: boolean; hidden: boolean;
-  overrideStatuses: boolean; statuses: StatusDefinition[] | null;
+  id: string;
+  workspaceId: string;
+  spaceId: string;
+  spaceName: string;
+  name: string;
+  archived: boolean;
+  hidden: boolean;
+  overrideStatuses: boolean;
+  statuses: StatusDefinition[] | null;
 }
 export interface ListBase {
-  id: string; workspaceId: string; name: string; spaceId: string; spaceName: string; folderId: string | null; folderName: string | null;
-  archived: boolean; statuses: StatusDefinition[]; statusesSource: string; statusesSourceId: string | null;
+  id: string;
+  workspaceId: string;
+  name: string;
+  spaceId: string;
+  spaceName: string;
+  folderId: string | null;
+  folderName: string | null;
+  archived: boolean;
+  statuses: StatusDefinition[];
+  statusesSource: string;
+  statusesSourceId: string | null;
 }
 
 /** Counts follow the contract's rule 4 (see hierarchy-counts.ts). */
-export interface SpaceRowView extends SpaceBase { folderCount: number; listCount: number; taskCount: number }
-export interface FolderRowView extends Omit<FolderBase, 'workspaceId' | 'hidden'> { listCount: number; taskCount: number }
-export interface ListRowView extends Omit<ListBase, 'workspaceId'> { taskCount: number; byCategory: Record<string, number> }
-export interface MemberRowView {
-  id: number; username: string | null; email: string | null; role: number | null; roleKey: string | null; status: string;
+export interface SpaceRowView extends SpaceBase {
+  folderCount: number;
+  listCount: number;
+  taskCount: number;
 }
-export interface MemberRow extends MemberRowView { workspaceId: string }
+export interface FolderRowView extends Omit<FolderBase, 'workspaceId' | 'hidden'> {
+  listCount: number;
+  taskCount: number;
+}
+export interface ListRowView extends Omit<ListBase, 'workspaceId'> {
+  taskCount: number;
+  byCategory: Record<string, number>;
+}
+export interface MemberRowView {
+  id: number;
+  username: string | null;
+  email: string | null;
+  role: number | null;
+  roleKey: string | null;
+  status: string;
+}
+export interface MemberRow extends MemberRowView {
+  workspaceId: string;
+}
 
 /** Live tasks of one list in one status category, archived or not (from the task_counts table). */
-export interface ListCountRow { listId: string; category: StatusCategory; archived: boolean; n: number }
+export interface ListCountRow {
+  listId: string;
+  category: StatusCategory;
+  archived: boolean;
+  n: number;
+}
 
 /**
  * Reads of the synced hierarchy. The structure (a few hundred rows) is read whole by
@@ -81,8 +131,13 @@ export class HierarchyQueryRepository {
        WHERE removed_at IS NULL ORDER BY coalesce(username, email), user_id`,
     );
     return rows.map((r: Record<string, unknown>) => ({
-      workspaceId: r.workspace_id as string, id: Number(r.user_id), username: r.username as string | null, email: r.email as string | null,
-      role: r.role as number | null, roleKey: r.role_key as string | null, status: r.status as string,
+      workspaceId: r.workspace_id as string,
+      id: Number(r.user_id),
+      username: r.username as string | null,
+      email: r.email as string | null,
+      role: r.role as number | null,
+      roleKey: r.role_key as string | null,
+      status: r.status as string,
     }));
   }
 
@@ -94,7 +149,12 @@ export class HierarchyQueryRepository {
        GROUP BY list_id, status_category, archived HAVING sum(n) > 0`,
       [workspaceId, listIds ?? null],
     );
-    return rows.map((r) => ({ listId: r.list_id as string, category: r.status_category as StatusCategory, archived: Boolean(r.archived), n: Number(r.n) }));
+    return rows.map((r) => ({
+      listId: r.list_id as string,
+      category: r.status_category as StatusCategory,
+      archived: Boolean(r.archived),
+      n: Number(r.n),
+    }));
   }
 
   /** When the newest sync run ended: the hierarchy snapshot reloads when this moves (runs of other processes too). */

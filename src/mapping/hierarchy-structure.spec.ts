@@ -1,15 +1,53 @@
 import type { FolderRowView, ListRowView, SpaceRowView } from './hierarchy-query.repository';
 import { HierarchyIndex, listIdsOf, structureOf } from './hierarchy-structure';
 
-const space = (id: string, name: string): SpaceRowView => ({ id, workspaceId: 'w', name, private: false, archived: false, statuses: [], features: {}, folderCount: 0, listCount: 0, taskCount: 0 });
-const folder = (id: string, spaceId: string, archived = false): FolderRowView => ({ id, spaceId, spaceName: 'S', name: id, archived, overrideStatuses: false, statuses: null, listCount: 0, taskCount: 0 });
+const space = (id: string, name: string): SpaceRowView => ({
+  id,
+  workspaceId: 'w',
+  name,
+  private: false,
+  archived: false,
+  statuses: [],
+  features: {},
+  folderCount: 0,
+  listCount: 0,
+  taskCount: 0,
+});
+const folder = (id: string, spaceId: string, archived = false): FolderRowView => ({
+  id,
+  spaceId,
+  spaceName: 'S',
+  name: id,
+  archived,
+  overrideStatuses: false,
+  statuses: null,
+  listCount: 0,
+  taskCount: 0,
+});
 const list = (id: string, spaceId: string, folderId: string | null, taskCount: number, archived = false): ListRowView => ({
-  id, name: id, spaceId, spaceName: 'S', folderId, folderName: folderId, archived, statuses: [], statusesSource: 'space', statusesSourceId: null, taskCount, byCategory: {},
+  id,
+  name: id,
+  spaceId,
+  spaceName: 'S',
+  folderId,
+  folderName: folderId,
+  archived,
+  statuses: [],
+  statusesSource: 'space',
+  statusesSourceId: null,
+  taskCount,
+  byCategory: {},
 });
 const h: HierarchyIndex = {
   spaces: [space('s1', 'Mobile'), space('s2', 'Web')],
   folders: [folder('f1', 's1'), folder('f2', 's1', true), folder('f3', 's2')],
-  lists: [list('l1', 's1', 'f1', 3), list('l2', 's1', 'f1', 4, true), list('l3', 's1', 'f2', 5), list('l4', 's1', null, 6), list('l5', 's2', 'f3', 7)],
+  lists: [
+    list('l1', 's1', 'f1', 3),
+    list('l2', 's1', 'f1', 4, true),
+    list('l3', 's1', 'f2', 5),
+    list('l4', 's1', null, 6),
+    list('l5', 's2', 'f3', 7),
+  ],
 };
 
 describe('structureOf', () => {
@@ -24,7 +62,10 @@ describe('structureOf', () => {
   it('a folder: its lists; a list: itself', () => {
     expect(structureOf('folder', 'f1', h, true)).toMatchObject({ folders: [], counts: { folders: 0, lists: 2, tasks: 7 } });
     expect(structureOf('folder', 'f2', h, false).counts).toEqual({ folders: 0, lists: 1, tasks: 5 });
-    expect(structureOf('list', 'l2', h, false)).toMatchObject({ lists: [{ id: 'l2', archived: true, taskCount: 4 }], counts: { lists: 1, tasks: 4 } });
+    expect(structureOf('list', 'l2', h, false)).toMatchObject({
+      lists: [{ id: 'l2', archived: true, taskCount: 4 }],
+      counts: { lists: 1, tasks: 4 },
+    });
   });
 
   it('list ids to sync: every list under the target, archived ones included', () => {

@@ -35,7 +35,21 @@ class FakeRepo {
     return [];
   }
   async allLists(): Promise<ListBase[]> {
-    return [{ id: 'l1', workspaceId: 'w', name: 'List', spaceId: 's1', spaceName: 'Alpha', folderId: null, folderName: null, archived: false, statuses: [], statusesSource: 'space', statusesSourceId: null }];
+    return [
+      {
+        id: 'l1',
+        workspaceId: 'w',
+        name: 'List',
+        spaceId: 's1',
+        spaceName: 'Alpha',
+        folderId: null,
+        folderName: null,
+        archived: false,
+        statuses: [],
+        statusesSource: 'space',
+        statusesSourceId: null,
+      },
+    ];
   }
   async allMembers() {
     return [{ workspaceId: 'w', id: 7, username: 'ana', email: 'ana@x.io', role: 3, roleKey: 'member', status: 'active' }];

@@ -6,7 +6,16 @@ import { StatusDefinition } from '../database/entities';
 import { matchOne, Named } from '../common/names/name-matcher';
 import { DomainError } from '../common/errors/domain-error';
 import {
-  FolderBase, FolderRowView, HierarchyQueryRepository, ListBase, ListCountRow, ListRowView, MemberRow, MemberRowView, SpaceBase, SpaceRowView,
+  FolderBase,
+  FolderRowView,
+  HierarchyQueryRepository,
+  ListBase,
+  ListCountRow,
+  ListRowView,
+  MemberRow,
+  MemberRowView,
+  SpaceBase,
+  SpaceRowView,
   WorkspaceRow,
 } from './hierarchy-query.repository';
 import { CountedHierarchy, countHierarchy, listsInScope } from './hierarchy-counts';
@@ -74,7 +83,9 @@ export class HierarchyService implements OnModuleInit, OnApplicationBootstrap {
       name: 'hierarchy snapshot',
       info: () => {
         const s = this.snapshot;
-        return s ? { entries: s.spaces.length + s.folders.length + s.lists.length + s.members.length, ageMs: Math.round(performance.now() - s.loadedAt) } : { entries: 0, ageMs: null };
+        return s
+          ? { entries: s.spaces.length + s.folders.length + s.lists.length + s.members.length, ageMs: Math.round(performance.now() - s.loadedAt) }
+          : { entries: 0, ageMs: null };
       },
       // Dropped, not reloaded: the next read loads it afresh from the database (and waits for it).
       clear: () => {
@@ -159,7 +170,9 @@ export class HierarchyService implements OnModuleInit, OnApplicationBootstrap {
 
   statuses(defs: StatusDefinition[] | null | undefined): StatusView[] {
     return (defs ?? []).map((s) => ({
-      status: s.status, type: s.type, orderindex: s.orderindex,
+      status: s.status,
+      type: s.type,
+      orderindex: s.orderindex,
       category: statusCategory(s.status, s.type, this.cfg.reports.statusOverrides),
     }));
   }
@@ -193,13 +206,29 @@ export class HierarchyService implements OnModuleInit, OnApplicationBootstrap {
   async folder(ws: string, given: string, spaceId?: string): Promise<FolderRowView> {
     const { folders } = await this.counted(ws);
     const pool = spaceId ? folders.filter((f) => f.spaceId === spaceId) : folders;
-    return (await this.aliased(ws, given, 'folder', pool)) ?? matchOne('folder', given, pool.map((f) => ({ ...f, label: `${f.name} (space ${f.spaceName})` })), 'get_folders lists them.');
+    return (
+      (await this.aliased(ws, given, 'folder', pool)) ??
+      matchOne(
+        'folder',
+        given,
+        pool.map((f) => ({ ...f, label: `${f.name} (space ${f.spaceName})` })),
+        'get_folders lists them.',
+      )
+    );
   }
 
   async list(ws: string, given: string, scope: { spaceId?: string; folderId?: string } = {}): Promise<ListRowView> {
     const { lists } = await this.counted(ws);
     const pool = lists.filter((l) => (!scope.spaceId || l.spaceId === scope.spaceId) && (!scope.folderId || l.folderId === scope.folderId));
-    return (await this.aliased(ws, given, 'list', pool)) ?? matchOne('list', given, pool.map((l) => ({ ...l, label: `${l.name} (${l.spaceName}${l.folderName ? ` › ${l.folderName}` : ''})` })), 'get_lists / get_folderless_lists list them.');
+    return (
+      (await this.aliased(ws, given, 'list', pool)) ??
+      matchOne(
+        'list',
+        given,
+        pool.map((l) => ({ ...l, label: `${l.name} (${l.spaceName}${l.folderName ? ` › ${l.folderName}` : ''})` })),
+        'get_lists / get_folderless_lists list them.',
+      )
+    );
   }
 
   /**
@@ -221,7 +250,10 @@ export class HierarchyService implements OnModuleInit, OnApplicationBootstrap {
   async member(ws: string, given: string): Promise<MemberRowView> {
     const members = await this.members(ws);
     const named: (Named & { m: MemberRowView })[] = members.map((m) => ({
-      id: String(m.id), name: m.username ?? m.email ?? String(m.id), aliases: [m.email, m.username].filter((x): x is string => !!x), m,
+      id: String(m.id),
+      name: m.username ?? m.email ?? String(m.id),
+      aliases: [m.email, m.username].filter((x): x is string => !!x),
+      m,
     }));
     return matchOne('member', given.replace(/^@/, ''), named, 'get_workspace_members lists them.').m;
   }
@@ -286,10 +318,19 @@ export class HierarchyService implements OnModuleInit, OnApplicationBootstrap {
     return {
       workspace: { id: ws, name: w?.name ?? ws },
       spaces: spaces.map((s) => ({
-        id: s.id, name: s.name, archived: s.archived, taskCount: s.taskCount,
-        folders: folders.filter((f) => f.spaceId === s.id).map((f) => ({
-          id: f.id, name: f.name, archived: f.archived, taskCount: f.taskCount, lists: lists.filter((l) => l.folderId === f.id).map(listView),
-        })),
+        id: s.id,
+        name: s.name,
+        archived: s.archived,
+        taskCount: s.taskCount,
+        folders: folders
+          .filter((f) => f.spaceId === s.id)
+          .map((f) => ({
+            id: f.id,
+            name: f.name,
+            archived: f.archived,
+            taskCount: f.taskCount,
+            lists: lists.filter((l) => l.folderId === f.id).map(listView),
+          })),
         folderlessLists: lists.filter((l) => l.spaceId === s.id && !l.folderId).map(listView),
       })),
     };
@@ -317,11 +358,13 @@ export class HierarchyService implements OnModuleInit, OnApplicationBootstrap {
     countArchived = includeArchived,
   ): Promise<ListRowView[]> {
     const { lists } = await this.fresh(ws, countArchived, f.listId ? [f.listId] : undefined);
-    return lists.filter((l) =>
-      (includeArchived || !l.archived) &&
-      (!f.spaceId || l.spaceId === f.spaceId) &&
-      (f.folderId === undefined || l.folderId === f.folderId) &&
-      (!f.listId || l.id === f.listId));
+    return lists.filter(
+      (l) =>
+        (includeArchived || !l.archived) &&
+        (!f.spaceId || l.spaceId === f.spaceId) &&
+        (f.folderId === undefined || l.folderId === f.folderId) &&
+        (!f.listId || l.id === f.listId),
+    );
   }
 
   async members(ws: string): Promise<MemberRowView[]> {
@@ -334,7 +377,11 @@ export class HierarchyService implements OnModuleInit, OnApplicationBootstrap {
 }
 
 function ofWorkspace(s: { spaces: SpaceBase[]; folders: FolderBase[]; lists: ListBase[] }, ws: string) {
-  return { spaces: s.spaces.filter((x) => x.workspaceId === ws), folders: s.folders.filter((x) => x.workspaceId === ws), lists: s.lists.filter((x) => x.workspaceId === ws) };
+  return {
+    spaces: s.spaces.filter((x) => x.workspaceId === ws),
+    folders: s.folders.filter((x) => x.workspaceId === ws),
+    lists: s.lists.filter((x) => x.workspaceId === ws),
+  };
 }
 
 /** What the whole tree shows: without archived items, archived spaces, folders and lists (and what is inside them) are hidden. */

@@ -16,8 +16,15 @@ import { ProjectMappingService } from './project-mapping.service';
   imports: [SyncModule],
   controllers: [HierarchyController],
   providers: [
-    HierarchyQueryRepository, HierarchyService, MemberResolverService, ProjectRegistryRepository, PeopleRepository, ScopeResolverService,
-    CacheRegistry, ProjectRegistryService, ProjectMappingService,
+    HierarchyQueryRepository,
+    HierarchyService,
+    MemberResolverService,
+    ProjectRegistryRepository,
+    PeopleRepository,
+    ScopeResolverService,
+    CacheRegistry,
+    ProjectRegistryService,
+    ProjectMappingService,
   ],
   exports: [HierarchyService, MemberResolverService, ScopeResolverService, CacheRegistry, ProjectRegistryService, ProjectMappingService],
 })

@@ -25,8 +25,12 @@ export class PeopleRepository {
       [workspaceId],
     );
     return rows.map((r) => ({
-      id: Number(r.user_id), username: r.username as string | null, email: r.email as string | null,
-      roleKey: r.role_key as string | null, status: r.status as string, removed: Boolean(r.removed),
+      id: Number(r.user_id),
+      username: r.username as string | null,
+      email: r.email as string | null,
+      roleKey: r.role_key as string | null,
+      status: r.status as string,
+      removed: Boolean(r.removed),
     }));
   }
 }

@@ -6,7 +6,7 @@ import { EXPORT_FORMAT, parseImport } from './project-map.format';
 const fixture = () => JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../test/fixtures/projects/project_map.json'), 'utf8'));
 
 describe('parseImport', () => {
-  it("reads the original project_map.json: alias (or its key), clickup_id (string or number), clickup_type, structure name; skips what it cannot read", () => {
+  it('reads the original project_map.json: alias (or its key), clickup_id (string or number), clickup_type, structure name; skips what it cannot read', () => {
     const p = parseImport(fixture());
     expect(p.source).toBe('project_map');
     expect(p.items).toEqual([
@@ -21,15 +21,26 @@ describe('parseImport', () => {
   });
 
   it('reads our export, as an object or as JSON text', () => {
-    const doc = { format: EXPORT_FORMAT, version: 1, workspace_id: 'w', exported_at: 'x', projects: [{ alias: 'A', type: 'folder', id: '1', name: 'F', path: 'S', notes: 'n' }, { alias: '', type: 'list', id: '2' }, 7] };
+    const doc = {
+      format: EXPORT_FORMAT,
+      version: 1,
+      workspace_id: 'w',
+      exported_at: 'x',
+      projects: [{ alias: 'A', type: 'folder', id: '1', name: 'F', path: 'S', notes: 'n' }, { alias: '', type: 'list', id: '2' }, 7],
+    };
     const expected = {
       source: 'export',
       items: [{ alias: 'A', type: 'folder', id: '1', name: 'F', notes: 'n' }],
-      unreadable: [{ entry: 'projects[1]', reason: 'no alias' }, { entry: 'projects[2]', reason: 'not an object' }],
+      unreadable: [
+        { entry: 'projects[1]', reason: 'no alias' },
+        { entry: 'projects[2]', reason: 'not an object' },
+      ],
     };
     expect(parseImport(doc)).toEqual(expected);
     expect(parseImport(JSON.stringify(doc))).toEqual(expected);
-    expect(parseImport({ projects: [{ alias: 'B', type: 'LIST', name: 'Only a name' }] }).items).toEqual([{ alias: 'B', type: 'list', id: null, name: 'Only a name', notes: null }]);
+    expect(parseImport({ projects: [{ alias: 'B', type: 'LIST', name: 'Only a name' }] }).items).toEqual([
+      { alias: 'B', type: 'list', id: null, name: 'Only a name', notes: null },
+    ]);
   });
 
   it.each([

@@ -47,7 +47,8 @@ const SHAPE =
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const idOf = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' && Number.isFinite(v) ? String(v) : null);
+const idOf = (v: unknown): string | null =>
+  typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' && Number.isFinite(v) ? String(v) : null;
 const textOf = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
 const kindOf = (v: unknown): ProjectKind | null => {
   const k = typeof v === 'string' ? v.trim().toLowerCase() : '';
@@ -72,9 +73,15 @@ export function parseImport(data: unknown): ParsedImport {
   if (isObj(doc) && Array.isArray(doc.projects)) {
     if (doc.format !== undefined && doc.format !== EXPORT_FORMAT) throw new DomainError(`Unknown export format '${String(doc.format)}'. ${SHAPE}`);
     if (typeof doc.version === 'number' && doc.version > EXPORT_VERSION) {
-      throw new DomainError(`This export is version ${doc.version}; this server reads version ${EXPORT_VERSION}. Export again with this server's version.`);
+      throw new DomainError(
+        `This export is version ${doc.version}; this server reads version ${EXPORT_VERSION}. Export again with this server's version.`,
+      );
     }
-    return fromEntries('export', doc.projects.map((e, i) => [`projects[${i}]`, e]), readExported);
+    return fromEntries(
+      'export',
+      doc.projects.map((e, i) => [`projects[${i}]`, e]),
+      readExported,
+    );
   }
   if (isObj(doc) && isObj(doc.mapped_projects)) {
     return fromEntries('project_map', Object.entries(doc.mapped_projects), readMapped);

@@ -62,7 +62,11 @@ export class ProjectMappingService {
     const ws = await this.scopes.workspaceId();
     const s = await this.hierarchy.space(ws, space);
     const index = await this.hierarchy.countedNow(ws, includeArchived);
-    return { entry: null, target: { type: 'space', id: s.id, name: s.name, location: '', archived: s.archived }, structure: structureOf('space', s.id, index, includeArchived) };
+    return {
+      entry: null,
+      target: { type: 'space', id: s.id, name: s.name, location: '', archived: s.archived },
+      structure: structureOf('space', s.id, index, includeArchived),
+    };
   }
 
   async discoverFolder(folder: string, space: string | undefined, includeArchived: boolean): Promise<MappedTarget> {
@@ -70,7 +74,11 @@ export class ProjectMappingService {
     const spaceId = space ? (await this.hierarchy.space(ws, space)).id : undefined;
     const f = await this.hierarchy.folder(ws, folder, spaceId);
     const index = await this.hierarchy.countedNow(ws, includeArchived);
-    return { entry: null, target: { type: 'folder', id: f.id, name: f.name, location: f.spaceName, archived: f.archived }, structure: structureOf('folder', f.id, index, includeArchived) };
+    return {
+      entry: null,
+      target: { type: 'folder', id: f.id, name: f.name, location: f.spaceName, archived: f.archived },
+      structure: structureOf('folder', f.id, index, includeArchived),
+    };
   }
 
   /** Syncs one project's lists now (tasks and recent time entries), as a 'project' run. */
@@ -88,10 +96,23 @@ export class ProjectMappingService {
     const ws = v.workspaceId;
     const projects = ws ? (await this.registry.list(ws)).length : 0;
     const last = (kind: string) => v.lastRuns.find((r) => r.kind === kind) ?? null;
-    const next = [v.schedule.nextIncrementalAt, v.schedule.nextReconcileAt, v.schedule.nextSnapshotAt].filter((x): x is string => !!x).sort()[0] ?? null;
+    const next =
+      [v.schedule.nextIncrementalAt, v.schedule.nextReconcileAt, v.schedule.nextSnapshotAt].filter((x): x is string => !!x).sort()[0] ?? null;
     return {
-      counts: { spaces: v.counts.spaces, folders: v.counts.folders, lists: v.counts.lists, tasks: v.counts.tasks, timeEntries: v.counts.timeEntries, members: v.counts.members, projects },
-      lastFull: last('full'), lastIncremental: last('incremental'), running: v.running, nextRunAt: next, caches: this.caches.list(),
+      counts: {
+        spaces: v.counts.spaces,
+        folders: v.counts.folders,
+        lists: v.counts.lists,
+        tasks: v.counts.tasks,
+        timeEntries: v.counts.timeEntries,
+        members: v.counts.members,
+        projects,
+      },
+      lastFull: last('full'),
+      lastIncremental: last('incremental'),
+      running: v.running,
+      nextRunAt: next,
+      caches: this.caches.list(),
     };
   }
 
@@ -107,7 +128,8 @@ export class ProjectMappingService {
   private async target(ws: string, scope: ResolvedScope): Promise<MappedTarget['target']> {
     const index = await this.hierarchy.nameIndex(ws);
     const list = scope.kind === 'list' ? index.lists.find((l) => l.id === scope.id) : undefined;
-    const location = scope.kind === 'folder' ? (index.folders.find((f) => f.id === scope.id)?.spaceName ?? '') : list ? locationPath('list', list) : '';
+    const location =
+      scope.kind === 'folder' ? (index.folders.find((f) => f.id === scope.id)?.spaceName ?? '') : list ? locationPath('list', list) : '';
     return { type: scope.kind as ProjectKind, id: scope.id, name: scope.name, location, archived: scope.archived };
   }
 }

@@ -99,14 +99,27 @@ export class ProjectRegistryRepository {
       `INSERT INTO projects (workspace_id, alias, alias_key, target_type, target_id, notes, target_name, target_space_id, target_folder_id, target_path, checked_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())
        ON CONFLICT (workspace_id, alias_key) DO NOTHING RETURNING id`,
-      [workspaceId, e.alias, e.aliasKey, e.targetType, e.targetId, e.notes, e.recorded.name, e.recorded.spaceId, e.recorded.folderId, e.recorded.path],
+      [
+        workspaceId,
+        e.alias,
+        e.aliasKey,
+        e.targetType,
+        e.targetId,
+        e.notes,
+        e.recorded.name,
+        e.recorded.spaceId,
+        e.recorded.folderId,
+        e.recorded.path,
+      ],
     );
     return rows[0]?.id ?? null;
   }
 
   /** Removes an entry; false when there was none. */
   async remove(workspaceId: string, aliasKey: string): Promise<boolean> {
-    const rows = returnedRows(await this.ds.query(`DELETE FROM projects WHERE workspace_id = $1 AND alias_key = $2 RETURNING id`, [workspaceId, aliasKey]));
+    const rows = returnedRows(
+      await this.ds.query(`DELETE FROM projects WHERE workspace_id = $1 AND alias_key = $2 RETURNING id`, [workspaceId, aliasKey]),
+    );
     return rows.length > 0;
   }
 
@@ -121,19 +134,29 @@ export class ProjectRegistryRepository {
 
 function registryRow(r: Record<string, unknown>): RegistryRow {
   const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
-  const current: CurrentTarget | null = r.cur_id === null || r.cur_id === undefined ? null : {
-    name: String(r.cur_name),
-    spaceId: str(r.space_id),
-    spaceName: str(r.space_name),
-    folderId: str(r.folder_id),
-    folderName: str(r.folder_name),
-    archived: Boolean(r.cur_archived),
-    archivedContainer: r.target_type !== 'space' && r.space_archived ? `space ${r.space_name}` : r.folder_archived ? `folder ${r.folder_name}` : null,
-    deleted: Boolean(r.cur_deleted),
-  };
+  const current: CurrentTarget | null =
+    r.cur_id === null || r.cur_id === undefined
+      ? null
+      : {
+          name: String(r.cur_name),
+          spaceId: str(r.space_id),
+          spaceName: str(r.space_name),
+          folderId: str(r.folder_id),
+          folderName: str(r.folder_name),
+          archived: Boolean(r.cur_archived),
+          archivedContainer:
+            r.target_type !== 'space' && r.space_archived ? `space ${r.space_name}` : r.folder_archived ? `folder ${r.folder_name}` : null,
+          deleted: Boolean(r.cur_deleted),
+        };
   return {
-    id: Number(r.id), alias: String(r.alias), aliasKey: String(r.alias_key), targetType: r.target_type as ProjectKind, targetId: String(r.target_id),
-    notes: str(r.notes), createdAt: new Date(r.created_at as string), checkedAt: r.checked_at ? new Date(r.checked_at as string) : null,
+    id: Number(r.id),
+    alias: String(r.alias),
+    aliasKey: String(r.alias_key),
+    targetType: r.target_type as ProjectKind,
+    targetId: String(r.target_id),
+    notes: str(r.notes),
+    createdAt: new Date(r.created_at as string),
+    checkedAt: r.checked_at ? new Date(r.checked_at as string) : null,
     recorded: { name: str(r.target_name), spaceId: str(r.target_space_id), folderId: str(r.target_folder_id), path: str(r.target_path) },
     current,
   };

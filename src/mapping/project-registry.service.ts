@@ -77,7 +77,14 @@ export class ProjectRegistryService {
     const target = await this.resolveTarget(ws, a.target, a.type);
     const current = await this.currentOf(ws, target.kind as ProjectKind, target.id);
     const recorded = checkTarget(target.kind as ProjectKind, emptyRecord, current).record as RecordedTarget;
-    const id = await this.repo.insert(ws, { alias, aliasKey: key, targetType: target.kind as ProjectKind, targetId: target.id, notes: a.notes ?? null, recorded });
+    const id = await this.repo.insert(ws, {
+      alias,
+      aliasKey: key,
+      targetType: target.kind as ProjectKind,
+      targetId: target.id,
+      notes: a.notes ?? null,
+      recorded,
+    });
     const [row] = await this.repo.entries(ws, key);
     if (id === null) {
       if (row && row.targetType === target.kind && row.targetId === target.id) return { created: false, entry: entryView(row), warnings: [] };
@@ -132,19 +139,50 @@ export class ProjectRegistryService {
     const inSpace = (sid: string) => !spaceRow || sid === spaceRow.id;
     const rows: { type: ProjectKind; id: string; name: string; location: string; archived: boolean; taskCount: number; trackedAs: string[] }[] =
       level === 'space'
-        ? spaces.filter((s) => inSpace(s.id)).map((s) => ({ type: 'space' as const, id: s.id, name: s.name, location: '', archived: s.archived, taskCount: s.taskCount, trackedAs: trackedAs('space', s.id) }))
+        ? spaces
+            .filter((s) => inSpace(s.id))
+            .map((s) => ({
+              type: 'space' as const,
+              id: s.id,
+              name: s.name,
+              location: '',
+              archived: s.archived,
+              taskCount: s.taskCount,
+              trackedAs: trackedAs('space', s.id),
+            }))
         : level === 'folder'
-          ? folders.filter((f) => inSpace(f.spaceId)).map((f) => ({ type: 'folder' as const, id: f.id, name: f.name, location: f.spaceName, archived: f.archived, taskCount: f.taskCount, trackedAs: trackedAs('folder', f.id) }))
-          : lists.filter((l) => inSpace(l.spaceId)).map((l) => ({
-            type: 'list' as const, id: l.id, name: l.name, location: locationPath('list', l), archived: l.archived, taskCount: l.taskCount, trackedAs: trackedAs('list', l.id),
-          }));
+          ? folders
+              .filter((f) => inSpace(f.spaceId))
+              .map((f) => ({
+                type: 'folder' as const,
+                id: f.id,
+                name: f.name,
+                location: f.spaceName,
+                archived: f.archived,
+                taskCount: f.taskCount,
+                trackedAs: trackedAs('folder', f.id),
+              }))
+          : lists
+              .filter((l) => inSpace(l.spaceId))
+              .map((l) => ({
+                type: 'list' as const,
+                id: l.id,
+                name: l.name,
+                location: locationPath('list', l),
+                archived: l.archived,
+                taskCount: l.taskCount,
+                trackedAs: trackedAs('list', l.id),
+              }));
     return { space: spaceRow ? { id: spaceRow.id, name: spaceRow.name } : null, candidates: rows.filter((r) => includeArchived || !r.archived) };
   }
 
   async exportDoc(ws: string, now: Date): Promise<ProjectsExport> {
     const rows = await this.repo.entries(ws);
     return {
-      format: EXPORT_FORMAT, version: EXPORT_VERSION, workspace_id: ws, exported_at: now.toISOString(),
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      workspace_id: ws,
+      exported_at: now.toISOString(),
       projects: rows.map((r) => {
         const v = entryView(r);
         return { alias: r.alias, type: r.targetType, id: r.targetId, name: v.name, path: v.location, notes: r.notes };
@@ -192,29 +230,72 @@ export class ProjectRegistryService {
     const { spaces, folders, lists } = await this.hierarchy.nameIndex(ws);
     if (kind === 'space') {
       const s = spaces.find((x) => x.id === id)!;
-      return { name: s.name, spaceId: s.id, spaceName: s.name, folderId: null, folderName: null, archived: s.archived, archivedContainer: null, deleted: false };
+      return {
+        name: s.name,
+        spaceId: s.id,
+        spaceName: s.name,
+        folderId: null,
+        folderName: null,
+        archived: s.archived,
+        archivedContainer: null,
+        deleted: false,
+      };
     }
     if (kind === 'folder') {
       const f = folders.find((x) => x.id === id)!;
-      return { name: f.name, spaceId: f.spaceId, spaceName: f.spaceName, folderId: null, folderName: null, archived: f.archived, archivedContainer: null, deleted: false };
+      return {
+        name: f.name,
+        spaceId: f.spaceId,
+        spaceName: f.spaceName,
+        folderId: null,
+        folderName: null,
+        archived: f.archived,
+        archivedContainer: null,
+        deleted: false,
+      };
     }
     const l = lists.find((x) => x.id === id)!;
-    return { name: l.name, spaceId: l.spaceId, spaceName: l.spaceName, folderId: l.folderId, folderName: l.folderName, archived: l.archived, archivedContainer: null, deleted: false };
+    return {
+      name: l.name,
+      spaceId: l.spaceId,
+      spaceName: l.spaceName,
+      folderId: l.folderId,
+      folderName: l.folderName,
+      archived: l.archived,
+      archivedContainer: null,
+      deleted: false,
+    };
   }
 
   /** An alias that is also a space/folder/list name now wins over that name everywhere: say so. */
   private async warningsFor(ws: string, row: RegistryRow): Promise<string[]> {
     const { spaces, folders, lists } = await this.hierarchy.nameIndex(ws);
     const shadowed = [
-      ...spaces.map((x) => ['space', x] as const), ...folders.map((x) => ['folder', x] as const), ...lists.map((x) => ['list', x] as const),
+      ...spaces.map((x) => ['space', x] as const),
+      ...folders.map((x) => ['folder', x] as const),
+      ...lists.map((x) => ['list', x] as const),
     ].filter(([kind, x]) => norm(x.name) === row.aliasKey && !(kind === row.targetType && x.id === row.targetId));
-    return shadowed.slice(0, 3).map(([kind, x]) => `'${row.alias}' is also the name of ${kind} ${x.name} (${x.id}); as an alias it now means ${row.targetType} ${nameOf(row)} wherever a scope is named. Use the id to reach the ${kind}.`);
+    return shadowed
+      .slice(0, 3)
+      .map(
+        ([kind, x]) =>
+          `'${row.alias}' is also the name of ${kind} ${x.name} (${x.id}); as an alias it now means ${row.targetType} ${nameOf(row)} wherever a scope is named. Use the id to reach the ${kind}.`,
+      );
   }
 
   private async unknownAlias(ws: string, given: string): Promise<DomainError> {
     const aliases = await this.repo.aliases(ws);
-    const near = closest(norm(given), aliases.map((a) => ({ id: a.targetId, name: a.alias, label: `${a.alias} → ${a.targetType}` })), 5);
-    return notFoundError('project alias', given, near.map((a) => ({ id: a.id, name: a.label ?? a.name })), aliases.length ? 'list_projects lists them.' : 'add_project creates one.');
+    const near = closest(
+      norm(given),
+      aliases.map((a) => ({ id: a.targetId, name: a.alias, label: `${a.alias} → ${a.targetType}` })),
+      5,
+    );
+    return notFoundError(
+      'project alias',
+      given,
+      near.map((a) => ({ id: a.id, name: a.label ?? a.name })),
+      aliases.length ? 'list_projects lists them.' : 'add_project creates one.',
+    );
   }
 }
 
@@ -225,10 +306,16 @@ export function entryView(r: RegistryRow): RegistryEntryView {
   const check = checkTarget(r.targetType, r.recorded, r.current);
   const deleted = check.changes.includes('deleted');
   return {
-    alias: r.alias, type: r.targetType, id: r.targetId, name: nameOf(r),
+    alias: r.alias,
+    type: r.targetType,
+    id: r.targetId,
+    name: nameOf(r),
     location: deleted || !r.current ? (r.recorded.path ?? '') : locationPath(r.targetType, r.current),
     state: deleted ? 'deleted' : check.archived ? 'archived' : 'ok',
-    notes: r.notes, addedAt: r.createdAt.toISOString(), checkedAt: r.checkedAt?.toISOString() ?? null, check,
+    notes: r.notes,
+    addedAt: r.createdAt.toISOString(),
+    checkedAt: r.checkedAt?.toISOString() ?? null,
+    check,
   };
 }
 
@@ -239,6 +326,7 @@ function matchItem(item: ImportItem, rows: Row[]): { row: Row; by: 'id' | 'name'
   const named = item.name ? rows.filter((r) => norm(r.name) === norm(item.name as string)) : [];
   if (named.length === 1) return { row: named[0], by: 'name' };
   const what = `${item.type}${item.id ? ` ${item.id}` : ''}${item.name ? ` '${item.name}'` : ''}`;
-  if (named.length > 1) return `no ${item.type} has id ${item.id ?? '(none)'}, and ${named.length} ${item.type}s are named '${item.name}': map it with add_project and the id (${named.map((r) => r.id).join(', ')}).`;
+  if (named.length > 1)
+    return `no ${item.type} has id ${item.id ?? '(none)'}, and ${named.length} ${item.type}s are named '${item.name}': map it with add_project and the id (${named.map((r) => r.id).join(', ')}).`;
   return `no synced ${what}: it may be in another workspace or deleted. Map it with add_project.`;
 }

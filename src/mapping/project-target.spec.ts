@@ -1,7 +1,12 @@
 import { DomainError } from '../common/errors/domain-error';
 import { ProjectCandidate, resolveProjectTarget } from './project-target';
 
-const c = (kind: ProjectCandidate['kind'], id: string, name: string, where = ''): ProjectCandidate => ({ kind, id, name, label: `${name} (${kind}${where})` });
+const c = (kind: ProjectCandidate['kind'], id: string, name: string, where = ''): ProjectCandidate => ({
+  kind,
+  id,
+  name,
+  label: `${name} (${kind}${where})`,
+});
 const all = [
   c('space', 's1', 'Mobile'),
   c('space', 's2', 'Web Platform'),
@@ -32,15 +37,25 @@ describe('resolveProjectTarget', () => {
 
   it('same-named folders are ambiguous and listed with their location', () => {
     expect(() => resolveProjectTarget('campaigns', all)).toThrow(DomainError);
-    expect(() => resolveProjectTarget('campaigns', all)).toThrow("'campaigns' matches 2 folders: Campaigns (folder in Marketing) (f3), Campaigns (folder in Sales) (f4). Pass the id or a more specific name.");
+    expect(() => resolveProjectTarget('campaigns', all)).toThrow(
+      "'campaigns' matches 2 folders: Campaigns (folder in Marketing) (f3), Campaigns (folder in Sales) (f4). Pass the id or a more specific name.",
+    );
   });
 
   it('no match names the closest candidates', () => {
-    expect(() => resolveProjectTarget('mobil roadmap', all)).toThrow(/^No project, space, folder or list matches 'mobil roadmap'\. Did you mean: Mobile Roadmap \(list in Mobile\) \(l2\)/);
+    expect(() => resolveProjectTarget('mobil roadmap', all)).toThrow(
+      /^No project, space, folder or list matches 'mobil roadmap'\. Did you mean: Mobile Roadmap \(list in Mobile\) \(l2\)/,
+    );
   });
 
   it('a registry alias wins at every step, and only aliases share its kind', () => {
-    const alias: ProjectCandidate = { kind: 'alias', id: 'alias:web', name: 'web', label: 'web (alias of folder Website)', target: { kind: 'folder', id: 'f1' } };
+    const alias: ProjectCandidate = {
+      kind: 'alias',
+      id: 'alias:web',
+      name: 'web',
+      label: 'web (alias of folder Website)',
+      target: { kind: 'folder', id: 'f1' },
+    };
     const withAlias = [...all, alias];
     expect(resolveProjectTarget('WEB', withAlias)).toBe(alias);
     // a prefix of the alias beats a prefix of the space "Web Platform" (aliases are tried first)

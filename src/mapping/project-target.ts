@@ -33,9 +33,19 @@ export function resolveProjectTarget(given: string, candidates: ProjectCandidate
     for (const kind of KIND_ORDER) {
       const hits = candidates.filter((c) => c.kind === kind && test(norm(c.name)));
       if (hits.length === 1) return hits[0];
-      if (hits.length > 1) throw ambiguousError(kind === 'alias' ? 'project alias' : kind, given, hits.map((h) => ({ id: h.id, name: h.label })));
+      if (hits.length > 1)
+        throw ambiguousError(
+          kind === 'alias' ? 'project alias' : kind,
+          given,
+          hits.map((h) => ({ id: h.id, name: h.label })),
+        );
     }
   }
   const near = closest(q, candidates, 8);
-  throw notFoundError('project, space, folder or list', given, near.map((c) => ({ id: c.id, name: c.label })), 'get_spaces / get_folders / get_lists list them.');
+  throw notFoundError(
+    'project, space, folder or list',
+    given,
+    near.map((c) => ({ id: c.id, name: c.label })),
+    'get_spaces / get_folders / get_lists list them.',
+  );
 }

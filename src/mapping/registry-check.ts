@@ -41,7 +41,10 @@ export function checkTarget(kind: ProjectKind, recorded: RecordedTarget, current
   const archived = current.archived ? `${kind} ${current.name}` : current.archivedContainer;
   if (archived) changes.push('archived');
   return {
-    changes, renamed, moved, archived,
+    changes,
+    renamed,
+    moved,
+    archived,
     record: { name: current.name, spaceId: kind === 'space' ? null : current.spaceId, folderId: kind === 'list' ? current.folderId : null, path },
   };
 }

@@ -64,16 +64,22 @@ export class ScopeResolverService {
   async scope(ws: string, a: ScopeArgs): Promise<ResolvedScope> {
     if (a.project !== undefined) {
       const others = (['space', 'folder', 'list'] as const).filter((k) => a[k] !== undefined);
-      if (others.length) throw new DomainError(`Pass either project or ${others.join('/')}, not both: project already names a space, folder or list.`);
+      if (others.length)
+        throw new DomainError(`Pass either project or ${others.join('/')}, not both: project already names a space, folder or list.`);
       return this.project(ws, a.project);
     }
-    const aliases = a.list ?? a.folder ?? a.space ? await this.registry.aliases(ws) : [];
+    const aliases = (a.list ?? a.folder ?? a.space) ? await this.registry.aliases(ws) : [];
     const viaAlias = (given: string | undefined) => (given === undefined ? undefined : aliases.find((x) => x.aliasKey === norm(given)));
     const mostSpecific = a.list ?? a.folder ?? a.space;
     const alias = viaAlias(mostSpecific);
     if (alias) return this.aliasTarget(ws, alias);
     const spaceAlias = viaAlias(a.space);
-    const space = a.space === undefined ? undefined : spaceAlias?.targetType === 'space' ? await this.space(ws, spaceAlias.targetId) : await this.space(ws, a.space);
+    const space =
+      a.space === undefined
+        ? undefined
+        : spaceAlias?.targetType === 'space'
+          ? await this.space(ws, spaceAlias.targetId)
+          : await this.space(ws, a.space);
     if (a.list !== undefined) return listScope(await this.hierarchy.list(ws, a.list, { spaceId: space?.id }));
     if (a.folder !== undefined) return folderScope(await this.hierarchy.folder(ws, a.folder, space?.id));
     if (space) return spaceScope(space);
@@ -84,10 +90,21 @@ export class ScopeResolverService {
   async project(ws: string, given: string): Promise<ResolvedScope> {
     const [aliases, { spaces, folders, lists }] = await Promise.all([this.registry.aliases(ws), this.hierarchy.nameIndex(ws)]);
     const candidates: ProjectCandidate[] = [
-      ...aliases.map((x) => ({ kind: 'alias' as const, id: `alias:${x.aliasKey}`, name: x.alias, label: `${x.alias} (alias of ${x.targetType} ${x.targetId})`, target: { kind: x.targetType, id: x.targetId } })),
+      ...aliases.map((x) => ({
+        kind: 'alias' as const,
+        id: `alias:${x.aliasKey}`,
+        name: x.alias,
+        label: `${x.alias} (alias of ${x.targetType} ${x.targetId})`,
+        target: { kind: x.targetType, id: x.targetId },
+      })),
       ...spaces.map((s) => ({ kind: 'space' as const, id: s.id, name: s.name, label: `${s.name} (space)` })),
       ...folders.map((f) => ({ kind: 'folder' as const, id: f.id, name: f.name, label: `${f.name} (folder in ${f.spaceName})` })),
-      ...lists.map((l) => ({ kind: 'list' as const, id: l.id, name: l.name, label: `${l.name} (list in ${l.spaceName}${l.folderName ? ` › ${l.folderName}` : ''})` })),
+      ...lists.map((l) => ({
+        kind: 'list' as const,
+        id: l.id,
+        name: l.name,
+        label: `${l.name} (list in ${l.spaceName}${l.folderName ? ` › ${l.folderName}` : ''})`,
+      })),
     ];
     const hit = resolveProjectTarget(given, candidates);
     if (hit.kind === 'alias') return this.aliasTarget(ws, aliases.find((x) => `alias:${x.aliasKey}` === hit.id) as ProjectAliasRow);
@@ -103,7 +120,13 @@ export class ScopeResolverService {
   async person(ws: string, given: string): Promise<ResolvedPerson> {
     const all = await this.peopleRepo.people(ws);
     const named = (rows: PersonRow[]): (Named & { p: PersonRow })[] =>
-      rows.map((p) => ({ id: String(p.id), name: personName(p), aliases: [p.email, p.username].filter((x): x is string => !!x), label: p.removed ? `${personName(p)} (removed)` : undefined, p }));
+      rows.map((p) => ({
+        id: String(p.id),
+        name: personName(p),
+        aliases: [p.email, p.username].filter((x): x is string => !!x),
+        label: p.removed ? `${personName(p)} (removed)` : undefined,
+        p,
+      }));
     const q = given.trim().replace(/^@/, '');
     try {
       return view(matchOne('member', q, named(all.filter((p) => !p.removed)), 'get_workspace_members lists them.').p);
@@ -123,7 +146,9 @@ export class ScopeResolverService {
     const { folders, lists } = await this.hierarchy.nameIndex(ws);
     return [
       ...folders.filter((f) => f.spaceId === spaceId).map((f) => ({ kind: 'folder' as const, id: f.id, name: f.name, archived: f.archived })),
-      ...lists.filter((l) => l.spaceId === spaceId && !l.folderId).map((l) => ({ kind: 'list' as const, id: l.id, name: l.name, archived: l.archived })),
+      ...lists
+        .filter((l) => l.spaceId === spaceId && !l.folderId)
+        .map((l) => ({ kind: 'list' as const, id: l.id, name: l.name, archived: l.archived })),
     ];
   }
 
@@ -156,10 +181,30 @@ function view(p: PersonRow): ResolvedPerson {
   return { id: p.id, name: personName(p), email: p.email, removed: p.removed };
 }
 
-const spaceScope = (s: SpaceRowView): ResolvedScope => ({ kind: 'space', id: s.id, name: s.name, label: `space ${s.name}`, archived: s.archived, alias: null, spaceId: s.id });
+const spaceScope = (s: SpaceRowView): ResolvedScope => ({
+  kind: 'space',
+  id: s.id,
+  name: s.name,
+  label: `space ${s.name}`,
+  archived: s.archived,
+  alias: null,
+  spaceId: s.id,
+});
 const folderScope = (f: FolderRowView): ResolvedScope => ({
-  kind: 'folder', id: f.id, name: f.name, label: `folder ${f.name} in ${f.spaceName}`, archived: f.archived, alias: null, spaceId: f.spaceId,
+  kind: 'folder',
+  id: f.id,
+  name: f.name,
+  label: `folder ${f.name} in ${f.spaceName}`,
+  archived: f.archived,
+  alias: null,
+  spaceId: f.spaceId,
 });
 const listScope = (l: ListRowView): ResolvedScope => ({
-  kind: 'list', id: l.id, name: l.name, label: `list ${l.name} in ${l.spaceName}${l.folderName ? ` › ${l.folderName}` : ''}`, archived: l.archived, alias: null, spaceId: l.spaceId,
+  kind: 'list',
+  id: l.id,
+  name: l.name,
+  label: `list ${l.name} in ${l.spaceName}${l.folderName ? ` › ${l.folderName}` : ''}`,
+  archived: l.archived,
+  alias: null,
+  spaceId: l.spaceId,
 });

@@ -29,7 +29,16 @@ export const SERVER_INSTRUCTIONS =
   'Scope arguments take ids or names (case-insensitive, unique prefixes work); an unknown or ambiguous name returns the candidates to retry with. ' +
   'Time means logged time entries, attributed to who logged them. Every result carries data_as_of (freshness) and demo.';
 
-const TOOLSET_PROVIDERS = [WorkspaceTools, SyncTools, TasksReadTools, TasksWriteTools, AnalyticsTools, IntelligenceTools, ProjectsTools, MappingTools];
+const TOOLSET_PROVIDERS = [
+  WorkspaceTools,
+  SyncTools,
+  TasksReadTools,
+  TasksWriteTools,
+  AnalyticsTools,
+  IntelligenceTools,
+  ProjectsTools,
+  MappingTools,
+];
 
 /**
  * The MCP server: legacy SSE (GET /sse + POST /messages, what LM Studio uses) and stateful

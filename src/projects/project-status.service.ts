@@ -54,14 +54,20 @@ export class ProjectStatusService {
   ) {}
 
   weeks(now: number): Weeks {
-    return { thisWeek: this.ctx.period({ period: 'this_week' }, 'this_week', now), lastWeek: this.ctx.period({ period: 'last_week' }, 'last_week', now) };
+    return {
+      thisWeek: this.ctx.period({ period: 'this_week' }, 'this_week', now),
+      lastWeek: this.ctx.period({ period: 'last_week' }, 'last_week', now),
+    };
   }
 
   /** One project: a registry alias, or any space, folder or list. */
   async status(project: string): Promise<{ status: ProjectStatus; weeks: Weeks }> {
     const frame = await this.ctx.frame({ project });
     const weeks = this.weeks(frame.now);
-    const [thisWeek, lastWeek] = await Promise.all([this.timeByList(frame.ws, weeks.thisWeek, frame.now), this.timeByList(frame.ws, weeks.lastWeek, frame.now)]);
+    const [thisWeek, lastWeek] = await Promise.all([
+      this.timeByList(frame.ws, weeks.thisWeek, frame.now),
+      this.timeByList(frame.ws, weeks.lastWeek, frame.now),
+    ]);
     return { status: await this.statusOf(frame, thisWeek, lastWeek, null), weeks };
   }
 
@@ -72,12 +78,18 @@ export class ProjectStatusService {
     const now = this.ctx.now();
     const weeks = this.weeks(now);
     const [thisWeek, lastWeek, activity] = await Promise.all([
-      this.timeByList(ws, weeks.thisWeek, now), this.timeByList(ws, weeks.lastWeek, now), this.activity.lastActivityByList(ws, now),
+      this.timeByList(ws, weeks.thisWeek, now),
+      this.timeByList(ws, weeks.lastWeek, now),
+      this.activity.lastActivityByList(ws, now),
     ]);
     const rows: ProjectStatus[] = [];
     const unavailable: { alias: string; reason: string }[] = [];
     const one = async (e: RegistryEntryView): Promise<ProjectStatus | { alias: string; reason: string }> => {
-      if (e.state === 'deleted') return { alias: e.alias, reason: `${e.type} ${e.name} (${e.id}) is no longer in ClickUp; remove_project '${e.alias}' or point it elsewhere.` };
+      if (e.state === 'deleted')
+        return {
+          alias: e.alias,
+          reason: `${e.type} ${e.name} (${e.id}) is no longer in ClickUp; remove_project '${e.alias}' or point it elsewhere.`,
+        };
       try {
         return await this.statusOf(await this.ctx.frame({ project: e.alias }), thisWeek, lastWeek, activity);
       } catch (err) {
@@ -98,12 +110,24 @@ export class ProjectStatusService {
   /** Registry entries with the last activity of each live target. */
   async entries(): Promise<{ entry: RegistryEntryView; lastActivity: number | null }[]> {
     const ws = await this.registry.workspaceId();
-    const [entries, activity, index] = await Promise.all([this.registry.list(ws), this.activity.lastActivityByList(ws, this.ctx.now()), this.hierarchy.nameIndex(ws)]);
-    return entries.map((entry) => ({ entry, lastActivity: entry.state === 'deleted' ? null : latestOf(listIdsOf(entry.type, entry.id, index), activity) }));
+    const [entries, activity, index] = await Promise.all([
+      this.registry.list(ws),
+      this.activity.lastActivityByList(ws, this.ctx.now()),
+      this.hierarchy.nameIndex(ws),
+    ]);
+    return entries.map((entry) => ({
+      entry,
+      lastActivity: entry.state === 'deleted' ? null : latestOf(listIdsOf(entry.type, entry.id, index), activity),
+    }));
   }
 
   /** `activity`: last activity per list when many projects are computed at once; null: one scoped query. */
-  private async statusOf(frame: ReportFrame, thisWeek: TimeByList, lastWeek: TimeByList, activity: Map<string, number> | null): Promise<ProjectStatus> {
+  private async statusOf(
+    frame: ReportFrame,
+    thisWeek: TimeByList,
+    lastWeek: TimeByList,
+    activity: Map<string, number> | null,
+  ): Promise<ProjectStatus> {
     const scope = frame.scope;
     if (scope.kind === 'workspace') throw new DomainError('Name a project: an alias, or a space, folder or list.');
     const [health, byCategory, scoped, index] = await Promise.all([
@@ -130,7 +154,14 @@ export class ProjectStatusService {
 
   /** Time logged per home list in the period (entries clipped to it, running timers up to now). */
   private async timeByList(ws: string, p: Period, now: number): Promise<TimeByList> {
-    const rows = await this.facts.facts({ workspaceId: ws, window: { from: p.from, to: p.to }, now, timeZone: p.timeZone, scope: null, groupBy: ['list'] });
+    const rows = await this.facts.facts({
+      workspaceId: ws,
+      window: { from: p.from, to: p.to },
+      now,
+      timeZone: p.timeZone,
+      scope: null,
+      groupBy: ['list'],
+    });
     return new Map(rows.filter((r) => r.listId !== null).map((r) => [r.listId as string, r.ms]));
   }
 }

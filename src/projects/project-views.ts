@@ -24,7 +24,14 @@ export function weeksJson(w: Weeks) {
 
 export function statusJson(s: ProjectStatus) {
   return {
-    project: { alias: s.project.alias, type: s.project.type, id: s.project.id, name: s.project.name, location: s.project.location, archived: s.project.archived },
+    project: {
+      alias: s.project.alias,
+      type: s.project.type,
+      id: s.project.id,
+      name: s.project.name,
+      location: s.project.location,
+      archived: s.project.archived,
+    },
     progress_pct: s.progressPct,
     tasks: { total: s.tasks.total, not_started: s.tasks.not_started, active: s.tasks.active, done: s.tasks.done, closed: s.tasks.closed },
     overdue: s.overdue,
@@ -36,13 +43,36 @@ export function statusJson(s: ProjectStatus) {
 
 /** One dashboard row per project, as a table: 50 projects fit a small model's result budget. */
 export const DASHBOARD_COLUMNS = [
-  'alias', 'type', 'grade', 'score', 'progress_pct', 'not_started', 'active', 'done', 'closed', 'overdue', 'this_week_ms', 'last_week_ms', 'last_activity',
+  'alias',
+  'type',
+  'grade',
+  'score',
+  'progress_pct',
+  'not_started',
+  'active',
+  'done',
+  'closed',
+  'overdue',
+  'this_week_ms',
+  'last_week_ms',
+  'last_activity',
 ] as const;
 
 export function dashboardRow(s: ProjectStatus): (string | number | null)[] {
   return [
-    s.project.alias ?? s.project.name, s.project.type, s.health.grade, s.health.score, s.progressPct, s.tasks.not_started, s.tasks.active, s.tasks.done,
-    s.tasks.closed, s.overdue, s.thisWeekMs, s.lastWeekMs, iso(s.lastActivity),
+    s.project.alias ?? s.project.name,
+    s.project.type,
+    s.health.grade,
+    s.health.score,
+    s.progressPct,
+    s.tasks.not_started,
+    s.tasks.active,
+    s.tasks.done,
+    s.tasks.closed,
+    s.overdue,
+    s.thisWeekMs,
+    s.lastWeekMs,
+    iso(s.lastActivity),
   ];
 }
 

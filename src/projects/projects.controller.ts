@@ -24,11 +24,21 @@ export class ProjectsController {
   @ApiOperation({ summary: 'Tracked projects (list_projects): alias, target, location, state, last activity.' })
   async list() {
     const rows = await this.status.entries();
-    return { projects: rows.map((r) => ({ ...entryJson(r.entry), notes: r.entry.notes, added_at: r.entry.addedAt, checked_at: r.entry.checkedAt, last_activity: iso(r.lastActivity) })) };
+    return {
+      projects: rows.map((r) => ({
+        ...entryJson(r.entry),
+        notes: r.entry.notes,
+        added_at: r.entry.addedAt,
+        checked_at: r.entry.checkedAt,
+        last_activity: iso(r.lastActivity),
+      })),
+    };
   }
 
   @Post()
-  @ApiOperation({ summary: 'Track a space, folder or list under an alias (add_project). 201 when added, 200 when that alias already tracks that target.' })
+  @ApiOperation({
+    summary: 'Track a space, folder or list under an alias (add_project). 201 when added, 200 when that alias already tracks that target.',
+  })
   @ApiConflictResponse({ description: 'The alias is taken by an entry pointing elsewhere (the message names it).' })
   @ApiNotFoundResponse({ description: 'No space, folder or list matches the target (the message lists the closest).' })
   async add(@Body() body: AddProjectBody, @Res({ passthrough: true }) res: Response) {
@@ -39,7 +49,7 @@ export class ProjectsController {
   }
 
   @Get('status')
-  @ApiOperation({ summary: 'The dashboard (get_all_projects_status): every tracked project\'s status.' })
+  @ApiOperation({ summary: "The dashboard (get_all_projects_status): every tracked project's status." })
   async dashboard() {
     const d = await this.status.dashboard();
     return { total: d.total, weeks: weeksJson(d.weeks), projects: d.rows.map(statusJson), unavailable: d.unavailable };
@@ -67,7 +77,9 @@ export class ProjectsController {
   }
 
   @Get(':alias/status')
-  @ApiOperation({ summary: 'One project\'s status (get_project_status): progress, tasks by category, overdue, health grade, time this week and last, last activity.' })
+  @ApiOperation({
+    summary: "One project's status (get_project_status): progress, tasks by category, overdue, health grade, time this week and last, last activity.",
+  })
   @ApiNotFoundResponse({ description: 'No alias, space, folder or list matches (the message lists the closest).' })
   async one(@Param() p: ProjectParams) {
     const { status, weeks } = await this.status.status(p.alias);

@@ -12,14 +12,20 @@ export class DataReadinessInterceptor implements NestInterceptor {
   constructor(private readonly readiness: DataReadinessService) {}
 
   intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    return next.handle().pipe(
-      switchMap((body: unknown) =>
-        from(
-          this.readiness.state().then((s) =>
-            body && typeof body === 'object' && !Array.isArray(body) ? { ...(body as object), dataComplete: s.complete, dataWarning: s.warning } : body,
+    return next
+      .handle()
+      .pipe(
+        switchMap((body: unknown) =>
+          from(
+            this.readiness
+              .state()
+              .then((s) =>
+                body && typeof body === 'object' && !Array.isArray(body)
+                  ? { ...(body as object), dataComplete: s.complete, dataWarning: s.warning }
+                  : body,
+              ),
           ),
         ),
-      ),
-    );
+      );
   }
 }

@@ -73,8 +73,12 @@ export class DataReadinessService implements OnModuleInit {
       complete: false,
       running: live
         ? {
-            runId: live.id, kind: live.kind, phase: typeof d.phase === 'string' ? d.phase : null,
-            done: num(d.done), total: num(d.total), tasksRead: num(live.counts.tasksRead),
+            runId: live.id,
+            kind: live.kind,
+            phase: typeof d.phase === 'string' ? d.phase : null,
+            done: num(d.done),
+            total: num(d.total),
+            tasksRead: num(live.counts.tasksRead),
           }
         : null,
       tasksExpected: expected,

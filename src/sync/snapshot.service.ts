@@ -39,7 +39,12 @@ export class SnapshotService {
       let tasks = 0;
       for (const ws of workspaces) tasks += await this.repo.snapshotDay(ws, day, tz, nowMs);
       await this.runs.finish(run.id, {
-        status: 'succeeded', counts: { snapshotRows: tasks }, requests: 0, rateLimited: 0, retries: 0, error: null,
+        status: 'succeeded',
+        counts: { snapshotRows: tasks },
+        requests: 0,
+        rateLimited: 0,
+        retries: 0,
+        error: null,
         details: { date: day, timeZone: tz },
       });
       this.logger.log(`Snapshot of ${day} (${tz}): ${tasks} tasks`);

@@ -23,7 +23,9 @@ export class StatusCategoryMaintenanceService implements OnApplicationBootstrap 
 
   async onApplicationBootstrap(): Promise<void> {
     const overrides = this.cfg.reports.statusOverrides;
-    const hash = createHash('sha256').update(JSON.stringify(Object.entries(overrides).sort())).digest('hex');
+    const hash = createHash('sha256')
+      .update(JSON.stringify(Object.entries(overrides).sort()))
+      .digest('hex');
     if ((await this.state.get<string>(KEY)) === hash) return;
     const changed = await this.repo.recompute(overrides);
     await this.state.set(KEY, hash);

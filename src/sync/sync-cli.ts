@@ -70,6 +70,6 @@ async function main(): Promise<number> {
 main()
   .then((code) => process.exit(code))
   .catch((e: unknown) => {
-    process.stderr.write(`\nsync failed: ${startupProblem(e) ?? ((e as Error)?.stack ?? String(e))}\n`);
+    process.stderr.write(`\nsync failed: ${startupProblem(e) ?? (e as Error)?.stack ?? String(e)}\n`);
     process.exit(1);
   });

@@ -33,9 +33,14 @@ describe('describeError (what a run records and shows)', () => {
   });
 
   it('our own errors are already sentences a client may read', () => {
-    const clickup = new ClickupRateLimitError({ endpoint: 'GET /team/{team_id}/task', status: 429, ecode: null, clickupMessage: null, attempts: 6 }, null);
+    const clickup = new ClickupRateLimitError(
+      { endpoint: 'GET /team/{team_id}/task', status: 429, ecode: null, clickupMessage: null, attempts: 6 },
+      null,
+    );
     expect(describeError(clickup)).toBe(clickup.message);
-    expect(describeError(new DomainError('CLICKUP_WORKSPACE_ID 1 is not visible to this token.'))).toBe('CLICKUP_WORKSPACE_ID 1 is not visible to this token.');
+    expect(describeError(new DomainError('CLICKUP_WORKSPACE_ID 1 is not visible to this token.'))).toBe(
+      'CLICKUP_WORKSPACE_ID 1 is not visible to this token.',
+    );
     expect(logged).toEqual([]);
   });
 });

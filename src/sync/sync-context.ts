@@ -96,7 +96,10 @@ export class SyncContext {
   /** The warning lines a run ends with, the skipped-record summary included. */
   allWarnings(): string[] {
     if (!this.skippedCount) return this.warnings;
-    const shown = this.skipped.slice(0, 5).map((s) => `${s.entity} ${s.id ?? '(no id)'} (${s.field}: ${s.reason})`).join('; ');
+    const shown = this.skipped
+      .slice(0, 5)
+      .map((s) => `${s.entity} ${s.id ?? '(no id)'} (${s.field}: ${s.reason})`)
+      .join('; ');
     const more = this.skippedCount > 5 ? ` and ${this.skippedCount - 5} more` : '';
     return [
       ...this.warnings,

@@ -127,7 +127,12 @@ export class SyncRunnerService implements OnApplicationBootstrap, BeforeApplicat
     return { ...r, run: await r.done };
   }
 
-  private async begin(kind: SyncKind, trigger: SyncTrigger, listener?: SyncProgressListener, work?: (ctx: SyncContext) => Promise<void>): Promise<StartResult> {
+  private async begin(
+    kind: SyncKind,
+    trigger: SyncTrigger,
+    listener?: SyncProgressListener,
+    work?: (ctx: SyncContext) => Promise<void>,
+  ): Promise<StartResult> {
     if (this.closing) throw new Error('The server is shutting down; no new sync starts.');
     // Counted from here: resolving the workspace (GET /team) is part of the run's cost.
     const before = this.client.stats();
@@ -292,7 +297,10 @@ export class SyncRunnerService implements OnApplicationBootstrap, BeforeApplicat
     let lastPersist = 0;
     const abort = new AbortController();
     const ctx = new SyncContext(
-      run.id, kind, team, this.cfg.reports.statusOverrides,
+      run.id,
+      kind,
+      team,
+      this.cfg.reports.statusOverrides,
       (e) => {
         listener?.(e);
         for (const l of this.listeners) l(e);
@@ -302,7 +310,11 @@ export class SyncRunnerService implements OnApplicationBootstrap, BeforeApplicat
         if (now - lastPersist < 1000) return;
         lastPersist = now;
         const so = this.client.stats();
-        const cost = { requests: so.requests - before.requests, rateLimited: so.rateLimited - before.rateLimited, retries: so.retries - before.retries };
+        const cost = {
+          requests: so.requests - before.requests,
+          rateLimited: so.rateLimited - before.rateLimited,
+          retries: so.retries - before.retries,
+        };
         void this.runs.progress(run.id, details, { ...counts }, cost).catch(() => undefined);
       },
       abort.signal,
@@ -330,7 +342,14 @@ export class SyncRunnerService implements OnApplicationBootstrap, BeforeApplicat
     this.active.delete(run.id);
     const after = this.client.stats();
     const status = fatal ? 'failed' : ctx.failures.length ? 'partial' : 'succeeded';
-    const error = fatal ?? (ctx.failures.length ? ctx.failures.map((f) => `${f.unit}: ${f.error}`).join('; ').slice(0, 4000) : null);
+    const error =
+      fatal ??
+      (ctx.failures.length
+        ? ctx.failures
+            .map((f) => `${f.unit}: ${f.error}`)
+            .join('; ')
+            .slice(0, 4000)
+        : null);
     const finished = await this.runs.finish(run.id, {
       status,
       counts: ctx.counts,
@@ -477,8 +496,7 @@ export class SyncRunnerService implements OnApplicationBootstrap, BeforeApplicat
       const archivedLists = walked ? await this.hierarchyRead.archivedContainerListIds(ws) : [];
       const read = await this.tasks.readChanged(ctx, locations, since, archivedLists);
       const stale =
-        read.seen.size > 0 &&
-        ((await this.hierarchyRead.listNamesDiffer(ws, read.listNames)) || (await this.hierarchyRead.tasksInUnknownLists(ws)));
+        read.seen.size > 0 && ((await this.hierarchyRead.listNamesDiffer(ws, read.listNames)) || (await this.hierarchyRead.tasksInUnknownLists(ws)));
       if (stale) {
         // Tasks point at a list we do not know or that was renamed: refresh the hierarchy now, not in an hour.
         await this.hierarchy.syncAll(ctx);

@@ -47,9 +47,17 @@ export class SyncSchedulerService implements OnApplicationBootstrap, OnApplicati
       void this.fire('incremental');
     }, everyMs);
     this.registry.addInterval('sync-incremental', interval);
-    this.registry.addCronJob('sync-reconcile', CronJob.from({ cronTime: s.reconcileCron, timeZone: s.timeZone, onTick: () => void this.fire('reconcile'), start: true }));
-    this.registry.addCronJob('sync-snapshot', CronJob.from({ cronTime: s.snapshotCron, timeZone: s.timeZone, onTick: () => void this.snapshot(), start: true }));
-    this.logger.log(`Sync scheduled: incremental every ${s.incrementalEveryMinutes} min, reconcile '${s.reconcileCron}', snapshot '${s.snapshotCron}' (${s.timeZone}).`);
+    this.registry.addCronJob(
+      'sync-reconcile',
+      CronJob.from({ cronTime: s.reconcileCron, timeZone: s.timeZone, onTick: () => void this.fire('reconcile'), start: true }),
+    );
+    this.registry.addCronJob(
+      'sync-snapshot',
+      CronJob.from({ cronTime: s.snapshotCron, timeZone: s.timeZone, onTick: () => void this.snapshot(), start: true }),
+    );
+    this.logger.log(
+      `Sync scheduled: incremental every ${s.incrementalEveryMinutes} min, reconcile '${s.reconcileCron}', snapshot '${s.snapshotCron}' (${s.timeZone}).`,
+    );
     void this.initialSync();
   }
 
@@ -90,7 +98,8 @@ export class SyncSchedulerService implements OnApplicationBootstrap, OnApplicati
     if (this.stopped) return;
     try {
       const r = await this.runner.start(kind, trigger);
-      if (!r.started && r.reason === 'failed') this.logger.warn(`The ${trigger === 'startup' ? 'first' : 'scheduled'} ${kind} sync failed (run ${r.runId}): ${r.error}`);
+      if (!r.started && r.reason === 'failed')
+        this.logger.warn(`The ${trigger === 'startup' ? 'first' : 'scheduled'} ${kind} sync failed (run ${r.runId}): ${r.error}`);
       else if (!r.started) this.logger.debug(`Skipped scheduled ${kind}: run ${r.runId ?? '?'} (${r.kind}) is still going.`);
     } catch (e) {
       this.logger.warn(`Scheduled ${kind} sync could not start: ${describeError(e)}`);

@@ -46,10 +46,19 @@ export interface SyncStatusView {
 
 export function toRunView(r: SyncRunEntity): SyncRunView {
   return {
-    id: r.id, kind: r.kind, trigger: r.trigger, status: r.status, startedAt: r.startedAt.toISOString(),
+    id: r.id,
+    kind: r.kind,
+    trigger: r.trigger,
+    status: r.status,
+    startedAt: r.startedAt.toISOString(),
     finishedAt: r.finishedAt?.toISOString() ?? null,
     durationMs: r.finishedAt ? r.finishedAt.getTime() - r.startedAt.getTime() : null,
-    counts: r.counts, requests: r.requests, rateLimited: r.rateLimited, retries: r.retries, error: r.error, details: r.details,
+    counts: r.counts,
+    requests: r.requests,
+    rateLimited: r.rateLimited,
+    retries: r.retries,
+    error: r.error,
+    details: r.details,
   };
 }
 
@@ -92,7 +101,8 @@ export class SyncStatusService {
       dataAsOf: asOf,
       dataComplete: ready.complete,
       dataWarning: ready.warning,
-      running: lease && lease.expiresAt.getTime() > Date.now() ? { runId: lease.runId, kind: lease.kind, since: lease.acquiredAt.toISOString() } : null,
+      running:
+        lease && lease.expiresAt.getTime() > Date.now() ? { runId: lease.runId, kind: lease.kind, since: lease.acquiredAt.toISOString() } : null,
       counts,
       freshness: [
         { entity: 'hierarchy', cursor: cursor('hierarchy'), lastWrittenAt: written.hierarchy },

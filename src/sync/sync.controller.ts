@@ -22,7 +22,9 @@ export class SyncController {
   @ApiOperation({ summary: 'Start a full sync: hierarchy, members, every task and all time entries over the history horizon.' })
   @ApiAcceptedResponse({ description: 'Started: `{ status: "started", runId }` (or the finished run with wait=true).' })
   @ApiConflictResponse({ description: 'Another sync of the workspace is running: `{ status: "already_running", runId }`.' })
-  @ApiBadGatewayResponse({ description: 'ClickUp refused the token or could not be read or reached: `{ status: "failed", runId, error }` (the failed run is recorded).' })
+  @ApiBadGatewayResponse({
+    description: 'ClickUp refused the token or could not be read or reached: `{ status: "failed", runId, error }` (the failed run is recorded).',
+  })
   full(@Query() q: StartSyncQuery) {
     return this.start('full', q.wait);
   }

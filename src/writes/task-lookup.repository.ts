@@ -27,7 +27,13 @@ export class TaskLookupRepository {
     );
     const r = rows[0];
     return r
-      ? { id: r.id as string, customId: r.custom_id as string | null, name: r.name as string, listId: r.list_id as string, listName: r.list_name as string | null }
+      ? {
+          id: r.id as string,
+          customId: r.custom_id as string | null,
+          name: r.name as string,
+          listId: r.list_id as string,
+          listName: r.list_name as string | null,
+        }
       : null;
   }
 }

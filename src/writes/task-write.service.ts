@@ -91,11 +91,17 @@ export class TaskWriteService {
       const parent = await this.tasks.resolveTask(ws, a.parent);
       // ClickUp creates a subtask only in its parent's list; saying so beats its terse refusal.
       if (parent.listId !== list.id) {
-        throw new DomainError(`The parent task '${parent.name}' (${parent.id}) is in another list; create the subtask in the parent's list (${parent.listId}).`);
+        throw new DomainError(
+          `The parent task '${parent.name}' (${parent.id}) is in another list; create the subtask in the parent's list (${parent.listId}).`,
+        );
       }
       body.parent = parent.id;
     }
-    const action: WriteAction = { what: `create the task '${truncate(body.name, 60)}' in ${list.name}`, check: `list ${list.name} in ClickUp`, idempotent: false };
+    const action: WriteAction = {
+      what: `create the task '${truncate(body.name, 60)}' in ${list.name}`,
+      check: `list ${list.name} in ClickUp`,
+      idempotent: false,
+    };
     const sentAt = this.clock.now();
     let id: string;
     try {
@@ -153,13 +159,16 @@ export class TaskWriteService {
     const add = a.add_assignees?.length ? await this.memberIds(ws, a.add_assignees) : [];
     const rem = a.remove_assignees?.length ? await this.memberIds(ws, a.remove_assignees) : [];
     const both = add.filter((id) => rem.includes(id));
-    if (both.length) throw new DomainError(`The same person is in add_assignees and remove_assignees (member ${both.join(', ')}); pass them in one of the two.`);
+    if (both.length)
+      throw new DomainError(`The same person is in add_assignees and remove_assignees (member ${both.join(', ')}); pass them in one of the two.`);
     if (add.length || rem.length) {
       body.assignees = { add, rem };
       changed.push('assignees');
     }
     if (!changed.length) {
-      throw new DomainError('Nothing to change: pass at least one of name, description, status, priority, due_date, estimate, add_assignees, remove_assignees.');
+      throw new DomainError(
+        'Nothing to change: pass at least one of name, description, status, priority, due_date, estimate, add_assignees, remove_assignees.',
+      );
     }
     const action: WriteAction = { what: `update task ${ref.id} '${truncate(ref.name, 60)}'`, check: `task ${ref.id} in ClickUp`, idempotent: true };
     try {
@@ -178,7 +187,10 @@ export class TaskWriteService {
     const wanted = given.trim().toLowerCase();
     const hit = statuses.find((s) => s.status.toLowerCase() === wanted);
     if (hit) return hit.status;
-    const allowed = [...statuses].sort((x, y) => x.orderindex - y.orderindex).map((s) => s.status).join(', ');
+    const allowed = [...statuses]
+      .sort((x, y) => x.orderindex - y.orderindex)
+      .map((s) => s.status)
+      .join(', ');
     throw new DomainError(`'${truncate(given)}' is not a status of ${where}. Allowed statuses: ${allowed || 'none synced (run trigger_sync)'}.`);
   }
 

@@ -89,14 +89,18 @@ export class TimeWritesService {
     const task = await this.task(ws, input.task);
     const durationMs = parseDurationInput(input.duration);
     if (durationMs === null) {
-      throw new DomainError(`duration '${String(input.duration)}' is not a duration: pass minutes (90) or text like "1h 30m", "90m", "1.5h" or "1:30".`);
+      throw new DomainError(
+        `duration '${String(input.duration)}' is not a duration: pass minutes (90) or text like "1h 30m", "90m", "1.5h" or "1:30".`,
+      );
     }
     if (durationMs > MAX_ENTRY_MS) {
       throw new DomainError(`duration ${String(input.duration)} is longer than 24 hours; log one entry per day instead.`);
     }
     const start = input.start === undefined ? now - durationMs : this.start(input.start);
     if (start > now + FUTURE_SLACK_MS) {
-      throw new DomainError(`start ${new Date(start).toISOString()} is in the future; time entries record work already done (report time zone: ${this.cfg.reports.timeZone}).`);
+      throw new DomainError(
+        `start ${new Date(start).toISOString()} is in the future; time entries record work already done (report time zone: ${this.cfg.reports.timeZone}).`,
+      );
     }
     const assignee = input.person ? (await this.hierarchy.member(ws, input.person)).id : undefined;
     const action: WriteAction = {
@@ -107,7 +111,12 @@ export class TimeWritesService {
     let written: Written;
     try {
       const created = await this.client.createTimeEntry(ws, {
-        start, duration: durationMs, taskId: task.id, assignee, description: input.description, billable: input.billable,
+        start,
+        duration: durationMs,
+        taskId: task.id,
+        assignee,
+        description: input.description,
+        billable: input.billable,
       });
       written = { id: created.id, answer: created };
     } catch (e) {
@@ -171,7 +180,9 @@ export class TimeWritesService {
 
   private async noTimer(action: WriteAction): Promise<DomainError> {
     const user = await this.beforeWrite(action, () => this.user());
-    return new DomainError(`No timer is running for ${user.username ?? user.email ?? `user ${user.id}`} (the ClickUp token's user), so there is nothing to stop; start_timer starts one.`);
+    return new DomainError(
+      `No timer is running for ${user.username ?? user.email ?? `user ${user.id}`} (the ClickUp token's user), so there is nothing to stop; start_timer starts one.`,
+    );
   }
 
   /** A read that comes before a write: if it fails, nothing was written, and the error says so. */
@@ -210,7 +221,9 @@ export class TimeWritesService {
     const id = given.trim().replace(/^#/, '');
     const task = await this.tasks.byIdOrCustomId(ws, id);
     if (!task) {
-      throw new DomainError(`No synced task has the id or custom id '${id}': look it up with get_tasks or search_tasks, or run trigger_sync if it was created moments ago.`);
+      throw new DomainError(
+        `No synced task has the id or custom id '${id}': look it up with get_tasks or search_tasks, or run trigger_sync if it was created moments ago.`,
+      );
     }
     return task;
   }
@@ -218,7 +231,9 @@ export class TimeWritesService {
   private start(given: string): number {
     const t = parseDateTimeInput(given, this.cfg.reports.timeZone);
     if (t === null) {
-      throw new DomainError(`start '${given}' is not a date-time: pass "YYYY-MM-DD HH:mm" (in ${this.cfg.reports.timeZone}) or ISO 8601 with an offset, e.g. 2026-01-05T09:30:00Z.`);
+      throw new DomainError(
+        `start '${given}' is not a date-time: pass "YYYY-MM-DD HH:mm" (in ${this.cfg.reports.timeZone}) or ISO 8601 with an offset, e.g. 2026-01-05T09:30:00Z.`,
+      );
     }
     return t;
   }
@@ -248,9 +263,15 @@ export class TimeWritesService {
     const durationMs = row.running ? Math.max(0, now - row.startAt.getTime()) : (row.durationMs ?? 0);
     const taskRef = e.task ? { id: e.task.id, customId: task?.customId ?? e.task.customId ?? null, name: task?.name ?? e.task.name ?? '' } : null;
     return {
-      id: e.id, task: taskRef, user: { id: row.userId, name: e.user?.username ?? null },
-      start: row.startAt.toISOString(), end: row.endAt?.toISOString() ?? null, running: row.running, durationMs,
-      billable: row.billable, description: row.description,
+      id: e.id,
+      task: taskRef,
+      user: { id: row.userId, name: e.user?.username ?? null },
+      start: row.startAt.toISOString(),
+      end: row.endAt?.toISOString() ?? null,
+      running: row.running,
+      durationMs,
+      billable: row.billable,
+      description: row.description,
     };
   }
 }

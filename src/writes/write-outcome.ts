@@ -36,7 +36,11 @@ export interface WriteAction {
 export function toWriteOutcomeError(e: unknown, action: WriteAction): unknown {
   if (!(e instanceof ClickupError)) return e;
   if (e instanceof ClickupReadOnlyError) {
-    return new WriteOutcomeError('This server is read-only: writes to ClickUp are disabled (MCP_READ_ONLY / CLICKUP_READ_ONLY); nothing was sent.', 'refused', 'no');
+    return new WriteOutcomeError(
+      'This server is read-only: writes to ClickUp are disabled (MCP_READ_ONLY / CLICKUP_READ_ONLY); nothing was sent.',
+      'refused',
+      'no',
+    );
   }
   if (e instanceof ClickupInvalidRequestError) {
     return new WriteOutcomeError(`Could not ${action.what}: ${e.message}; nothing was sent to ClickUp.`, 'refused', 'no');
@@ -46,20 +50,35 @@ export function toWriteOutcomeError(e: unknown, action: WriteAction): unknown {
   }
   // The budget could not send it in time: nothing went out, and the sentence says when to retry.
   if (e instanceof ClickupWriteDeferredError) return new WriteOutcomeError(e.message, 'failed', 'no');
-  if (e instanceof ClickupUnreadableWriteError) return acceptedUnreadable(action, e.objectId, `HTTP ${e.status}; ${e.issues[0] ?? 'unreadable answer'}`);
+  if (e instanceof ClickupUnreadableWriteError)
+    return acceptedUnreadable(action, e.objectId, `HTTP ${e.status}; ${e.issues[0] ?? 'unreadable answer'}`);
   if (e instanceof ClickupRateLimitError) {
     const at = e.retryAtMs ? `after ${new Date(e.retryAtMs).toISOString()}` : 'in a minute';
-    return new WriteOutcomeError(`ClickUp's rate limit stopped the request to ${action.what} (429): nothing was written; try again ${at}.`, 'failed', 'no');
+    return new WriteOutcomeError(
+      `ClickUp's rate limit stopped the request to ${action.what} (429): nothing was written; try again ${at}.`,
+      'failed',
+      'no',
+    );
   }
-  if (e instanceof ClickupWriteOutcomeUnknownError || e instanceof ClickupUnavailableError || (e instanceof ClickupApiError && (e.status === null || e.status >= 500))) {
-    const retry = action.idempotent
-      ? 'Repeating it is safe.'
-      : `Check ${action.check} before trying again, or it may happen twice.`;
-    return new WriteOutcomeError(`ClickUp did not confirm the request to ${action.what} (${cause(e)}): it may or may not have been applied. ${retry}`, 'failed', 'maybe');
+  if (
+    e instanceof ClickupWriteOutcomeUnknownError ||
+    e instanceof ClickupUnavailableError ||
+    (e instanceof ClickupApiError && (e.status === null || e.status >= 500))
+  ) {
+    const retry = action.idempotent ? 'Repeating it is safe.' : `Check ${action.check} before trying again, or it may happen twice.`;
+    return new WriteOutcomeError(
+      `ClickUp did not confirm the request to ${action.what} (${cause(e)}): it may or may not have been applied. ${retry}`,
+      'failed',
+      'maybe',
+    );
   }
   if (e instanceof ClickupApiError) {
     const code = [e.status, e.ecode].filter(Boolean).join(' ');
-    return new WriteOutcomeError(`ClickUp refused to ${action.what} (${code}): ${e.clickupMessage ?? 'no reason given'}.${hint(e.status)} Nothing was changed.`, 'refused', 'no');
+    return new WriteOutcomeError(
+      `ClickUp refused to ${action.what} (${code}): ${e.clickupMessage ?? 'no reason given'}.${hint(e.status)} Nothing was changed.`,
+      'refused',
+      'no',
+    );
   }
   return e;
 }
@@ -102,7 +121,8 @@ export function readBackFailed(action: WriteAction, id: string, e: unknown): Wri
 }
 
 function cause(e: ClickupApiError): string {
-  if (e instanceof ClickupUnavailableError) return e.reason === 'timeout' ? 'it timed out' : e.reason === 'network' ? 'the connection failed' : `ClickUp answered ${e.status ?? 'an error'}`;
+  if (e instanceof ClickupUnavailableError)
+    return e.reason === 'timeout' ? 'it timed out' : e.reason === 'network' ? 'the connection failed' : `ClickUp answered ${e.status ?? 'an error'}`;
   if (e.status !== null) return `ClickUp answered ${e.status}${e.clickupMessage ? `: ${e.clickupMessage}` : ''}`;
   return /timed out/.test(e.message) ? 'it timed out' : 'the connection was lost';
 }

@@ -11,15 +11,25 @@ import { ToolCaller } from '../support/tool-caller';
 import { TEST_ENGINES } from '../support/test-database';
 import { pct, Piece, Scope, TimeTruth } from './time-truth';
 
-type Obj = Record<string, any>;  
+type Obj = Record<string, any>;
 
 /** Wednesday 4 November 2026, 17:00Z: the week after New York fell back (Sunday 1 Nov has 25 hours there). */
 const NOW = Date.parse('2026-11-04T17:00:00Z');
 const H = 3_600_000;
 const ANALYTICS_TOOLS = [
-  'get_space_project_time_report', 'get_folder_time_report', 'get_employee_time_report', 'get_weekly_timesheet', 'get_monthly_timesheet',
-  'get_timesheet', 'get_yesterday_report', 'get_progress_since', 'get_time_tracking_report', 'get_task_time_breakdown',
-  'get_estimation_accuracy', 'get_at_risk_tasks', 'get_untracked_tasks',
+  'get_space_project_time_report',
+  'get_folder_time_report',
+  'get_employee_time_report',
+  'get_weekly_timesheet',
+  'get_monthly_timesheet',
+  'get_timesheet',
+  'get_yesterday_report',
+  'get_progress_since',
+  'get_time_tracking_report',
+  'get_task_time_breakdown',
+  'get_estimation_accuracy',
+  'get_at_risk_tasks',
+  'get_untracked_tasks',
 ];
 const ZONES = ['Asia/Kolkata', 'America/New_York', 'UTC'];
 const CASES = TEST_ENGINES.flatMap((engine) => ZONES.map((zone) => [engine, zone] as const));
@@ -47,7 +57,10 @@ describe.each(CASES)('analytics tools on %s in %s', (kind, zone) => {
 
   beforeAll(async () => {
     sandbox = await SandboxServer.start({
-      size: { name: 'analytics', members: 10, extraLists: 2, tasks: 300, timeEntries: 2500, historyDays: 75 }, seed: 11, now: NOW - H, rateLimitPerMinute: 0,
+      size: { name: 'analytics', members: 10, extraLists: 2, tasks: 300, timeEntries: 2500, historyDays: 75 },
+      seed: 11,
+      now: NOW - H,
+      rateLimitPerMinute: 0,
     });
     const m = sandbox.store.mutations;
     const d0 = sandbox.store.dump();
@@ -68,9 +81,22 @@ describe.each(CASES)('analytics tools on %s in %s', (kind, zone) => {
     Object.assign(planted, { A, B, C, D, E, T1, T2, T3, T5, T6, T7, crossSub, movedTo: other });
 
     // 1. across local midnight, billable
-    m.addTimeEntry({ userId: A.id, taskId: T1.id, start: local('2026-11-02T22:00'), end: local('2026-11-03T02:00'), billable: true, description: 'midnight' });
+    m.addTimeEntry({
+      userId: A.id,
+      taskId: T1.id,
+      start: local('2026-11-02T22:00'),
+      end: local('2026-11-03T02:00'),
+      billable: true,
+      description: 'midnight',
+    });
     // 2. Sunday → Monday (last week into this week)
-    m.addTimeEntry({ userId: B.id, taskId: T2.id, start: local('2026-11-01T23:00'), end: local('2026-11-02T01:30'), description: 'sunday to monday' });
+    m.addTimeEntry({
+      userId: B.id,
+      taskId: T2.id,
+      start: local('2026-11-01T23:00'),
+      end: local('2026-11-02T01:30'),
+      description: 'sunday to monday',
+    });
     // 3. ending exactly at Monday 00:00
     m.addTimeEntry({ userId: A.id, taskId: T3.id, start: local('2026-11-01T22:00'), end: local('2026-11-02T00:00'), description: 'ends at monday' });
     // 4. a running timer started yesterday evening
@@ -78,10 +104,23 @@ describe.each(CASES)('analytics tools on %s in %s', (kind, zone) => {
     // 5. no task
     m.addTimeEntry({ userId: D.id, taskId: null, start: local('2026-11-02T10:00'), end: local('2026-11-02T11:30'), description: 'no task' });
     // 6. deleted
-    const gone = m.addTimeEntry({ userId: A.id, taskId: T1.id, start: local('2026-11-03T09:00'), end: local('2026-11-03T10:00'), description: 'deleted' });
+    const gone = m.addTimeEntry({
+      userId: A.id,
+      taskId: T1.id,
+      start: local('2026-11-03T09:00'),
+      end: local('2026-11-03T10:00'),
+      description: 'deleted',
+    });
     m.deleteTimeEntry(gone.id);
     // 7. a subtask living in another list than its parent
-    m.addTimeEntry({ userId: B.id, taskId: crossSub.id, start: local('2026-11-02T14:00'), end: local('2026-11-02T15:00'), billable: true, description: 'cross-list subtask' });
+    m.addTimeEntry({
+      userId: B.id,
+      taskId: crossSub.id,
+      start: local('2026-11-02T14:00'),
+      end: local('2026-11-02T15:00'),
+      billable: true,
+      description: 'cross-list subtask',
+    });
     // 8. a task moved to another space after time was logged on it
     m.addTimeEntry({ userId: D.id, taskId: T5.id, start: local('2026-11-03T10:00'), end: local('2026-11-03T12:00'), description: 'before the move' });
     m.moveTask(T5.id, other.id);
@@ -93,9 +132,16 @@ describe.each(CASES)('analytics tools on %s in %s', (kind, zone) => {
     // 11. a person who logged time and is then removed
     m.addTimeEntry({ userId: E.id, taskId: T7.id, start: local('2026-11-03T13:00'), end: local('2026-11-03T14:00'), description: 'then removed' });
 
-    t = await startTestApp(kind, {
-      CLICKUP_API_TOKEN: sandbox.ownerToken, CLICKUP_API_BASE_URL: sandbox.baseUrl, REPORT_TIME_ZONE: zone, SYNC_TIME_ENTRIES_HISTORY_DAYS: '3650',
-    }, { clock: new FixedClock(NOW) });
+    t = await startTestApp(
+      kind,
+      {
+        CLICKUP_API_TOKEN: sandbox.ownerToken,
+        CLICKUP_API_BASE_URL: sandbox.baseUrl,
+        REPORT_TIME_ZONE: zone,
+        SYNC_TIME_ENTRIES_HISTORY_DAYS: '3650',
+      },
+      { clock: new FixedClock(NOW) },
+    );
     const runner = t.app.get(SyncRunnerService);
     expect((await runner.runNow('full', 'test')).run?.status).toBe('succeeded');
     m.removeMember(E.id);
@@ -113,7 +159,12 @@ describe.each(CASES)('analytics tools on %s in %s', (kind, zone) => {
   it('publishes the thirteen analytics tools as read-only tools with output schemas', () => {
     for (const name of ANALYTICS_TOOLS) {
       const tool = tools.schema(name);
-      expect({ name, listed: !!tool, output: !!tool?.outputSchema, readOnly: tool?.annotations?.readOnlyHint }).toEqual({ name, listed: true, output: true, readOnly: true });
+      expect({ name, listed: !!tool, output: !!tool?.outputSchema, readOnly: tool?.annotations?.readOnlyHint }).toEqual({
+        name,
+        listed: true,
+        output: true,
+        readOnly: true,
+      });
     }
   });
 
@@ -131,15 +182,36 @@ describe.each(CASES)('analytics tools on %s in %s', (kind, zone) => {
       const perDay = w.days.map((day) => ps.filter((p) => p.day === day).reduce((s, p) => s + p.ms, 0));
       const sum = truth.sum(ps);
       const worked = perDay.filter((x) => x > 0).length;
-      expect({ uid, name: row?.name, seconds: row?.seconds, ms: row?.time.ms, billable: row?.billable.ms, worked: row?.days_worked, avg: row?.daily_average.ms, util: row?.utilization_percent, running: row?.running_timer }).toEqual({
-        uid, name: truth.memberName(uid), seconds: perDay.map((x) => Math.round(x / 1000)), ms: sum.ms, billable: sum.billable, worked,
-        avg: Math.round(worked ? sum.ms / worked : 0), util: pct(sum.ms, cap), running: ps.some((p) => p.entry.running),
+      expect({
+        uid,
+        name: row?.name,
+        seconds: row?.seconds,
+        ms: row?.time.ms,
+        billable: row?.billable.ms,
+        worked: row?.days_worked,
+        avg: row?.daily_average.ms,
+        util: row?.utilization_percent,
+        running: row?.running_timer,
+      }).toEqual({
+        uid,
+        name: truth.memberName(uid),
+        seconds: perDay.map((x) => Math.round(x / 1000)),
+        ms: sum.ms,
+        billable: sum.billable,
+        worked,
+        avg: Math.round(worked ? sum.ms / worked : 0),
+        util: pct(sum.ms, cap),
+        running: ps.some((p) => p.entry.running),
       });
     }
     const total = truth.sum(pieces);
     expect([o.time.ms, o.billable.ms, o.non_billable.ms]).toEqual([total.ms, total.billable, total.ms - total.billable]);
     expect(o.day_totals).toEqual(w.days.map((day) => Math.round(pieces.filter((p) => p.day === day).reduce((s, p) => s + p.ms, 0) / 1000)));
-    const idle = truth.roster().filter((x) => !people.has(x.id)).map((x) => truth.memberName(x.id)).sort((a, b) => a.localeCompare(b));
+    const idle = truth
+      .roster()
+      .filter((x) => !people.has(x.id))
+      .map((x) => truth.memberName(x.id))
+      .sort((a, b) => a.localeCompare(b));
     expect(o.no_time_logged).toEqual(idle);
   };
 
@@ -192,7 +264,11 @@ describe.each(CASES)('analytics tools on %s in %s', (kind, zone) => {
       const r = rows.get(uid);
       if (!r) continue; // capped lists keep totals exact; the person filter below checks detail
       expect({ uid, ms: r.time.ms, b: r.billable.ms, util: r.utilization_percent, tasks: r.tasks_total }).toEqual({
-        uid, ms: s.ms, b: s.billable, util: pct(s.ms, cap), tasks: new Set(ps.map((p) => p.entry.taskId)).size,
+        uid,
+        ms: s.ms,
+        b: s.billable,
+        util: pct(s.ms, cap),
+        tasks: new Set(ps.map((p) => p.entry.taskId)).size,
       });
     }
     const total = truth.sum(pieces);
@@ -213,17 +289,22 @@ describe.each(CASES)('analytics tools on %s in %s', (kind, zone) => {
     );
     expect(d.people[0].projects.find((x: Obj) => x.id === null)?.name).toBe('no task');
     const tasks = truth.group(mine, (p) => p.entry.taskId);
-    expect(Object.fromEntries(d.people[0].tasks.map((x: Obj) => [String(x.id), x.time.ms]))).toEqual(Object.fromEntries([...tasks].map(([k, ps]) => [String(k), truth.sum(ps).ms])));
+    expect(Object.fromEntries(d.people[0].tasks.map((x: Obj) => [String(x.id), x.time.ms]))).toEqual(
+      Object.fromEntries([...tasks].map(([k, ps]) => [String(k), truth.sum(ps).ms])),
+    );
   });
 
-  it('get_space_project_time_report: projects of the moved task\'s new space, estimates of tasks with time, inactive projects', async () => {
+  it("get_space_project_time_report: projects of the moved task's new space, estimates of tasks with time, inactive projects", async () => {
     const space = planted.movedTo.spaceId as string;
     const o = await call('get_space_project_time_report', { space, period: 'this_month' });
     const w = { from: truth.at('2026-11-01'), to: truth.at('2026-12-01') };
     const s: Scope = { kind: 'space', id: space };
     const pieces = truth.pieces(w, s);
     expect(o.time.ms).toBe(truth.sum(pieces).ms);
-    const proj = truth.group(pieces, (p) => { const l = truth.location(p.entry)!; return l.folderId ?? l.listId; });
+    const proj = truth.group(pieces, (p) => {
+      const l = truth.location(p.entry)!;
+      return l.folderId ?? l.listId;
+    });
     expect(o.projects.length + o.inactive_projects.length).toBeLessThanOrEqual(o.projects_total);
     for (const [id, ps] of proj) {
       const p = o.projects.find((x: Obj) => x.id === id);
@@ -231,7 +312,12 @@ describe.each(CASES)('analytics tools on %s in %s', (kind, zone) => {
       const est = [...taskIds].reduce((sum, tid) => sum + Math.max(0, truth.tasks.get(tid)!.timeEstimate ?? 0), 0);
       const all = truth.taskSet(s).filter((x) => (x.folderId ?? x.listId) === id).length;
       expect({ id, ms: p?.time.ms, b: p?.billable.ms, tasks: p?.tasks_with_time, est: p?.estimate.ms, total: p?.total_tasks }).toEqual({
-        id, ms: truth.sum(ps).ms, b: truth.sum(ps).billable, tasks: taskIds.size, est, total: all,
+        id,
+        ms: truth.sum(ps).ms,
+        b: truth.sum(ps).billable,
+        tasks: taskIds.size,
+        est,
+        total: all,
       });
     }
     // the moved task's time counts in its new space
@@ -247,12 +333,18 @@ describe.each(CASES)('analytics tools on %s in %s', (kind, zone) => {
     const folder = truth.location(folderEntry!)!.folderId as string;
     const s: Scope = { kind: 'folder', id: folder };
     const pieces = truth.pieces(truth.lastDays(30), s);
-    for (const [group_by, key] of [['list', (p: Piece) => truth.location(p.entry)!.listId], ['person', (p: Piece) => String(p.entry.userId)], ['status', (p: Piece) => truth.tasks.get(p.entry.taskId!)!.status]] as const) {
+    for (const [group_by, key] of [
+      ['list', (p: Piece) => truth.location(p.entry)!.listId],
+      ['person', (p: Piece) => String(p.entry.userId)],
+      ['status', (p: Piece) => truth.tasks.get(p.entry.taskId!)!.status],
+    ] as const) {
       const o = await call('get_folder_time_report', { folder, period: 'last_30_days', group_by });
       const groups = truth.group(pieces, key);
       expect(o.groups_total).toBe(groups.size);
       expect(Object.fromEntries(o.groups.map((g: Obj) => [g.id, [g.time.ms, g.billable.ms, g.tasks_with_time]]))).toEqual(
-        Object.fromEntries([...groups].map(([k, ps]) => [k, [truth.sum(ps).ms, truth.sum(ps).billable, new Set(ps.map((p) => p.entry.taskId)).size]])),
+        Object.fromEntries(
+          [...groups].map(([k, ps]) => [k, [truth.sum(ps).ms, truth.sum(ps).billable, new Set(ps.map((p) => p.entry.taskId)).size]]),
+        ),
       );
     }
   });
@@ -269,9 +361,18 @@ describe.each(CASES)('analytics tools on %s in %s', (kind, zone) => {
       const p = o.people.find((x: Obj) => x.id === uid);
       expect([uid, p?.time.ms, p?.tasks_total]).toEqual([uid, truth.sum(ps).ms, new Set(ps.map((x) => x.entry.taskId)).size]);
     }
-    const finished = truth.taskSet({ kind: 'workspace' }).filter((x) => { const f = truth.finishedAt(x); return f !== null && f >= w.from && f < w.to; });
+    const finished = truth.taskSet({ kind: 'workspace' }).filter((x) => {
+      const f = truth.finishedAt(x);
+      return f !== null && f >= w.from && f < w.to;
+    });
     expect(o.finished_total).toBe(finished.length);
-    expect(o.finished.map((x: Obj) => x.id).sort()).toEqual(finished.map((x) => x.id).sort().slice(0, o.finished.length).sort());
+    expect(o.finished.map((x: Obj) => x.id).sort()).toEqual(
+      finished
+        .map((x) => x.id)
+        .sort()
+        .slice(0, o.finished.length)
+        .sort(),
+    );
   });
 
   it('get_progress_since: finished, created and updated since a date', async () => {
@@ -281,7 +382,10 @@ describe.each(CASES)('analytics tools on %s in %s', (kind, zone) => {
     const set = truth.taskSet({ kind: 'workspace' });
     const fin = set.filter((x) => (truth.finishedAt(x) ?? -1) >= from);
     expect([o.finished.total, o.finished.done, o.finished.closed, o.finished.subtasks]).toEqual([
-      fin.length, fin.filter((x) => truth.category(x) === 'done').length, fin.filter((x) => truth.category(x) === 'closed').length, fin.filter((x) => x.parentId).length,
+      fin.length,
+      fin.filter((x) => truth.category(x) === 'done').length,
+      fin.filter((x) => truth.category(x) === 'closed').length,
+      fin.filter((x) => x.parentId).length,
     ]);
     expect(o.created.total).toBe(set.filter((x) => x.dateCreated >= from).length);
     expect(o.status_changes.basis).toBe('updated_since');
@@ -307,7 +411,12 @@ describe.each(CASES)('analytics tools on %s in %s', (kind, zone) => {
     for (const k of keys) {
       const g = o.groups.find((x: Obj) => x.id === k);
       const ms = time.has(k) ? truth.sum(time.get(k)!).ms : 0;
-      expect({ k, ms: g?.time.ms, est: g?.estimate.ms, eff: g?.efficiency_percent }).toEqual({ k, ms, est: est.get(k) ?? 0, eff: pct(ms, est.get(k) ?? 0) });
+      expect({ k, ms: g?.time.ms, est: g?.estimate.ms, eff: g?.efficiency_percent }).toEqual({
+        k,
+        ms,
+        est: est.get(k) ?? 0,
+        eff: pct(ms, est.get(k) ?? 0),
+      });
     }
     expect(o.groups.find((x: Obj) => x.id === null)?.estimate.ms ?? 0).toBe(unassigned);
     // the odd estimate shared by three adds up exactly
@@ -334,25 +443,44 @@ describe.each(CASES)('analytics tools on %s in %s', (kind, zone) => {
     expect(o.nodes_total).toBe(tree.length);
     for (const n of o.nodes) {
       const sub = [truth.tasks.get(n.id)!, ...below(n.id)];
-      expect({ id: n.id, direct: n.direct.ms, rollup: n.rollup.ms }).toEqual({ id: n.id, direct: truth.directMs(n.id), rollup: sub.reduce((s, x) => s + truth.directMs(x.id), 0) });
+      expect({ id: n.id, direct: n.direct.ms, rollup: n.rollup.ms }).toEqual({
+        id: n.id,
+        direct: truth.directMs(n.id),
+        rollup: sub.reduce((s, x) => s + truth.directMs(x.id), 0),
+      });
     }
     const pieces = truth.pieces(null, { kind: 'workspace' }, { taskIds: new Set(tree.map((x) => x.id)) });
     expect(o.time.ms).toBe(truth.sum(pieces).ms);
-    expect(Object.fromEntries(o.people.map((p: Obj) => [p.id, p.time.ms]))).toEqual(Object.fromEntries([...perPerson(pieces)].map(([k, ps]) => [k, truth.sum(ps).ms])));
+    expect(Object.fromEntries(o.people.map((p: Obj) => [p.id, p.time.ms]))).toEqual(
+      Object.fromEntries([...perPerson(pieces)].map(([k, ps]) => [k, truth.sum(ps).ms])),
+    );
   });
 
   it('get_estimation_accuracy, get_at_risk_tasks, get_untracked_tasks: task-set reports of the workspace', async () => {
     const set = truth.taskSet({ kind: 'workspace' });
     const acc = await call('get_estimation_accuracy');
-    let accurate = 0, under = 0, over = 0, unplanned = 0;
+    let accurate = 0,
+      under = 0,
+      over = 0,
+      unplanned = 0;
     for (const x of set) {
       const ms = truth.directMs(x.id);
-      if (!x.timeEstimate || x.timeEstimate <= 0) { unplanned += ms; continue; }
+      if (!x.timeEstimate || x.timeEstimate <= 0) {
+        unplanned += ms;
+        continue;
+      }
       const r = ms / x.timeEstimate;
-      if (ms === 0 || r < 0.8) over++; else if (r > 1.2) under++; else accurate++;
+      if (ms === 0 || r < 0.8) over++;
+      else if (r > 1.2) under++;
+      else accurate++;
     }
     expect([acc.estimated_tasks, acc.accurate, acc.under_estimated, acc.over_estimated, acc.accuracy_percent, acc.unplanned_time.ms]).toEqual([
-      accurate + under + over, accurate, under, over, pct(accurate, accurate + under + over), unplanned,
+      accurate + under + over,
+      accurate,
+      under,
+      over,
+      pct(accurate, accurate + under + over),
+      unplanned,
     ]);
     for (const x of acc.worst_overruns) expect(x.time.ms).toBeGreaterThan(1.2 * x.estimate.ms);
 
@@ -362,7 +490,10 @@ describe.each(CASES)('analytics tools on %s in %s', (kind, zone) => {
     const soon = open.filter((x) => x.dueDate !== null && x.dueDate >= NOW && x.dueDate <= NOW + 3 * 24 * H);
     const overEst = open.filter((x) => (x.timeEstimate ?? 0) > 0 && truth.directMs(x.id) > (x.timeEstimate as number));
     expect(risk.counts).toEqual({
-      total: new Set([...overdue, ...soon, ...overEst].map((x) => x.id)).size, overdue: overdue.length, due_soon: soon.length, over_estimate: overEst.length,
+      total: new Set([...overdue, ...soon, ...overEst].map((x) => x.id)).size,
+      overdue: overdue.length,
+      due_soon: soon.length,
+      over_estimate: overEst.length,
     });
     const late = risk.tasks.find((x: Obj) => x.reasons[0] === 'overdue');
     if (late) expect(late.days_overdue).toBe(Math.floor((NOW - new Date(late.due_date).getTime()) / (24 * H)));
@@ -395,7 +526,15 @@ describe.each(CASES)('analytics tools on %s in %s', (kind, zone) => {
     }
     // scope, person and task filters
     const list = truth.location(truth.d.timeEntries.find((e) => e.taskId && !e.running)!)!.listId;
-    const inList = await repo.facts({ workspaceId: ws, window: null, now: NOW, timeZone: zone, scope: { kind: 'list', id: list }, userIds: [planted.B.id], groupBy: [] });
+    const inList = await repo.facts({
+      workspaceId: ws,
+      window: null,
+      now: NOW,
+      timeZone: zone,
+      scope: { kind: 'list', id: list },
+      userIds: [planted.B.id],
+      groupBy: [],
+    });
     expect(inList[0]?.ms ?? 0).toBe(truth.sum(truth.pieces(null, { kind: 'list', id: list }, { userId: planted.B.id })).ms);
   });
 
@@ -421,6 +560,9 @@ describe.each(CASES)('analytics tools on %s in %s', (kind, zone) => {
     const sum = lines.slice(1).reduce((s, l) => s + Number(l.split(',').at(-3)), 0);
     expect(sum).toBe(truth.sum(pieces).ms);
     const bad = await fetch(`${t.url}/api/reports/get_weekly_timesheet?wek=last_week`);
-    expect([bad.status, ((await bad.json()) as Obj).message]).toEqual([400, expect.stringMatching(/Unknown parameter 'wek' — did you mean 'week'\?/)]);
+    expect([bad.status, ((await bad.json()) as Obj).message]).toEqual([
+      400,
+      expect.stringMatching(/Unknown parameter 'wek' — did you mean 'week'\?/),
+    ]);
   });
 });

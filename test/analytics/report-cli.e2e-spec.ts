@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { distEntry, spawnNode } from '../support/node-process';
 
-type Obj = Record<string, any>;  
+type Obj = Record<string, any>;
 
 /**
  * `npm run report` as a cron job runs it: the compiled CLI against an embedded database that
@@ -11,7 +11,12 @@ type Obj = Record<string, any>;
  */
 describe('report CLI', () => {
   let dir: string;
-  const env = () => ({ PGLITE_DATA_DIR: path.join(dir, 'pg'), SANDBOX_SIZE: 'tiny', SANDBOX_RATE_LIMIT_PER_MINUTE: '0', REPORT_TIME_ZONE: 'Asia/Kolkata' });
+  const env = () => ({
+    PGLITE_DATA_DIR: path.join(dir, 'pg'),
+    SANDBOX_SIZE: 'tiny',
+    SANDBOX_RATE_LIMIT_PER_MINUTE: '0',
+    REPORT_TIME_ZONE: 'Asia/Kolkata',
+  });
   const run = async (args: string[]) => {
     const p = spawnNode(distEntry('analytics/reports/report-cli.js'), args, env());
     const { code } = await p.exited;
@@ -52,7 +57,11 @@ describe('report CLI', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/tasks at risk in whole workspace: \d+ overdue, \d+ due within 5 days/);
     const typo = await run(['weekly-timesheet', '--wek', 'last_week']);
-    expect([typo.code, typo.stdout, typo.stderr.trim()]).toEqual([2, '', "report: Unknown argument 'wek' — did you mean 'week'? Accepted: week, space, folder, list, project, person."]);
+    expect([typo.code, typo.stdout, typo.stderr.trim()]).toEqual([
+      2,
+      '',
+      "report: Unknown argument 'wek' — did you mean 'week'? Accepted: week, space, folder, list, project, person.",
+    ]);
     const period = await run(['timesheet', '--period', 'fortnight']);
     expect([period.code, period.stderr]).toEqual([2, expect.stringMatching(/^report: period 'fortnight' is not a period I know/)]);
     const none = await run([]);

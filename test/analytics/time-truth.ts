@@ -52,7 +52,11 @@ export class TimeTruth {
 
   weekWindow(weeksAgo: number): Window & { days: string[] } {
     const monday = this.local(this.now).startOf('week').minus({ weeks: weeksAgo });
-    return { from: monday.toMillis(), to: monday.plus({ weeks: 1 }).toMillis(), days: Array.from({ length: 7 }, (_, i) => monday.plus({ days: i }).toISODate() as string) };
+    return {
+      from: monday.toMillis(),
+      to: monday.plus({ weeks: 1 }).toMillis(),
+      days: Array.from({ length: 7 }, (_, i) => monday.plus({ days: i }).toISODate() as string),
+    };
   }
 
   rangeWindow(first: string, last: string): Window & { days: string[] } {

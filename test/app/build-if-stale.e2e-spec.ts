@@ -25,7 +25,9 @@ describe('scripts/build-if-stale.js', () => {
     fs.copyFileSync(path.resolve(__dirname, '../../scripts/build-if-stale.js'), path.join(root, 'scripts', 'build-if-stale.js'));
     write('builds.txt', '0');
     // A stand-in for `nest build`: wipes dist/ as nest does (deleteOutDir), writes the entry, counts.
-    write('node_modules/@nestjs/cli/bin/nest.js', `
+    write(
+      'node_modules/@nestjs/cli/bin/nest.js',
+      `
       const fs = require('fs'); const path = require('path');
       const root = process.cwd();
       fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
@@ -34,7 +36,8 @@ describe('scripts/build-if-stale.js', () => {
       const n = Number(fs.readFileSync(path.join(root, 'builds.txt'), 'utf8')) + 1;
       fs.writeFileSync(path.join(root, 'builds.txt'), String(n));
       console.log('compiled');
-    `);
+    `,
+    );
     write('src/main.ts', 'export {};\n');
     write('src/a/b.ts', 'export const b = 1;\n');
     write('tsconfig.json', '{}\n');

@@ -81,7 +81,11 @@ describe('demo mode, booted like a fresh clone', () => {
     expect(body.teams[0]).toMatchObject({ id: expect.any(String), name: expect.any(String), members: expect.any(Array) });
     expect(body.teams[0].members[0].user).toMatchObject({ id: expect.any(Number), role: expect.any(Number) });
     const tasks = await fetch(`${demo.baseUrl}/team/${body.teams[0].id}/task?page=0`, { headers: { Authorization: demo.token } });
-    expect(((await tasks.json()) as Json).tasks[0]).toMatchObject({ id: expect.any(String), status: { status: expect.any(String) }, date_updated: expect.stringMatching(/^\d+$/) });
+    expect(((await tasks.json()) as Json).tasks[0]).toMatchObject({
+      id: expect.any(String),
+      status: { status: expect.any(String) },
+      date_updated: expect.stringMatching(/^\d+$/),
+    });
     const anonymous = await fetch(`${demo.baseUrl}/team`);
     expect(anonymous.status).toBe(401);
     expect(await anonymous.json()).toMatchObject({ ECODE: 'OAUTH_017' });
@@ -89,18 +93,30 @@ describe('demo mode, booted like a fresh clone', () => {
 
   it('the first full sync starts by itself and succeeds; the database equals the demo workspace', async () => {
     let runs: Json[] = [];
-    await waitFor(async () => {
-      runs = (await get('/sync/runs')).body.runs ?? [];
-      const first = runs.find((r) => r.kind === 'full');
-      if (first && first.status !== 'running' && first.status !== 'succeeded') throw new Error(`startup sync ended ${first.status}: ${first.error}`);
-      return first?.status === 'succeeded';
-    }, 60_000, 'the startup full sync', 100);
+    await waitFor(
+      async () => {
+        runs = (await get('/sync/runs')).body.runs ?? [];
+        const first = runs.find((r) => r.kind === 'full');
+        if (first && first.status !== 'running' && first.status !== 'succeeded')
+          throw new Error(`startup sync ended ${first.status}: ${first.error}`);
+        return first?.status === 'succeeded';
+      },
+      60_000,
+      'the startup full sync',
+      100,
+    );
     expect(runs.find((r) => r.kind === 'full')).toMatchObject({ trigger: 'startup', status: 'succeeded', error: null, rateLimited: 0 });
     const dump = app.get(DemoSandbox).sandbox.store.dump();
     expect(await diffDatabaseWithDump(app.get(DataSource), dump)).toEqual([]);
     const status = (await get('/sync/status')).body;
     expect(status).toMatchObject({ demo: true, counts: { tasks: dump.tasks.length, timeEntries: dump.timeEntries.length } });
-    expect(status.schedule).toMatchObject({ enabled: true, incrementalEveryMinutes: 10, nextIncrementalAt: expect.any(String), nextReconcileAt: expect.any(String), nextSnapshotAt: expect.any(String) });
+    expect(status.schedule).toMatchObject({
+      enabled: true,
+      incrementalEveryMinutes: 10,
+      nextIncrementalAt: expect.any(String),
+      nextReconcileAt: expect.any(String),
+      nextSnapshotAt: expect.any(String),
+    });
     expect((await get('/health')).body.info.sync.lastSuccessfulSyncAt).toEqual(expect.any(String));
   });
 });

@@ -44,10 +44,18 @@ describe('shutdown', () => {
     const child = spawn(process.execPath, [distEntry('mcp-stdio.js')], {
       cwd: dir,
       env: {
-        PATH: process.env.PATH ?? '', HOME: dir, CLICKUP_API_TOKEN: sandbox.ownerToken, CLICKUP_API_BASE_URL: sandbox.baseUrl,
+        PATH: process.env.PATH ?? '',
+        HOME: dir,
+        CLICKUP_API_TOKEN: sandbox.ownerToken,
+        CLICKUP_API_BASE_URL: sandbox.baseUrl,
         // Two sync requests a minute (12, minus 10 kept for interactive use): the first full sync
         // waits on the rate budget, as on a 100-requests-a-minute plan, when the client goes.
-        CLICKUP_RATE_LIMIT_PER_MINUTE: '12', CLICKUP_INTERACTIVE_RESERVE: '10', PGLITE_DATA_DIR: dataDir, SYNC_ENABLED: 'true', LOG_LEVEL: 'info', REPORT_TIME_ZONE: 'UTC',
+        CLICKUP_RATE_LIMIT_PER_MINUTE: '12',
+        CLICKUP_INTERACTIVE_RESERVE: '10',
+        PGLITE_DATA_DIR: dataDir,
+        SYNC_ENABLED: 'true',
+        LOG_LEVEL: 'info',
+        REPORT_TIME_ZONE: 'UTC',
       },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -57,12 +65,19 @@ describe('shutdown', () => {
     child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.once('exit', (code) => resolve({ code, at: Date.now() })));
-    child.stdin!.write(`${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } })}\n`);
+    child.stdin!.write(
+      `${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } })}\n`,
+    );
 
-    await waitFor(() => {
-      if (child.exitCode !== null) throw new Error(`the stdio server exited early:\n${stderr}`);
-      return /full sync of workspace .* started/.test(stderr) && stdout.includes('"id":1');
-    }, 60_000, 'the first full sync to start', 50);
+    await waitFor(
+      () => {
+        if (child.exitCode !== null) throw new Error(`the stdio server exited early:\n${stderr}`);
+        return /full sync of workspace .* started/.test(stderr) && stdout.includes('"id":1');
+      },
+      60_000,
+      'the first full sync to start',
+      50,
+    );
     // The client dies: its end of stderr closes, then stdin ends.
     child.stderr!.destroy();
     const eofAt = Date.now();
@@ -91,14 +106,25 @@ describe('shutdown', () => {
   it('HTTP: SIGTERM with an open SSE stream ⇒ the server exits within a few seconds', async () => {
     const port = await freePort();
     const server = spawnNode(distEntry('main.js'), [], {
-      PORT: String(port), HOST: '127.0.0.1', PGLITE_DATA_DIR: path.join(dir, 'http-pglite'), SYNC_ENABLED: 'false',
-      SANDBOX_PORT: '0', SANDBOX_SIZE: 'tiny', LOG_LEVEL: 'warn', REPORT_TIME_ZONE: 'UTC',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PGLITE_DATA_DIR: path.join(dir, 'http-pglite'),
+      SYNC_ENABLED: 'false',
+      SANDBOX_PORT: '0',
+      SANDBOX_SIZE: 'tiny',
+      LOG_LEVEL: 'warn',
+      REPORT_TIME_ZONE: 'UTC',
     });
     children.push(server.child);
-    await waitFor(() => {
-      if (!server.running()) throw new Error(`the server exited:\n${server.stderr}`);
-      return server.stderr.includes('listening on');
-    }, 60_000, 'the server to listen', 50);
+    await waitFor(
+      () => {
+        if (!server.running()) throw new Error(`the server exited:\n${server.stderr}`);
+        return server.stderr.includes('listening on');
+      },
+      60_000,
+      'the server to listen',
+      50,
+    );
 
     const controller = new AbortController();
     const res = await fetch(`http://127.0.0.1:${port}/sse`, { signal: controller.signal });
@@ -106,11 +132,17 @@ describe('shutdown', () => {
     const reader = res.body!.getReader();
     const first = new TextDecoder().decode((await reader.read()).value);
     expect(first).toContain('event: endpoint');
-    const closed = reader.read().then(() => 'closed', () => 'closed');
+    const closed = reader.read().then(
+      () => 'closed',
+      () => 'closed',
+    );
 
     const sentAt = Date.now();
     server.child.kill('SIGTERM');
-    const outcome = await within(server.exited.then(() => Date.now()), 20_000);
+    const outcome = await within(
+      server.exited.then(() => Date.now()),
+      20_000,
+    );
     controller.abort();
     expect(outcome).not.toBeNull();
     expect(outcome! - sentAt).toBeLessThan(5000);

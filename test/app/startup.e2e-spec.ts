@@ -27,11 +27,16 @@ describe('start-up and logs', () => {
     const port = await freePort();
     const p = spawnNode(distEntry('main.js'), [], { ...BASE_ENV, PORT: String(port), ...env }, opts);
     started.push(p);
-    await waitFor(() => {
-      if (!p.running()) throw new Error(`the server exited:\n${p.stderr}`);
-      // The summary is one write (well under the pipe's atomic size): it arrives whole.
-      return /listening on/.test(p.stderr + p.stdout);
-    }, 60_000, 'the server to start', 50);
+    await waitFor(
+      () => {
+        if (!p.running()) throw new Error(`the server exited:\n${p.stderr}`);
+        // The summary is one write (well under the pipe's atomic size): it arrives whole.
+        return /listening on/.test(p.stderr + p.stdout);
+      },
+      60_000,
+      'the server to start',
+      50,
+    );
     return { p, url: `http://127.0.0.1:${port}` };
   };
 
@@ -40,14 +45,21 @@ describe('start-up and logs', () => {
     const dataDir = path.join(dir, 'pglite-summary');
     const { p, url } = await start({ PGLITE_DATA_DIR: dataDir }, { cwd });
     const summary = p.stderr.trim().split('\n');
-    expect(summary[0]).toBe(`clickup-analytics-mcp listening on ${url} — DEMO MODE (local ClickUp sandbox; set CLICKUP_API_TOKEN for your workspace)`);
-    expect(summary).toEqual(expect.arrayContaining([
-      `  MCP       ${url}/sse (SSE) and ${url}/mcp (Streamable HTTP): ${summary.find((l) => l.startsWith('  MCP'))!.split(': ').pop()}`,
-      `  REST      ${url}/docs (Swagger UI), ${url}/health`,
-      `  Database  embedded PGlite in ${dataDir}`,
-      `  Config    no .env at ${path.join(cwd, '.env')}: environment and defaults`,
-      '  Logs      level info, human-readable (LOG_FORMAT=json for JSON lines)',
-    ]));
+    expect(summary[0]).toBe(
+      `clickup-analytics-mcp listening on ${url} — DEMO MODE (local ClickUp sandbox; set CLICKUP_API_TOKEN for your workspace)`,
+    );
+    expect(summary).toEqual(
+      expect.arrayContaining([
+        `  MCP       ${url}/sse (SSE) and ${url}/mcp (Streamable HTTP): ${summary
+          .find((l) => l.startsWith('  MCP'))!
+          .split(': ')
+          .pop()}`,
+        `  REST      ${url}/docs (Swagger UI), ${url}/health`,
+        `  Database  embedded PGlite in ${dataDir}`,
+        `  Config    no .env at ${path.join(cwd, '.env')}: environment and defaults`,
+        '  Logs      level info, human-readable (LOG_FORMAT=json for JSON lines)',
+      ]),
+    );
     expect(summary.length).toBeLessThanOrEqual(10);
     // Nest's module and route lines stay out of the default output.
     expect(p.stdout + p.stderr).not.toMatch(/InstanceLoader|RouterExplorer|"level":/);
@@ -84,11 +96,20 @@ describe('start-up and logs', () => {
     // A token where it does not belong (the path) is scrubbed from the log line, not the status code.
     expect((await fetch(`${url}/no-such-page/${TOKEN}`)).status).toBe(404);
 
-    let records: Record<string, any>[] = [];  
-    await waitFor(() => {
-      records = p.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
-      return records.filter((r) => r.req && r.res).length >= 3;
-    }, 10_000, 'three access log lines', 50);
+    let records: Record<string, any>[] = [];
+    await waitFor(
+      () => {
+        records = p.stdout
+          .trim()
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l));
+        return records.filter((r) => r.req && r.res).length >= 3;
+      },
+      10_000,
+      'three access log lines',
+      50,
+    );
     const access = records.filter((r) => r.req && r.res).map((r) => [r.req.method, r.req.url, r.res.statusCode]);
     expect(access).toEqual([
       ['GET', '/sync/runs', 401],

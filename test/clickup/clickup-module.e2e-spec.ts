@@ -21,7 +21,16 @@ describe('ClickupModule', () => {
   afterAll(() => Logger.overrideLogger(true));
   beforeEach(async () => {
     server = await FakeClickupServer.start();
-    server.route('GET', '/team', json(200, { teams: [rawTeam()] }), json(200, { teams: [rawTeam()] }, { 'x-ratelimit-limit': '3', 'x-ratelimit-remaining': '1', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 60) }));
+    server.route(
+      'GET',
+      '/team',
+      json(200, { teams: [rawTeam()] }),
+      json(
+        200,
+        { teams: [rawTeam()] },
+        { 'x-ratelimit-limit': '3', 'x-ratelimit-remaining': '1', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 60) },
+      ),
+    );
     server.route('POST', '/list/L1/task', json(200, rawTask({ id: 'urgent' })));
   });
   afterEach(async () => {

@@ -1,15 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { ClickupClient } from '../../src/clickup/clickup.client';
-import {
-  rawFolder,
-  rawList,
-  rawSpace,
-  rawTask,
-  rawTeam,
-  rawTimeEntry,
-  rawUser,
-  rawWebhook,
-} from '../../src/clickup/testing/clickup-fixtures';
+import { rawFolder, rawList, rawSpace, rawTask, rawTeam, rawTimeEntry, rawUser, rawWebhook } from '../../src/clickup/testing/clickup-fixtures';
 import { FakeClickupServer, json } from './fake-clickup.server';
 
 /**
@@ -45,8 +36,16 @@ describe('ClickupClient endpoints over real HTTP', () => {
       .route('POST', '/team/T1/time_entries', json(200, { data: rawTimeEntry({ id: 'E9' }) }))
       .route('PUT', '/team/T1/time_entries/E1', json(200, {}))
       .route('DELETE', '/team/T1/time_entries/E1', json(200, { data: rawTimeEntry({ id: 'E1' }) }))
-      .route('POST', '/team/T1/time_entries/start', json(200, { data: rawTimeEntry({ id: 'run', duration: -53, end: undefined, at: 1595289452790 }) }))
-      .route('POST', '/team/T1/time_entries/stop', json(200, { data: rawTimeEntry({ id: 'run', end: 1595289452790, duration: 56948, at: 1595289452790 }) }))
+      .route(
+        'POST',
+        '/team/T1/time_entries/start',
+        json(200, { data: rawTimeEntry({ id: 'run', duration: -53, end: undefined, at: 1595289452790 }) }),
+      )
+      .route(
+        'POST',
+        '/team/T1/time_entries/stop',
+        json(200, { data: rawTimeEntry({ id: 'run', end: 1595289452790, duration: 56948, at: 1595289452790 }) }),
+      )
       .route('POST', '/team/T1/webhook', json(200, { id: 'w1', webhook: rawWebhook({ id: 'w1' }) }))
       .route('GET', '/team/T1/webhook', json(200, { webhooks: [rawWebhook()] }))
       .route('DELETE', '/webhook/w1', json(200, {}));

@@ -1,10 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { ClickupClient } from '../../src/clickup/clickup.client';
-import {
-  ClickupRateLimitError,
-  ClickupUnavailableError,
-  ClickupWriteOutcomeUnknownError,
-} from '../../src/clickup/clickup.errors';
+import { ClickupRateLimitError, ClickupUnavailableError, ClickupWriteOutcomeUnknownError } from '../../src/clickup/clickup.errors';
 import { rawTask, rawTeam } from '../../src/clickup/testing/clickup-fixtures';
 import { FakeClickupServer, delayed, dropConnection, hang, json, partialBody } from './fake-clickup.server';
 
@@ -80,7 +76,9 @@ describe('ClickupClient retries over real HTTP', () => {
   it('reports a read that keeps timing out as unavailable, with each attempt given the full timeout', async () => {
     server.route('GET', '/team', hang());
     const started = Date.now();
-    const error = await client({ maxRetries: 1, timeoutMs: 200 }).getTeams().catch((e: unknown) => e);
+    const error = await client({ maxRetries: 1, timeoutMs: 200 })
+      .getTeams()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ClickupUnavailableError);
     expect(error).toMatchObject({ reason: 'timeout', attempts: 2, status: null });
     expect(Date.now() - started).toBeGreaterThanOrEqual(2 * 200);
@@ -95,11 +93,15 @@ describe('ClickupClient retries over real HTTP', () => {
       (req, res) => {
         const resetSec = Math.floor(Date.now() / 1000) + 1;
         resetAtMs = resetSec * 1000;
-        void json(429, { err: 'Rate limit reached', ECODE: 'APP_002' }, {
-          'x-ratelimit-limit': '100',
-          'x-ratelimit-remaining': '0',
-          'x-ratelimit-reset': String(resetSec),
-        })(req, res, undefined as never);
+        void json(
+          429,
+          { err: 'Rate limit reached', ECODE: 'APP_002' },
+          {
+            'x-ratelimit-limit': '100',
+            'x-ratelimit-remaining': '0',
+            'x-ratelimit-reset': String(resetSec),
+          },
+        )(req, res, undefined as never);
       },
       teams,
     );
@@ -123,7 +125,9 @@ describe('ClickupClient retries over real HTTP', () => {
   it('fails fast when a 429 asks for a longer wait than allowed', async () => {
     const farReset = String(Math.floor(Date.now() / 1000) + 3_600);
     server.route('GET', '/team', json(429, { err: 'Rate limit reached', ECODE: 'APP_002' }, { 'x-ratelimit-reset': farReset }));
-    const error = await client({ maxRateLimitWaitMs: 5_000 }).getTeams().catch((e: unknown) => e);
+    const error = await client({ maxRateLimitWaitMs: 5_000 })
+      .getTeams()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ClickupRateLimitError);
     expect((error as ClickupRateLimitError).retryAtMs).toBe(Number(farReset) * 1000);
     expect(server.requests).toHaveLength(1);

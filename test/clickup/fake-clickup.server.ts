@@ -81,9 +81,7 @@ export class FakeClickupServer {
     };
     this.requests.push(recorded);
     const route = this.routes.find(
-      (r) =>
-        r.method === recorded.method &&
-        (typeof r.path === 'string' ? r.path === recorded.path : r.path.test(recorded.path)),
+      (r) => r.method === recorded.method && (typeof r.path === 'string' ? r.path === recorded.path : r.path.test(recorded.path)),
     );
     if (!route) {
       void json(404, { err: `no fake route for ${recorded.method} ${recorded.path}`, ECODE: 'TEST_404' })(recorded, res, req);

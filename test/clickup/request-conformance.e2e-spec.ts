@@ -36,17 +36,31 @@ export const DOCUMENTED_FORMS: DocumentedForm[] = [
       ['custom_items[]', 'custom_items', digits],
     ] as const
   ).map(([sent, specParam, valid]) => ({
-    operation: LIST_TASKS, sent, specParam, valid,
+    operation: LIST_TASKS,
+    sent,
+    specParam,
+    valid,
     reason: `The operation's description documents the bracket form ?${sent}=…&${sent}=…`,
   })),
-  { operation: LIST_TASKS, sent: 'watchers[]', specParam: 'watchers', valid: digits, reason: 'Sent in the bracket form of its sibling filters (no example is documented).' },
   {
-    operation: 'GET /v2/team/{team_Id}/time_entries', sent: 'assignee', specParam: 'assignee',
+    operation: LIST_TASKS,
+    sent: 'watchers[]',
+    specParam: 'watchers',
+    valid: digits,
+    reason: 'Sent in the bracket form of its sibling filters (no example is documented).',
+  },
+  {
+    operation: 'GET /v2/team/{team_Id}/time_entries',
+    sent: 'assignee',
+    specParam: 'assignee',
     valid: (v) => /^\d+(,\d+)*$/.test(v),
     reason: 'The description documents comma-separated user ids: assignee=1234,9876.',
   },
   {
-    operation: 'GET /v2/team/{team_Id}/task', sent: 'archived', specParam: '(none)', valid: (v) => v === 'true',
+    operation: 'GET /v2/team/{team_Id}/task',
+    sent: 'archived',
+    specParam: '(none)',
+    valid: (v) => v === 'true',
     reason: 'Not in the spec but honoured by ClickUp: the only way to list archived tasks; sent for the archived pass only.',
   },
 ];
@@ -124,9 +138,9 @@ describe('ClickupClient requests conform to the OpenAPI spec', () => {
     expect(spec.problems({ ...base, method: 'POST', path: `/team/${TEAM}/time_entries/stop`, query: new URLSearchParams(), body: {} })).toEqual([
       'POST /v2/team/{team_id}/time_entries/stop: sends a body, the spec defines none',
     ]);
-    expect(spec.problems({ ...base, method: 'POST', path: `/list/${LIST}/task`, query: new URLSearchParams(), body: { name: 'x', time_estimat: 5 } })).toEqual([
-      "POST /v2/list/{list_id}/task: body field 'time_estimat' is not in the spec",
-    ]);
+    expect(
+      spec.problems({ ...base, method: 'POST', path: `/list/${LIST}/task`, query: new URLSearchParams(), body: { name: 'x', time_estimat: 5 } }),
+    ).toEqual(["POST /v2/list/{list_id}/task: body field 'time_estimat' is not in the spec"]);
   });
 
   it('lists every documented form and clearing null with a reason', () => {
@@ -153,10 +167,25 @@ async function firstPage(pages: AsyncIterable<unknown>): Promise<void> {
 /** Calls every client method once or more, with every option it takes. */
 async function exerciseEveryEndpoint(c: ClickupClient): Promise<void> {
   const filters = {
-    archived: true, includeClosed: true, subtasks: true, orderBy: 'updated' as const, reverse: true,
-    statuses: ['to do', 'in progress'], assignees: [183, 184], tags: ['backend', 'two words'],
-    dueDateGt: 1, dueDateLt: 2, dateCreatedGt: 3, dateCreatedLt: 4, dateUpdatedGt: 5, dateUpdatedLt: 6, dateDoneGt: 7, dateDoneLt: 8,
-    customFields: [{ fieldId: 'cf-1', operator: '=' as const, value: 3 }], customItems: [0, 1300], includeMarkdownDescription: true,
+    archived: true,
+    includeClosed: true,
+    subtasks: true,
+    orderBy: 'updated' as const,
+    reverse: true,
+    statuses: ['to do', 'in progress'],
+    assignees: [183, 184],
+    tags: ['backend', 'two words'],
+    dueDateGt: 1,
+    dueDateLt: 2,
+    dateCreatedGt: 3,
+    dateCreatedLt: 4,
+    dateUpdatedGt: 5,
+    dateUpdatedLt: 6,
+    dateDoneGt: 7,
+    dateDoneLt: 8,
+    customFields: [{ fieldId: 'cf-1', operator: '=' as const, value: 3 }],
+    customItems: [0, 1300],
+    includeMarkdownDescription: true,
   };
   await settle(c.getAuthorizedUser());
   await settle(c.getTeams());
@@ -176,17 +205,47 @@ async function exerciseEveryEndpoint(c: ClickupClient): Promise<void> {
   await settle(c.getTask('ENG-42', { customTaskIds: true, teamId: TEAM }));
   await settle(
     c.createTask(LIST, {
-      name: 'A task', description: 'text', markdownContent: '**md**', assignees: [183], groupAssignees: ['g1'], tags: ['backend'],
-      status: 'to do', priority: 2, dueDate: 1_700_000_000_000, dueDateTime: true, timeEstimate: 3_600_000,
-      startDate: 1_699_000_000_000, startDateTime: false, points: 2.5, notifyAll: false, parent: TASK, linksTo: 'other',
-      checkRequiredCustomFields: true, customFields: [{ id: 'cf-1', value: 3 }], customItemId: 0,
+      name: 'A task',
+      description: 'text',
+      markdownContent: '**md**',
+      assignees: [183],
+      groupAssignees: ['g1'],
+      tags: ['backend'],
+      status: 'to do',
+      priority: 2,
+      dueDate: 1_700_000_000_000,
+      dueDateTime: true,
+      timeEstimate: 3_600_000,
+      startDate: 1_699_000_000_000,
+      startDateTime: false,
+      points: 2.5,
+      notifyAll: false,
+      parent: TASK,
+      linksTo: 'other',
+      checkRequiredCustomFields: true,
+      customFields: [{ id: 'cf-1', value: 3 }],
+      customItemId: 0,
     }),
   );
   await settle(
     c.updateTask(TASK, {
-      name: 'Renamed', description: ' ', markdownContent: '_md_', status: 'done', priority: 1, dueDate: 1_700_000_000_000, dueDateTime: false,
-      parent: 'p1', timeEstimate: 60_000, startDate: 1_699_000_000_000, startDateTime: true, points: 1, archived: false, customItemId: 0,
-      assignees: { add: [183], rem: [184] }, groupAssignees: { add: ['g1'] }, watchers: { rem: [183] },
+      name: 'Renamed',
+      description: ' ',
+      markdownContent: '_md_',
+      status: 'done',
+      priority: 1,
+      dueDate: 1_700_000_000_000,
+      dueDateTime: false,
+      parent: 'p1',
+      timeEstimate: 60_000,
+      startDate: 1_699_000_000_000,
+      startDateTime: true,
+      points: 1,
+      archived: false,
+      customItemId: 0,
+      assignees: { add: [183], rem: [184] },
+      groupAssignees: { add: ['g1'] },
+      watchers: { rem: [183] },
     }),
   );
   await settle(c.updateTask('ENG-42', { name: 'By custom id' }, { customTaskIds: true, teamId: TEAM }));
@@ -200,9 +259,22 @@ async function exerciseEveryEndpoint(c: ClickupClient): Promise<void> {
   await settle(c.getTimeEntries(TEAM, { assignees: [183] }));
   await settle(c.getTimeEntry(TEAM, TIMER, { includeLocationNames: true, includeTaskTags: true }));
   const tags = [{ name: 'billing', tagFg: '#ffffff', tagBg: '#000000' }];
-  await settle(c.createTimeEntry(TEAM, { start: 1_700_000_000_000, duration: 60_000, billable: true, description: 'work', tags, assignee: 183, taskId: TASK }));
+  await settle(
+    c.createTimeEntry(TEAM, { start: 1_700_000_000_000, duration: 60_000, billable: true, description: 'work', tags, assignee: 183, taskId: TASK }),
+  );
   await settle(c.createTimeEntry(TEAM, { start: 1_700_000_000_000, end: 1_700_000_060_000, taskId: 'ENG-42', customTaskIds: true }));
-  await settle(c.updateTimeEntry(TEAM, TIMER, { description: 'edited', tags, tagAction: 'replace', start: 1, end: 2, taskId: TASK, billable: false, duration: 1 }));
+  await settle(
+    c.updateTimeEntry(TEAM, TIMER, {
+      description: 'edited',
+      tags,
+      tagAction: 'replace',
+      start: 1,
+      end: 2,
+      taskId: TASK,
+      billable: false,
+      duration: 1,
+    }),
+  );
   await settle(c.updateTimeEntry(TEAM, TIMER, { description: 'no tags given' }));
   await settle(c.updateTimeEntry(TEAM, TIMER, { taskId: 'ENG-42', customTaskIds: true }));
   await settle(c.deleteTimeEntry(TEAM, TIMER));
@@ -210,7 +282,16 @@ async function exerciseEveryEndpoint(c: ClickupClient): Promise<void> {
   await settle(c.startTimer(TEAM, { taskId: TASK, description: 'timer', tags, billable: true }));
   await settle(c.startTimer(TEAM, { taskId: 'ENG-42', customTaskIds: true }));
   await settle(c.stopTimer(TEAM));
-  await settle(c.createWebhook(TEAM, { endpoint: 'https://example.com/webhooks/clickup', events: ['taskUpdated'], spaceId: SPACE, folderId: FOLDER, listId: LIST, taskId: TASK }));
+  await settle(
+    c.createWebhook(TEAM, {
+      endpoint: 'https://example.com/webhooks/clickup',
+      events: ['taskUpdated'],
+      spaceId: SPACE,
+      folderId: FOLDER,
+      listId: LIST,
+      taskId: TASK,
+    }),
+  );
   await settle(c.listWebhooks(TEAM));
   await settle(c.deleteWebhook('4b67ac88-e506-4a29-9d42-26e504e3435e'));
 }

@@ -4,9 +4,29 @@ import { TaskEntity, TimeEntryEntity, TaskSnapshotEntity } from '../../src/datab
 import { MIGRATIONS } from '../../migrations';
 
 const EXPECTED_TABLES = [
-  'app_state', 'folders', 'lists', 'members', 'migrations', 'open_work_counts', 'projects', 'spaces', 'sync_cursors', 'sync_leases', 'sync_runs',
-  'task_assignees', 'task_counts', 'task_dependencies', 'task_lists', 'task_search', 'task_snapshots', 'task_time_totals', 'task_watchers', 'tasks',
-  'time_entries', 'time_entry_counts', 'workspaces',
+  'app_state',
+  'folders',
+  'lists',
+  'members',
+  'migrations',
+  'open_work_counts',
+  'projects',
+  'spaces',
+  'sync_cursors',
+  'sync_leases',
+  'sync_runs',
+  'task_assignees',
+  'task_counts',
+  'task_dependencies',
+  'task_lists',
+  'task_search',
+  'task_snapshots',
+  'task_time_totals',
+  'task_watchers',
+  'tasks',
+  'time_entries',
+  'time_entry_counts',
+  'workspaces',
 ];
 
 async function tables(ds: DataSource): Promise<string[]> {
@@ -46,29 +66,82 @@ describe.each(TEST_ENGINES)('migrations on %s', (kind) => {
   it('round-trips arrays, jsonb, bigint and timestamps with the declared types', async () => {
     const now = new Date('2026-11-20T10:11:12.345Z');
     await ds.getRepository(TaskEntity).insert({
-      id: 'abc123', customId: 'MOB-1', workspaceId: '1', name: 'A task', textContent: null, description: null,
-      status: 'in progress', statusType: 'custom', statusCategory: 'active', statusColor: '#fff', priority: 2,
-      parentId: null, topLevelParentId: null, listId: '10', folderId: null, spaceId: '5', creatorId: 4484242,
-      dateCreated: now, dateUpdated: now, dateDone: null, dateClosed: null, dueDate: null, startDate: null,
-      timeEstimate: 7_200_000, points: 2.5, tags: ['a', 'b c'], customFields: [{ id: 'f', value: 1 }],
-      customItemId: 0, archived: false, url: null, deletedAt: null, raw: { id: 'abc123' }, syncedAt: now,
+      id: 'abc123',
+      customId: 'MOB-1',
+      workspaceId: '1',
+      name: 'A task',
+      textContent: null,
+      description: null,
+      status: 'in progress',
+      statusType: 'custom',
+      statusCategory: 'active',
+      statusColor: '#fff',
+      priority: 2,
+      parentId: null,
+      topLevelParentId: null,
+      listId: '10',
+      folderId: null,
+      spaceId: '5',
+      creatorId: 4484242,
+      dateCreated: now,
+      dateUpdated: now,
+      dateDone: null,
+      dateClosed: null,
+      dueDate: null,
+      startDate: null,
+      timeEstimate: 7_200_000,
+      points: 2.5,
+      tags: ['a', 'b c'],
+      customFields: [{ id: 'f', value: 1 }],
+      customItemId: 0,
+      archived: false,
+      url: null,
+      deletedAt: null,
+      raw: { id: 'abc123' },
+      syncedAt: now,
     });
     const t = await ds.getRepository(TaskEntity).findOneByOrFail({ id: 'abc123' });
     expect(t).toMatchObject({ creatorId: 4484242, timeEstimate: 7_200_000, points: 2.5, tags: ['a', 'b c'], priority: 2 });
     expect(t.dateCreated.toISOString()).toBe(now.toISOString());
 
     await ds.getRepository(TimeEntryEntity).insert({
-      id: '2859994400527229584', workspaceId: '1', taskId: null, userId: 81234567, startAt: now, endAt: null,
-      durationMs: null, running: true, billable: false, description: null, tags: [], source: 'clickup',
-      modifiedAt: now, listId: null, folderId: null, spaceId: null, deletedAt: null, syncedAt: now,
+      id: '2859994400527229584',
+      workspaceId: '1',
+      taskId: null,
+      userId: 81234567,
+      startAt: now,
+      endAt: null,
+      durationMs: null,
+      running: true,
+      billable: false,
+      description: null,
+      tags: [],
+      source: 'clickup',
+      modifiedAt: now,
+      listId: null,
+      folderId: null,
+      spaceId: null,
+      deletedAt: null,
+      syncedAt: now,
     });
     const e = await ds.getRepository(TimeEntryEntity).findOneByOrFail({ id: '2859994400527229584' });
     expect(e).toMatchObject({ userId: 81234567, running: true, durationMs: null, tags: [] });
 
     await ds.getRepository(TaskSnapshotEntity).insert({
-      snapshotDate: '2026-11-20', taskId: 'abc123', workspaceId: '1', listId: '10', spaceId: '5', parentId: null,
-      status: 'in progress', statusType: 'custom', statusCategory: 'active', assigneeIds: [4484242, 7],
-      timeEstimate: null, timeLoggedMs: 60_000, dueDate: null, archived: false,
+      snapshotDate: '2026-11-20',
+      taskId: 'abc123',
+      workspaceId: '1',
+      listId: '10',
+      spaceId: '5',
+      parentId: null,
+      status: 'in progress',
+      statusType: 'custom',
+      statusCategory: 'active',
+      assigneeIds: [4484242, 7],
+      timeEstimate: null,
+      timeLoggedMs: 60_000,
+      dueDate: null,
+      archived: false,
     });
     const s = await ds.getRepository(TaskSnapshotEntity).findOneByOrFail({ taskId: 'abc123' });
     expect(s).toMatchObject({ snapshotDate: '2026-11-20', assigneeIds: [4484242, 7], timeLoggedMs: 60_000 });

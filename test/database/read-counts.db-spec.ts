@@ -57,14 +57,25 @@ async function entryCountsDiff(ds: DataSource): Promise<unknown[]> {
     WHERE coalesce(c.n, 0) <> coalesce(t.n, 0)`);
 }
 
-const insertTasks = (ds: DataSource, rows: { id: string; list: string; status: string; cat: string; archived?: boolean; parent?: string }[], onConflict = '') =>
+const insertTasks = (
+  ds: DataSource,
+  rows: { id: string; list: string; status: string; cat: string; archived?: boolean; parent?: string }[],
+  onConflict = '',
+) =>
   ds.query(
     `INSERT INTO tasks (id, workspace_id, name, status, status_type, status_category, list_id, space_id, parent_id, archived,
                         date_created, date_updated, synced_at)
      SELECT id, 'w1', 'task ' || id, status, 'custom', cat, list, 's1', parent, archived, now(), now(), now()
      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::text[]) AS x(id, list, status, cat, archived, parent)
      ${onConflict}`,
-    [rows.map((r) => r.id), rows.map((r) => r.list), rows.map((r) => r.status), rows.map((r) => r.cat), rows.map((r) => r.archived ?? false), rows.map((r) => r.parent ?? null)],
+    [
+      rows.map((r) => r.id),
+      rows.map((r) => r.list),
+      rows.map((r) => r.status),
+      rows.map((r) => r.cat),
+      rows.map((r) => r.archived ?? false),
+      rows.map((r) => r.parent ?? null),
+    ],
   );
 
 describe.each(TEST_ENGINES)('read counters on %s', (kind) => {
@@ -78,9 +89,18 @@ describe.each(TEST_ENGINES)('read counters on %s', (kind) => {
   afterAll(async () => db?.drop());
 
   it('task_counts, task_search and open_work_counts follow the tasks through inserts, upserts, soft and hard deletes and truncation', async () => {
-    const statuses = [['to do', 'not_started'], ['in progress', 'active'], ['done', 'done']];
+    const statuses = [
+      ['to do', 'not_started'],
+      ['in progress', 'active'],
+      ['done', 'done'],
+    ];
     const rows = Array.from({ length: 300 }, (_, i) => ({
-      id: `t${i}`, list: `l${i % 4}`, status: statuses[i % 3][0], cat: statuses[i % 3][1], archived: i % 7 === 0, parent: i % 5 === 0 && i > 0 ? `t${i - 1}` : undefined,
+      id: `t${i}`,
+      list: `l${i % 4}`,
+      status: statuses[i % 3][0],
+      cat: statuses[i % 3][1],
+      archived: i % 7 === 0,
+      parent: i % 5 === 0 && i > 0 ? `t${i - 1}` : undefined,
     }));
     await insertTasks(ds, rows);
     expect(await taskCountsDiff(ds)).toEqual([]);
@@ -90,9 +110,12 @@ describe.each(TEST_ENGINES)('read counters on %s', (kind) => {
 
     // The sync's upsert: some rows move list and status, some are unchanged and skipped, some are new.
     const moved = rows.slice(0, 120).map((r, i) => (i % 2 ? { ...r, list: 'l9', status: 'done', cat: 'done' } : r));
-    await insertTasks(ds, [...moved, { id: 'new1', list: 'l9', status: 'to do', cat: 'not_started' }],
+    await insertTasks(
+      ds,
+      [...moved, { id: 'new1', list: 'l9', status: 'to do', cat: 'not_started' }],
       `ON CONFLICT (id) DO UPDATE SET list_id = EXCLUDED.list_id, status = EXCLUDED.status, status_category = EXCLUDED.status_category
-       WHERE (tasks.list_id, tasks.status) IS DISTINCT FROM (EXCLUDED.list_id, EXCLUDED.status)`);
+       WHERE (tasks.list_id, tasks.status) IS DISTINCT FROM (EXCLUDED.list_id, EXCLUDED.status)`,
+    );
     expect(await taskCountsDiff(ds)).toEqual([]);
     await ds.query(`UPDATE tasks SET name = 'Renamed ÄÖÜ Task', description = 'NEW words' WHERE id IN ('t8', 't9')`);
     expect(await searchDiff(ds)).toEqual([]);
@@ -117,10 +140,12 @@ describe.each(TEST_ENGINES)('read counters on %s', (kind) => {
     expect(await openWorkDiff(ds)).toEqual([]);
 
     // A transaction that rolls back leaves the counters as they were.
-    await ds.transaction(async (em) => {
-      await em.query(`UPDATE tasks SET list_id = 'l0'`);
-      await em.query(`SELECT 1/0`);
-    }).catch(() => undefined);
+    await ds
+      .transaction(async (em) => {
+        await em.query(`UPDATE tasks SET list_id = 'l0'`);
+        await em.query(`SELECT 1/0`);
+      })
+      .catch(() => undefined);
     expect(await taskCountsDiff(ds)).toEqual([]);
 
     await ds.query(`TRUNCATE tasks`);
@@ -156,14 +181,21 @@ describe.each(TEST_ENGINES)('read counters on %s', (kind) => {
 
   it('concurrent writers keep exact counts and do not deadlock', async () => {
     const rows = (p: string) => Array.from({ length: 200 }, (_, i) => ({ id: `${p}${i}`, list: `c${i % 5}`, status: 'open', cat: 'not_started' }));
-    await Promise.all(['a', 'b', 'c', 'd'].map((p) => ds.transaction(async (em) => {
-      await em.query(
-        `INSERT INTO tasks (id, workspace_id, name, status, status_type, status_category, list_id, space_id, date_created, date_updated, synced_at)
+    await Promise.all(
+      ['a', 'b', 'c', 'd'].map((p) =>
+        ds.transaction(async (em) => {
+          await em.query(
+            `INSERT INTO tasks (id, workspace_id, name, status, status_type, status_category, list_id, space_id, date_created, date_updated, synced_at)
          SELECT id, 'w2', id, status, 'open', cat, list, 's1', now(), now(), now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS x(id, list, status, cat)`,
-        [rows(p).map((r) => r.id), rows(p).map((r) => r.list), rows(p).map((r) => r.status), rows(p).map((r) => r.cat)],
-      );
-      await em.query(`UPDATE tasks SET status = 'doing', status_category = 'active' WHERE workspace_id = 'w2' AND id LIKE $1 || '%' AND id LIKE '%1'`, [p]);
-    })));
+            [rows(p).map((r) => r.id), rows(p).map((r) => r.list), rows(p).map((r) => r.status), rows(p).map((r) => r.cat)],
+          );
+          await em.query(
+            `UPDATE tasks SET status = 'doing', status_category = 'active' WHERE workspace_id = 'w2' AND id LIKE $1 || '%' AND id LIKE '%1'`,
+            [p],
+          );
+        }),
+      ),
+    );
     expect(await taskCountsDiff(ds)).toEqual([]);
     const [{ n }] = await ds.query(`SELECT sum(n)::int AS n FROM task_counts WHERE workspace_id = 'w2'`);
     expect(n).toBe(800);

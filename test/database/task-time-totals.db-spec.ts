@@ -16,7 +16,16 @@ describe.each(TEST_ENGINES)('task time totals on %s', (kind) => {
   const write = async (rows: { id: string; task: string | null; start: number; end: number | null; billable?: boolean; deleted?: boolean }[]) => {
     const values: unknown[] = [];
     const tuples = rows.map((r, i) => {
-      values.push(r.id, r.task, at(r.start), r.end === null ? null : at(r.end), r.end === null ? null : r.end - r.start, r.end === null, r.billable ?? false, r.deleted ? at(t0) : null);
+      values.push(
+        r.id,
+        r.task,
+        at(r.start),
+        r.end === null ? null : at(r.end),
+        r.end === null ? null : r.end - r.start,
+        r.end === null,
+        r.billable ?? false,
+        r.deleted ? at(t0) : null,
+      );
       const b = i * 8;
       return `($${b + 1}, 'w', $${b + 2}, 1, $${b + 3}::timestamptz, $${b + 4}::timestamptz, $${b + 5}::bigint, $${b + 6}::boolean, $${b + 7}::boolean, $${b + 8}::timestamptz, now())`;
     });
@@ -30,16 +39,21 @@ describe.each(TEST_ENGINES)('task time totals on %s', (kind) => {
   };
   const totals = async () =>
     Object.fromEntries(
-      ((await ds.query(`SELECT task_id, stopped_ms, billable_ms, entries FROM task_time_totals WHERE entries <> 0 OR stopped_ms <> 0 ORDER BY task_id`)) as Record<string, unknown>[])
-        .map((r) => [r.task_id, [Number(r.stopped_ms), Number(r.billable_ms), Number(r.entries)]]),
+      (
+        (await ds.query(
+          `SELECT task_id, stopped_ms, billable_ms, entries FROM task_time_totals WHERE entries <> 0 OR stopped_ms <> 0 ORDER BY task_id`,
+        )) as Record<string, unknown>[]
+      ).map((r) => [r.task_id, [Number(r.stopped_ms), Number(r.billable_ms), Number(r.entries)]]),
     );
   const recomputed = async () =>
     Object.fromEntries(
-      ((await ds.query(
-        `SELECT task_id, sum(extract(epoch FROM (end_at - start_at)) * 1000)::bigint AS ms,
+      (
+        (await ds.query(
+          `SELECT task_id, sum(extract(epoch FROM (end_at - start_at)) * 1000)::bigint AS ms,
                 coalesce(sum(extract(epoch FROM (end_at - start_at)) * 1000) FILTER (WHERE billable), 0)::bigint AS b, count(*)::int AS n
          FROM time_entries WHERE task_id IS NOT NULL AND deleted_at IS NULL AND NOT running AND end_at > start_at GROUP BY task_id ORDER BY task_id`,
-      )) as Record<string, unknown>[]).map((r) => [r.task_id, [Number(r.ms), Number(r.b), Number(r.n)]]),
+        )) as Record<string, unknown>[]
+      ).map((r) => [r.task_id, [Number(r.ms), Number(r.b), Number(r.n)]]),
     );
 
   beforeAll(async () => {
@@ -63,7 +77,10 @@ describe.each(TEST_ENGINES)('task time totals on %s', (kind) => {
     expect(await totals()).toEqual(await recomputed());
 
     // a re-read of the same batch changes nothing
-    await write([{ id: 'e1', task: 'A', start: t0, end: t0 + H, billable: true }, { id: 'e2', task: 'A', start: t0 + 2 * H, end: t0 + 2.5 * H }]);
+    await write([
+      { id: 'e1', task: 'A', start: t0, end: t0 + H, billable: true },
+      { id: 'e2', task: 'A', start: t0 + 2 * H, end: t0 + 2.5 * H },
+    ]);
     expect(await totals()).toEqual(await recomputed());
     // a longer entry, a flag flipped, an entry moved to another task, a timer stopped, a soft delete, a restore
     await write([

@@ -12,7 +12,13 @@ describe.each(TEST_ENGINES)('time entry home on %s', (kind) => {
   const now = new Date('2026-11-25T10:00:00Z');
 
   const list = (id: string, space: string, folder: string | null) =>
-    ds.query(`INSERT INTO lists (id, workspace_id, space_id, folder_id, name, synced_at) VALUES ($1, 'w', $2, $3, $4, $5)`, [id, space, folder, id, now]);
+    ds.query(`INSERT INTO lists (id, workspace_id, space_id, folder_id, name, synced_at) VALUES ($1, 'w', $2, $3, $4, $5)`, [
+      id,
+      space,
+      folder,
+      id,
+      now,
+    ]);
   const task = (id: string, listId: string, folder: string | null, space: string) =>
     ds.query(
       `INSERT INTO tasks (id, workspace_id, name, status, status_type, status_category, list_id, folder_id, space_id, date_created, date_updated, synced_at)
@@ -40,7 +46,7 @@ describe.each(TEST_ENGINES)('time entry home on %s', (kind) => {
   });
   afterAll(async () => db?.drop());
 
-  it('an entry takes its task\'s home; without a task it has none', async () => {
+  it("an entry takes its task's home; without a task it has none", async () => {
     await task('T1', 'L1', 'F1', 'S1');
     await entry('E1', 'T1', 'stale-list', 'stale-space');
     expect(await home('E1')).toEqual(['L1', 'F1', 'S1', true]);

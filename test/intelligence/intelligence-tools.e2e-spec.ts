@@ -11,7 +11,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { ToolCaller } from '../support/tool-caller';
 import { TEST_ENGINES } from '../support/test-database';
 
-type Obj = Record<string, any>;  
+type Obj = Record<string, any>;
 
 /** Wednesday 25 November 2026, 12:00 in Kolkata. */
 const NOW = Date.parse('2026-11-25T06:30:00Z');
@@ -19,9 +19,18 @@ const ZONE = 'Asia/Kolkata';
 const H = 3_600_000;
 const D = 24 * H;
 const INTELLIGENCE_TOOLS = [
-  'get_project_health_score', 'get_project_daily_standup', 'get_project_weekly_digest', 'get_project_blockers', 'get_project_at_risk',
-  'get_project_team_workload', 'get_project_time_tracking', 'get_workspace_folderless_lists', 'get_list_defined_statuses', 'get_project_statuses',
-  'get_project_completion_rate', 'get_project_velocity',
+  'get_project_health_score',
+  'get_project_daily_standup',
+  'get_project_weekly_digest',
+  'get_project_blockers',
+  'get_project_at_risk',
+  'get_project_team_workload',
+  'get_project_time_tracking',
+  'get_workspace_folderless_lists',
+  'get_list_defined_statuses',
+  'get_project_statuses',
+  'get_project_completion_rate',
+  'get_project_velocity',
 ];
 
 /** The health formula restated: components, score and grade from a task set at `now`. */
@@ -68,12 +77,21 @@ describe.each(TEST_ENGINES)('intelligence tools on %s', (kind) => {
 
   beforeAll(async () => {
     sandbox = await SandboxServer.start({
-      size: { name: 'intel', members: 10, extraLists: 4, tasks: 400, timeEntries: 2500, historyDays: 75 }, seed: 5, now: NOW - H, rateLimitPerMinute: 0,
+      size: { name: 'intel', members: 10, extraLists: 4, tasks: 400, timeEntries: 2500, historyDays: 75 },
+      seed: 5,
+      now: NOW - H,
+      rateLimitPerMinute: 0,
     });
     const m = sandbox.store.mutations;
     refresh();
-    const liveLists = d.lists.filter((l) => !l.archived && (!l.folderId || !d.folders.find((f) => f.id === l.folderId)!.archived) && !d.spaces.find((s) => s.id === l.spaceId)!.archived);
-    const byCount = liveLists.map((l) => ({ l, n: listTasks(l.id).length })).filter((x) => x.n >= 4).sort((a, b) => b.n - a.n);
+    const liveLists = d.lists.filter(
+      (l) =>
+        !l.archived && (!l.folderId || !d.folders.find((f) => f.id === l.folderId)!.archived) && !d.spaces.find((s) => s.id === l.spaceId)!.archived,
+    );
+    const byCount = liveLists
+      .map((l) => ({ l, n: listTasks(l.id).length }))
+      .filter((x) => x.n >= 4)
+      .sort((a, b) => b.n - a.n);
     const folder = d.folders.find((f) => !f.archived && !f.hidden && liveLists.filter((l) => l.folderId === f.id).length >= 2)!;
     const outside = byCount.filter((x) => x.l.folderId !== folder.id);
     const [done, overdue, noest, stale] = outside.slice(0, 4).map((x) => x.l);
@@ -86,7 +104,8 @@ describe.each(TEST_ENGINES)('intelligence tools on %s', (kind) => {
     };
     const statusOf = (listId: string, type: string) => statusesFor(listId).find((s) => s.type === type);
     // nothing active
-    for (const x of listTasks(done.id)) if (!truth.finished(x)) m.changeStatus(x.id, (statusOf(done.id, 'done') || statusOf(done.id, 'closed'))!.status);
+    for (const x of listTasks(done.id))
+      if (!truth.finished(x)) m.changeStatus(x.id, (statusOf(done.id, 'done') || statusOf(done.id, 'closed'))!.status);
     // everything overdue
     for (const x of listTasks(overdue.id)) if (!truth.finished(x)) m.setDueDate(x.id, NOW - 2 * D);
     // no estimates on top-level tasks
@@ -102,15 +121,37 @@ describe.each(TEST_ENGINES)('intelligence tools on %s', (kind) => {
       m.backdateTask(x.id, { dateDone: local('2026-11-24T15:00'), dateClosed: null, dateUpdated: local('2026-11-24T15:00') });
     }
     m.setDueDate(dueToday.id, local('2026-11-25T18:00'));
-    const blocker = inFolder.find((x) => ![f1.id, f2.id, dueToday.id, blocked.id].includes(x.id)) ?? d.tasks.find((x) => !truth.finished(x) && x.id !== blocked.id)!;
+    const blocker =
+      inFolder.find((x) => ![f1.id, f2.id, dueToday.id, blocked.id].includes(x.id)) ??
+      d.tasks.find((x) => !truth.finished(x) && x.id !== blocked.id)!;
     m.addDependency(blocked.id, blocker.id);
     const person = d.members.find((x) => x.status === 'active' && x.roleKey === 'member')!;
-    m.addTimeEntry({ userId: person.id, taskId: dueToday.id, start: local('2026-11-24T10:00'), end: local('2026-11-24T12:00'), description: 'yesterday' });
-    Object.assign(p, { f1, f2, dueToday, blocked, person, doneStatusOf: (listId: string) => (statusOf(listId, 'done') || statusOf(listId, 'closed'))!.status });
+    m.addTimeEntry({
+      userId: person.id,
+      taskId: dueToday.id,
+      start: local('2026-11-24T10:00'),
+      end: local('2026-11-24T12:00'),
+      description: 'yesterday',
+    });
+    Object.assign(p, {
+      f1,
+      f2,
+      dueToday,
+      blocked,
+      person,
+      doneStatusOf: (listId: string) => (statusOf(listId, 'done') || statusOf(listId, 'closed'))!.status,
+    });
 
-    t = await startTestApp(kind, {
-      CLICKUP_API_TOKEN: sandbox.ownerToken, CLICKUP_API_BASE_URL: sandbox.baseUrl, REPORT_TIME_ZONE: ZONE, SYNC_TIME_ZONE: ZONE,
-    }, { clock: new FixedClock(NOW) });
+    t = await startTestApp(
+      kind,
+      {
+        CLICKUP_API_TOKEN: sandbox.ownerToken,
+        CLICKUP_API_BASE_URL: sandbox.baseUrl,
+        REPORT_TIME_ZONE: ZONE,
+        SYNC_TIME_ZONE: ZONE,
+      },
+      { clock: new FixedClock(NOW) },
+    );
     await sync();
     refresh();
     client = await connectClient('http', { url: t.url });
@@ -130,11 +171,21 @@ describe.each(TEST_ENGINES)('intelligence tools on %s', (kind) => {
   });
 
   it('get_project_health_score: each planted project drives its component, every component matches the formula', async () => {
-    for (const [which, comp, value] of [['done', 'progress', 100], ['overdue', 'overdue', 0], ['noest', 'estimates', 0], ['stale', 'freshness', 0]] as const) {
+    for (const [which, comp, value] of [
+      ['done', 'progress', 100],
+      ['overdue', 'overdue', 0],
+      ['noest', 'estimates', 0],
+      ['stale', 'freshness', 0],
+    ] as const) {
       const list = p[which];
       const o = await call('get_project_health_score', { project: list.id });
       const e = health(truth, listTasks(list.id), NOW);
-      expect({ which, components: o.components, score: o.score, grade: o.grade }).toEqual({ which, components: e.components, score: e.score, grade: e.grade });
+      expect({ which, components: o.components, score: o.score, grade: o.grade }).toEqual({
+        which,
+        components: e.components,
+        score: e.score,
+        grade: e.grade,
+      });
       expect({ which, [comp]: o.components[comp] }).toEqual({ which, [comp]: value });
     }
     const done = await call('get_project_health_score', { project: p.done.name });
@@ -144,26 +195,42 @@ describe.each(TEST_ENGINES)('intelligence tools on %s', (kind) => {
     expect(overdue._text).toMatch(new RegExp(`health ${overdue.score} \\(${overdue.grade}\\)`));
     const space = p.folder.spaceId as string;
     const s = await call('get_project_health_score', { project: space });
-    expect([s.score, s.components]).toEqual([health(truth, truth.taskSet({ kind: 'space', id: space }), NOW).score, health(truth, truth.taskSet({ kind: 'space', id: space }), NOW).components]);
+    expect([s.score, s.components]).toEqual([
+      health(truth, truth.taskSet({ kind: 'space', id: space }), NOW).score,
+      health(truth, truth.taskSet({ kind: 'space', id: space }), NOW).components,
+    ]);
   });
 
   it('get_project_daily_standup: finished yesterday, in progress, blocked, due today, time yesterday', async () => {
     const o = await call('get_project_daily_standup', { project: p.folder.id });
     const set = truth.taskSet({ kind: 'folder', id: p.folder.id });
     const y = truth.dayWindow('2026-11-24');
-    const fin = set.filter((x) => { const f = truth.finishedAt(x); return f !== null && f >= y.from && f < y.to; });
+    const fin = set.filter((x) => {
+      const f = truth.finishedAt(x);
+      return f !== null && f >= y.from && f < y.to;
+    });
     expect(o.finished_yesterday_total).toBe(fin.length);
     expect(o.finished_yesterday.map((x: Obj) => x.id)).toEqual(expect.arrayContaining([p.f1.id, p.f2.id]));
     expect(o.in_progress_total).toBe(set.filter((x) => truth.category(x) === 'active').length);
     const td = truth.dayWindow('2026-11-25');
-    expect(o.due_today.map((x: Obj) => x.id).sort()).toEqual(set.filter((x) => !truth.finished(x) && x.dueDate !== null && x.dueDate >= td.from && x.dueDate < td.to).map((x) => x.id).sort());
+    expect(o.due_today.map((x: Obj) => x.id).sort()).toEqual(
+      set
+        .filter((x) => !truth.finished(x) && x.dueDate !== null && x.dueDate >= td.from && x.dueDate < td.to)
+        .map((x) => x.id)
+        .sort(),
+    );
     const open = set.filter((x) => !truth.finished(x));
-    const waits = (x: DumpTask) => x.dependencies.some((dep) => dep.taskId === x.id && dep.type === 0 && truth.tasks.get(dep.dependsOn) && !truth.finished(truth.tasks.get(dep.dependsOn)!));
+    const waits = (x: DumpTask) =>
+      x.dependencies.some(
+        (dep) => dep.taskId === x.id && dep.type === 0 && truth.tasks.get(dep.dependsOn) && !truth.finished(truth.tasks.get(dep.dependsOn)!),
+      );
     expect(o.blocked_total).toBe(open.filter((x) => x.status.toLowerCase().includes('block') || waits(x)).length);
     expect(o.blocked.map((x: Obj) => x.id)).toContain(p.blocked.id);
     const time = truth.pieces(y, { kind: 'folder', id: p.folder.id });
     expect(o.time_yesterday_total.ms).toBe(truth.sum(time).ms);
-    expect(Object.fromEntries(o.time_yesterday.map((x: Obj) => [x.id, x.time.ms]))).toEqual(Object.fromEntries([...truth.group(time, (x) => x.entry.userId)].map(([k, ps]) => [k, truth.sum(ps).ms])));
+    expect(Object.fromEntries(o.time_yesterday.map((x: Obj) => [x.id, x.time.ms]))).toEqual(
+      Object.fromEntries([...truth.group(time, (x) => x.entry.userId)].map(([k, ps]) => [k, truth.sum(ps).ms])),
+    );
     expect(o._text).toMatch(/^\*\*Standup — /);
   });
 
@@ -172,23 +239,37 @@ describe.each(TEST_ENGINES)('intelligence tools on %s', (kind) => {
     const o = await call('get_project_weekly_digest', { project: space });
     const w = truth.lastDays(7);
     const set = truth.taskSet({ kind: 'space', id: space });
-    expect(o.finished.total).toBe(set.filter((x) => { const f = truth.finishedAt(x); return f !== null && f >= w.from && f < w.to; }).length);
+    expect(o.finished.total).toBe(
+      set.filter((x) => {
+        const f = truth.finishedAt(x);
+        return f !== null && f >= w.from && f < w.to;
+      }).length,
+    );
     expect(o.started).toEqual(expect.objectContaining({ basis: 'created', total: set.filter((x) => x.dateCreated >= w.from).length }));
     expect(o.overdue.total).toBe(set.filter((x) => !truth.finished(x) && x.dueDate !== null && x.dueDate < NOW).length);
     const time = truth.pieces(w, { kind: 'space', id: space });
     expect(o.time.ms).toBe(truth.sum(time).ms);
-    for (const [uid, ps] of truth.group(time, (x) => x.entry.userId)) expect([uid, o.people.find((x: Obj) => x.id === uid)?.time.ms]).toEqual([uid, truth.sum(ps).ms]);
+    for (const [uid, ps] of truth.group(time, (x) => x.entry.userId))
+      expect([uid, o.people.find((x: Obj) => x.id === uid)?.time.ms]).toEqual([uid, truth.sum(ps).ms]);
   });
 
   it('get_project_blockers and get_project_at_risk', async () => {
     const space = p.folder.spaceId as string;
     const set = truth.taskSet({ kind: 'space', id: space }).filter((x) => !truth.finished(x));
-    const waits = (x: DumpTask) => x.dependencies.some((dep) => dep.taskId === x.id && dep.type === 0 && truth.tasks.get(dep.dependsOn) && !truth.finished(truth.tasks.get(dep.dependsOn)!));
+    const waits = (x: DumpTask) =>
+      x.dependencies.some(
+        (dep) => dep.taskId === x.id && dep.type === 0 && truth.tasks.get(dep.dependsOn) && !truth.finished(truth.tasks.get(dep.dependsOn)!),
+      );
     const o = await call('get_project_blockers', { project: space, stale_days: 7, limit: 200 });
     const blocked = set.filter((x) => x.status.toLowerCase().includes('block') || waits(x));
     const waiting = set.filter((x) => x.status.toLowerCase().includes('wait'));
     const stale = set.filter((x) => NOW - x.dateUpdated > 7 * D);
-    expect(o.counts).toEqual({ blocked: blocked.length, waiting: waiting.length, stale: stale.length, total: new Set([...blocked, ...waiting, ...stale].map((x) => x.id)).size });
+    expect(o.counts).toEqual({
+      blocked: blocked.length,
+      waiting: waiting.length,
+      stale: stale.length,
+      total: new Set([...blocked, ...waiting, ...stale].map((x) => x.id)).size,
+    });
     const r = await call('get_project_at_risk', { project: space, risk_days: 3, limit: 200 });
     const late = set.filter((x) => x.dueDate !== null && x.dueDate < NOW);
     const soon = set.filter((x) => x.dueDate !== null && x.dueDate >= NOW && x.dueDate <= NOW + 3 * D);
@@ -200,7 +281,8 @@ describe.each(TEST_ENGINES)('intelligence tools on %s', (kind) => {
     const space = p.folder.spaceId as string;
     const open = truth.taskSet({ kind: 'space', id: space }).filter((x) => !truth.finished(x));
     const per = new Map<number, { n: number; est: number }>();
-    for (const x of open) for (const [uid, share] of truth.shares(x)) per.set(uid, { n: (per.get(uid)?.n ?? 0) + 1, est: (per.get(uid)?.est ?? 0) + share });
+    for (const x of open)
+      for (const [uid, share] of truth.shares(x)) per.set(uid, { n: (per.get(uid)?.n ?? 0) + 1, est: (per.get(uid)?.est ?? 0) + share });
     const o = await call('get_project_team_workload', { project: space, limit: 200 });
     const avg = [...per.values()].reduce((s, x) => s + x.n, 0) / per.size;
     for (const [uid, x] of per) {
@@ -220,19 +302,32 @@ describe.each(TEST_ENGINES)('intelligence tools on %s', (kind) => {
       const end = monday.minus({ weeks: 3 - i }).toMillis();
       const exist = set.filter((x) => x.dateCreated < end);
       const fin = exist.filter((x) => (truth.finishedAt(x) ?? Infinity) < end);
-      expect([c.weeks[i].all.total, c.weeks[i].all.finished, c.weeks[i].all.percent]).toEqual([exist.length, fin.length, pct(fin.length, exist.length)]);
+      expect([c.weeks[i].all.total, c.weeks[i].all.finished, c.weeks[i].all.percent]).toEqual([
+        exist.length,
+        fin.length,
+        pct(fin.length, exist.length),
+      ]);
     }
-    expect(c.now.all).toEqual({ total: set.length, finished: set.filter((x) => truth.finished(x)).length, percent: pct(set.filter((x) => truth.finished(x)).length, set.length) });
+    expect(c.now.all).toEqual({
+      total: set.length,
+      finished: set.filter((x) => truth.finished(x)).length,
+      percent: pct(set.filter((x) => truth.finished(x)).length, set.length),
+    });
     const v = await call('get_project_velocity', { project: space, weeks: 6 });
     const weeks = Array.from({ length: 6 }, (_, i) => monday.minus({ weeks: 6 - i }));
-    const counts = weeks.map((w) => set.filter((x) => { const f = truth.finishedAt(x); return f !== null && f >= w.toMillis() && f < w.plus({ weeks: 1 }).toMillis(); }));
+    const counts = weeks.map((w) =>
+      set.filter((x) => {
+        const f = truth.finishedAt(x);
+        return f !== null && f >= w.toMillis() && f < w.plus({ weeks: 1 }).toMillis();
+      }),
+    );
     expect(v.weeks.map((w: Obj) => w.finished_tasks)).toEqual(counts.map((x) => x.length));
     expect(v.weeks.map((w: Obj) => w.finished_estimate.ms)).toEqual(counts.map((x) => x.reduce((s, y) => s + Math.max(0, y.timeEstimate ?? 0), 0)));
     expect(v.average_tasks).toBe(Math.round((counts.reduce((s, x) => s + x.length, 0) / 6) * 10) / 10);
     expect(v.this_week.finished_tasks).toBe(set.filter((x) => (truth.finishedAt(x) ?? -1) >= monday.toMillis()).length);
   });
 
-  it('structure: statuses in use, a list\'s defined statuses, folderless lists, time tracking by status', async () => {
+  it("structure: statuses in use, a list's defined statuses, folderless lists, time tracking by status", async () => {
     const space = p.folder.spaceId as string;
     const set = truth.taskSet({ kind: 'space', id: space });
     const st = await call('get_project_statuses', { project: space });
@@ -242,12 +337,18 @@ describe.each(TEST_ENGINES)('intelligence tools on %s', (kind) => {
     const ls = await call('get_list_defined_statuses', { list: p.done.id });
     expect(ls.source).toBe(p.done.effectiveStatusSource);
     const fl = await call('get_workspace_folderless_lists');
-    expect(fl.lists.map((x: Obj) => x.id).sort()).toEqual(d.lists.filter((l) => !l.folderId && !l.archived && !d.spaces.find((s) => s.id === l.spaceId)!.archived).map((l) => l.id).sort());
+    expect(fl.lists.map((x: Obj) => x.id).sort()).toEqual(
+      d.lists
+        .filter((l) => !l.folderId && !l.archived && !d.spaces.find((s) => s.id === l.spaceId)!.archived)
+        .map((l) => l.id)
+        .sort(),
+    );
     const tt = await call('get_project_time_tracking', { project: space, group_by: 'status' });
     const ids = new Set(set.map((x) => x.id));
     const pieces = truth.pieces(null, { kind: 'workspace' }, { taskIds: ids });
     expect(tt.time.ms).toBe(truth.sum(pieces).ms);
-    for (const [k, ps] of truth.group(pieces, (x) => truth.tasks.get(x.entry.taskId!)!.status)) expect([k, tt.groups.find((g: Obj) => g.id === k)?.time.ms]).toEqual([k, truth.sum(ps).ms]);
+    for (const [k, ps] of truth.group(pieces, (x) => truth.tasks.get(x.entry.taskId!)!.status))
+      expect([k, tt.groups.find((g: Obj) => g.id === k)?.time.ms]).toEqual([k, truth.sum(ps).ms]);
   });
 
   it('history: snapshots on pinned days with changes between them give the trends; a missing day says so', async () => {
@@ -268,9 +369,17 @@ describe.each(TEST_ENGINES)('intelligence tools on %s', (kind) => {
     const day3 = sandbox.store.dump();
     refresh();
     const o = await call('get_project_health_score', { project: project.id, trend_days: 4 });
-    expect(o.trend.map((x: Obj) => [x.date, x.missing])).toEqual([['2026-11-21', false], ['2026-11-22', true], ['2026-11-23', false], ['2026-11-24', true]]);
+    expect(o.trend.map((x: Obj) => [x.date, x.missing])).toEqual([
+      ['2026-11-21', false],
+      ['2026-11-22', true],
+      ['2026-11-23', false],
+      ['2026-11-24', true],
+    ]);
     const endOf = (date: string) => truth.dayWindow(date).to;
-    for (const [date, dump] of [['2026-11-21', day1], ['2026-11-23', day3]] as const) {
+    for (const [date, dump] of [
+      ['2026-11-21', day1],
+      ['2026-11-23', day3],
+    ] as const) {
       const past = new TimeTruth(dump, endOf(date), ZONE);
       const tasks = past.taskSet(scope);
       const e = health(past, tasks, endOf(date), (x) => endOf(date) - x.dateUpdated > 5 * D);
@@ -283,7 +392,11 @@ describe.each(TEST_ENGINES)('intelligence tools on %s', (kind) => {
     const at = (dump: SandboxDump) => {
       const past = new TimeTruth(dump, NOW, ZONE);
       const tasks = past.taskSet(scope);
-      return { total: tasks.length, finished: tasks.filter((x) => past.finished(x)).length, percent: pct(tasks.filter((x) => past.finished(x)).length, tasks.length) };
+      return {
+        total: tasks.length,
+        finished: tasks.filter((x) => past.finished(x)).length,
+        percent: pct(tasks.filter((x) => past.finished(x)).length, tasks.length),
+      };
     };
     expect([c.trend[0].all, c.trend[1].missing, c.trend[2].all]).toEqual([at(day1), true, at(day3)]);
     const w = await call('get_project_team_workload', { project: project.id, trend_days: 4 });

@@ -7,7 +7,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_ENGINES } from '../support/test-database';
 import { connectClient } from './mcp-clients';
 
-type Obj = Record<string, any>;  
+type Obj = Record<string, any>;
 
 /** The scope arguments of docs/tools.md rule 2: each of them must accept a project alias. */
 const SCOPE_ARGS = ['space', 'folder', 'list', 'project'] as const;
@@ -51,8 +51,18 @@ describe.each(TEST_ENGINES)('project aliases in every scope argument on %s', (ki
     }
     // What a tool needs besides the scope under test: values that fit inside the aliased targets.
     const fillers: Record<string, unknown> = {
-      space: space.name, folder: folder.name, list: list.name, task: task.id, name: 'Created through an alias', query: task.name.split(' ')[0],
-      since: '2026-01-01', assignee: person.email, person: person.email, category: 'active', people: [person.email], confirm: true,
+      space: space.name,
+      folder: folder.name,
+      list: list.name,
+      task: task.id,
+      name: 'Created through an alias',
+      query: task.name.split(' ')[0],
+      since: '2026-01-01',
+      assignee: person.email,
+      person: person.email,
+      category: 'active',
+      people: [person.email],
+      confirm: true,
     };
     // Tools that need one of two arguments, which a flat schema cannot mark as required.
     const oneOf: Record<string, Obj> = { get_task_hierarchy: { list: list.name }, get_tasks_by_status: { category: 'active' } };
@@ -78,7 +88,11 @@ describe.each(TEST_ENGINES)('project aliases in every scope argument on %s', (ki
         // A space that only narrows a folder or list name is proven by the call succeeding; alone, the answer must name it.
         const alone = !SCOPE_ARGS.some((a) => a !== arg && a in args);
         if (res.isError) failures.push(`${tool.name}(${JSON.stringify(args)}): ${text}`);
-        else if (alone && !JSON.stringify(res.structuredContent).includes(target.id) && !JSON.stringify(res.structuredContent).includes(target.name)) {
+        else if (
+          alone &&
+          !JSON.stringify(res.structuredContent).includes(target.id) &&
+          !JSON.stringify(res.structuredContent).includes(target.name)
+        ) {
           failures.push(`${tool.name}(${JSON.stringify(args)}): the answer names neither ${target.name} nor ${target.id}`);
         }
       }

@@ -6,13 +6,21 @@ import { connectClient } from './mcp-clients';
 
 type Prop = { type?: string | string[]; enum?: unknown[]; maxLength?: number; minimum?: number; maximum?: number; items?: Prop };
 const HUGE = 'x'.repeat(20_000);
-const INJECTIONS = ["'; DROP TABLE tasks; --", '%_%', '../../etc/passwd', '<script>alert(1)</script>', '${process.env.CLICKUP_API_TOKEN}', '\u0000nul'];
+const INJECTIONS = [
+  "'; DROP TABLE tasks; --",
+  '%_%',
+  '../../etc/passwd',
+  '<script>alert(1)</script>',
+  '${process.env.CLICKUP_API_TOKEN}',
+  '\u0000nul',
+];
 
 /** Invalid argument sets derived from a tool's published input schema: each MUST be refused. */
 function invalidCalls(tool: Tool): { why: string; args: Record<string, unknown> }[] {
   const props = (tool.inputSchema.properties ?? {}) as Record<string, Prop>;
   const required = (tool.inputSchema.required ?? []) as string[];
-  const valid = (p: Prop): unknown => (p.enum ? p.enum[0] : p.type === 'number' || p.type === 'integer' ? (p.minimum ?? 1) : p.type === 'boolean' ? true : p.type === 'array' ? [] : 'x');
+  const valid = (p: Prop): unknown =>
+    p.enum ? p.enum[0] : p.type === 'number' || p.type === 'integer' ? (p.minimum ?? 1) : p.type === 'boolean' ? true : p.type === 'array' ? [] : 'x';
   const base = Object.fromEntries(required.map((k) => [k, valid(props[k])]));
   const out: { why: string; args: Record<string, unknown> }[] = [];
   for (const k of required) {
@@ -86,7 +94,9 @@ describe('bad input for every tool', () => {
     let calls = 0;
     for (const tool of tools.filter((x) => x.annotations?.readOnlyHint === true)) {
       const props = (tool.inputSchema.properties ?? {}) as Record<string, Prop>;
-      const strings = Object.entries(props).filter(([, p]) => p.type === 'string' && !p.enum).map(([k]) => k);
+      const strings = Object.entries(props)
+        .filter(([, p]) => p.type === 'string' && !p.enum)
+        .map(([k]) => k);
       for (const field of strings) {
         for (const value of [...INJECTIONS, 'zz-no-such-thing-42']) {
           const required = (tool.inputSchema.required ?? []) as string[];

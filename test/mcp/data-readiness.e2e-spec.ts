@@ -6,7 +6,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_ENGINES } from '../support/test-database';
 import { connectClient } from './mcp-clients';
 
-type Obj = Record<string, any>;  
+type Obj = Record<string, any>;
 
 const NUMBERS_INCOMPLETE = '— numbers are incomplete';
 
@@ -41,8 +41,14 @@ describe.each(TEST_ENGINES)('partial data during the first full sync (%s)', (kin
   it('before any sync: results say no full sync has completed, and how to start one; reports refuse', async () => {
     const workspaces = await call('get_workspaces');
     expect(workspaces.isError).toBe(false);
-    expect(workspaces.out).toMatchObject({ data_complete: false, data_as_of: null, data_warning: expect.stringContaining('no full sync has completed yet') });
-    expect(workspaces.text.split('\n')[0]).toBe(`⚠ No full sync has completed yet ${NUMBERS_INCOMPLETE}; start one with trigger_sync (kind full), POST /sync/full or \`npm run sync -- full\`.`);
+    expect(workspaces.out).toMatchObject({
+      data_complete: false,
+      data_as_of: null,
+      data_warning: expect.stringContaining('no full sync has completed yet'),
+    });
+    expect(workspaces.text.split('\n')[0]).toBe(
+      `⚠ No full sync has completed yet ${NUMBERS_INCOMPLETE}; start one with trigger_sync (kind full), POST /sync/full or \`npm run sync -- full\`.`,
+    );
     const workload = await call('get_workload');
     expect(workload.isError).toBe(true);
     expect(workload.text).toMatch(/^No full sync has completed yet .*This report needs complete data/);
@@ -53,10 +59,15 @@ describe.each(TEST_ENGINES)('partial data during the first full sync (%s)', (kin
     if (!started.started) throw new Error('the sync did not start');
 
     let status: Obj = {};
-    await waitFor(async () => {
-      status = (await call('get_sync_status')).out;
-      return /tasks read/.test(status.data_warning ?? '');
-    }, 60_000, 'the tasks phase of the first sync', 50);
+    await waitFor(
+      async () => {
+        status = (await call('get_sync_status')).out;
+        return /tasks read/.test(status.data_warning ?? '');
+      },
+      60_000,
+      'the tasks phase of the first sync',
+      50,
+    );
     expect(status.data_complete).toBe(false);
     expect(status.data_warning).toMatch(/^first sync in progress: [\d,]+ of ~[\d,]+ tasks read — numbers are incomplete$/);
 
@@ -68,18 +79,29 @@ describe.each(TEST_ENGINES)('partial data during the first full sync (%s)', (kin
     expect(tasks.text.startsWith('⚠ First sync in progress')).toBe(true);
 
     const reports = [
-      ['get_workload', {}], ['get_list_progress', { list: 'x' }], ['get_task_hierarchy', { list: 'x' }],
-      ['get_weekly_timesheet', {}], ['get_employee_time_report', { period: 'last_week' }], ['get_estimation_accuracy', {}],
-      ['get_project_health_score', { project: 'x' }], ['get_project_daily_standup', { project: 'x' }], ['get_workspace_folderless_lists', {}],
+      ['get_workload', {}],
+      ['get_list_progress', { list: 'x' }],
+      ['get_task_hierarchy', { list: 'x' }],
+      ['get_weekly_timesheet', {}],
+      ['get_employee_time_report', { period: 'last_week' }],
+      ['get_estimation_accuracy', {}],
+      ['get_project_health_score', { project: 'x' }],
+      ['get_project_daily_standup', { project: 'x' }],
+      ['get_workspace_folderless_lists', {}],
     ] as const;
     for (const [name, args] of reports) {
       const r = await call(name, args);
       expect({ name, isError: r.isError }).toEqual({ name, isError: true });
-      expect(r.text).toMatch(/^First sync in progress: .* — numbers are incomplete\. This report needs complete data: ask again when the first full sync has finished/);
+      expect(r.text).toMatch(
+        /^First sync in progress: .* — numbers are incomplete\. This report needs complete data: ask again when the first full sync has finished/,
+      );
     }
 
     const report = await fetch(`${t.url}/api/reports/get_weekly_timesheet`);
-    expect([report.status, ((await report.json()) as { message: string }).message]).toEqual([503, expect.stringMatching(/^First sync in progress: /)]);
+    expect([report.status, ((await report.json()) as { message: string }).message]).toEqual([
+      503,
+      expect.stringMatching(/^First sync in progress: /),
+    ]);
     const hierarchy = await rest('/api/hierarchy');
     expect(hierarchy).toMatchObject({ dataComplete: false, dataWarning: expect.stringMatching(/^first sync in progress/) });
     expect((await rest('/sync/status')).dataComplete).toBe(false);

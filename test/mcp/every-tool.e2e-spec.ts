@@ -8,7 +8,7 @@ import { SyncRunnerService } from '../../src/sync/sync-runner.service';
 import { startTestApp, TestApp } from '../support/test-app';
 import { connectClient, TransportKind } from './mcp-clients';
 
-type Obj = Record<string, any>;  
+type Obj = Record<string, any>;
 
 /** Valid arguments for every tool, taken from the demo workspace's ground truth. */
 function argsFor(d: SandboxDump, nonce: string): Record<string, Obj> {
@@ -16,35 +16,84 @@ function argsFor(d: SandboxDump, nonce: string): Record<string, Obj> {
   const folder = d.folders.find((f) => f.spaceId === space.id && !f.archived && !f.hidden)!;
   const withFolderless = d.spaces.find((s) => d.lists.some((l) => l.spaceId === s.id && !l.folderId))!;
   const list = d.lists.find((l) => !l.archived && l.folderId === folder.id && d.tasks.some((t) => t.listId === l.id))!;
-  const parent = d.tasks.find((t) => !t.archived && t.listId === list.id && d.tasks.some((c) => c.parentId === t.id)) ?? d.tasks.find((t) => t.listId === list.id)!;
+  const parent =
+    d.tasks.find((t) => !t.archived && t.listId === list.id && d.tasks.some((c) => c.parentId === t.id)) ??
+    d.tasks.find((t) => t.listId === list.id)!;
   const person = d.members.find((m) => m.status === 'active' && m.role === 3)!;
   const word = parent.name.split(/\s+/).find((w) => w.length > 3) ?? parent.name;
   return {
-    get_workspaces: {}, get_spaces: {}, get_space: { space: space.name }, get_folders: { space: space.id },
-    get_folder: { folder: folder.id }, get_lists: { folder: folder.id }, get_folderless_lists: { space: withFolderless.id },
-    get_list: { list: list.id }, get_workspace_members: {}, invalidate_cache: {},
-    get_tasks: { list: list.id }, get_task: { task: parent.id }, search_tasks: { query: word }, get_project_tasks: { project: space.name },
-    get_list_progress: { list: list.id }, get_workload: { space: space.id }, get_overdue_tasks: {}, get_task_hierarchy: { task: parent.id },
-    get_tasks_by_assignee: { assignee: person.email }, get_tasks_by_status: { category: 'active', space: space.id },
-    create_task: { list: list.id, name: `Created over MCP ${nonce}` }, update_task: { task: parent.id, priority: 'high' },
-    get_sync_status: {}, trigger_sync: { kind: 'incremental' }, resolve_assignees: { people: [person.email!, person.username!] },
-    log_time_entry: { task: parent.id, duration: '25m', description: `logged ${nonce}` }, start_timer: { task: parent.id }, stop_timer: {},
-    get_space_project_time_report: { space: space.name, period: 'last_30_days' }, get_folder_time_report: { folder: folder.id, group_by: 'person' },
-    get_employee_time_report: { period: 'last_week' }, get_weekly_timesheet: { week: 'last_week' }, get_monthly_timesheet: {},
-    get_timesheet: { period: 'rolling', days: 10, space: space.id }, get_yesterday_report: {}, get_progress_since: { since: '2026-01-01' },
-    get_time_tracking_report: { folder: folder.id, group_by: 'status' }, get_task_time_breakdown: { task: parent.id },
-    get_estimation_accuracy: { space: space.id }, get_at_risk_tasks: { person: person.email }, get_untracked_tasks: { status: 'open' },
-    get_project_health_score: { project: space.name, trend_days: 3 }, get_project_daily_standup: { project: folder.id },
-    get_project_weekly_digest: { project: space.id }, get_project_blockers: { project: list.id }, get_project_at_risk: { project: folder.name },
-    get_project_team_workload: { project: space.id }, get_project_time_tracking: { project: list.id, group_by: 'status' },
-    get_workspace_folderless_lists: {}, get_list_defined_statuses: { list: list.id }, get_project_statuses: { project: folder.id },
-    get_project_completion_rate: { project: space.id, weeks: 4 }, get_project_velocity: { project: space.id },
+    get_workspaces: {},
+    get_spaces: {},
+    get_space: { space: space.name },
+    get_folders: { space: space.id },
+    get_folder: { folder: folder.id },
+    get_lists: { folder: folder.id },
+    get_folderless_lists: { space: withFolderless.id },
+    get_list: { list: list.id },
+    get_workspace_members: {},
+    invalidate_cache: {},
+    get_tasks: { list: list.id },
+    get_task: { task: parent.id },
+    search_tasks: { query: word },
+    get_project_tasks: { project: space.name },
+    get_list_progress: { list: list.id },
+    get_workload: { space: space.id },
+    get_overdue_tasks: {},
+    get_task_hierarchy: { task: parent.id },
+    get_tasks_by_assignee: { assignee: person.email },
+    get_tasks_by_status: { category: 'active', space: space.id },
+    create_task: { list: list.id, name: `Created over MCP ${nonce}` },
+    update_task: { task: parent.id, priority: 'high' },
+    get_sync_status: {},
+    trigger_sync: { kind: 'incremental' },
+    resolve_assignees: { people: [person.email!, person.username!] },
+    log_time_entry: { task: parent.id, duration: '25m', description: `logged ${nonce}` },
+    start_timer: { task: parent.id },
+    stop_timer: {},
+    get_space_project_time_report: { space: space.name, period: 'last_30_days' },
+    get_folder_time_report: { folder: folder.id, group_by: 'person' },
+    get_employee_time_report: { period: 'last_week' },
+    get_weekly_timesheet: { week: 'last_week' },
+    get_monthly_timesheet: {},
+    get_timesheet: { period: 'rolling', days: 10, space: space.id },
+    get_yesterday_report: {},
+    get_progress_since: { since: '2026-01-01' },
+    get_time_tracking_report: { folder: folder.id, group_by: 'status' },
+    get_task_time_breakdown: { task: parent.id },
+    get_estimation_accuracy: { space: space.id },
+    get_at_risk_tasks: { person: person.email },
+    get_untracked_tasks: { status: 'open' },
+    get_project_health_score: { project: space.name, trend_days: 3 },
+    get_project_daily_standup: { project: folder.id },
+    get_project_weekly_digest: { project: space.id },
+    get_project_blockers: { project: list.id },
+    get_project_at_risk: { project: folder.name },
+    get_project_team_workload: { project: space.id },
+    get_project_time_tracking: { project: list.id, group_by: 'status' },
+    get_workspace_folderless_lists: {},
+    get_list_defined_statuses: { list: list.id },
+    get_project_statuses: { project: folder.id },
+    get_project_completion_rate: { project: space.id, weeks: 4 },
+    get_project_velocity: { project: space.id },
     // Registry tools run in tools/list order: each alias is added before it is removed.
-    discover_projects: {}, add_project: { alias: `Every ${nonce}`, target: folder.id }, list_projects: {}, remove_project: { alias: `Every ${nonce}` },
-    refresh_projects: {}, get_project_status: { project: space.name }, get_all_projects_status: {},
-    map_project: { alias: `Mapped ${nonce}`, target: list.id }, unmap_project: { alias: `Mapped ${nonce}` }, list_mappings: {}, get_mapping: { project: folder.id },
-    discover_space: { space: space.id }, discover_folder: { folder: folder.id }, cache_status: {}, clear_cache: { confirm: true },
-    refresh_mapping: { project: list.id }, export_mappings: {}, import_mappings: { data: { projects: [{ alias: `Imported ${nonce}`, type: 'space', id: space.id }] } },
+    discover_projects: {},
+    add_project: { alias: `Every ${nonce}`, target: folder.id },
+    list_projects: {},
+    remove_project: { alias: `Every ${nonce}` },
+    refresh_projects: {},
+    get_project_status: { project: space.name },
+    get_all_projects_status: {},
+    map_project: { alias: `Mapped ${nonce}`, target: list.id },
+    unmap_project: { alias: `Mapped ${nonce}` },
+    list_mappings: {},
+    get_mapping: { project: folder.id },
+    discover_space: { space: space.id },
+    discover_folder: { folder: folder.id },
+    cache_status: {},
+    clear_cache: { confirm: true },
+    refresh_mapping: { project: list.id },
+    export_mappings: {},
+    import_mappings: { data: { projects: [{ alias: `Imported ${nonce}`, type: 'space', id: space.id }] } },
   };
 }
 
@@ -63,7 +112,14 @@ describe.each(['sse', 'http', 'stdio'] as TransportKind[])('every tool over %s (
     if (transport === 'stdio') {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'every-tool-'));
       c = await connectClient('stdio', {
-        env: { CLICKUP_API_TOKEN: sandbox.ownerToken, CLICKUP_API_BASE_URL: sandbox.baseUrl, PGLITE_DATA_DIR: path.join(dir, 'pg'), SYNC_ENABLED: 'true', LOG_LEVEL: 'warn', REPORT_TIME_ZONE: 'UTC' },
+        env: {
+          CLICKUP_API_TOKEN: sandbox.ownerToken,
+          CLICKUP_API_BASE_URL: sandbox.baseUrl,
+          PGLITE_DATA_DIR: path.join(dir, 'pg'),
+          SYNC_ENABLED: 'true',
+          LOG_LEVEL: 'warn',
+          REPORT_TIME_ZONE: 'UTC',
+        },
       });
       // The stdio process syncs by itself on its first start; wait for it.
       for (let i = 0; i < 240; i++) {

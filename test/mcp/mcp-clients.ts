@@ -18,7 +18,9 @@ export async function connectClient(
       new SSEClientTransport(new URL(`${opts.url}/sse`), {
         requestInit,
         // The SSE GET goes through EventSource: headers must be passed to its fetch as well.
-        eventSourceInit: { fetch: (u, init) => fetch(u, { ...init, headers: { ...(init?.headers as Record<string, string>), ...(opts.headers ?? {}) } }) },
+        eventSourceInit: {
+          fetch: (u, init) => fetch(u, { ...init, headers: { ...(init?.headers as Record<string, string>), ...(opts.headers ?? {}) } }),
+        },
       }),
     );
   } else if (kind === 'http') {

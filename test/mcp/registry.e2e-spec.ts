@@ -5,11 +5,55 @@ import { startTestApp, TestApp } from '../support/test-app';
 
 /** Names per docs/tools.md for the toolsets this server implements so far. */
 const CONTRACT: Record<string, string[]> = {
-  workspace: ['get_workspaces', 'get_spaces', 'get_space', 'get_folders', 'get_folder', 'get_lists', 'get_folderless_lists', 'get_list', 'get_workspace_members', 'invalidate_cache'],
-  tasks: ['get_tasks', 'get_task', 'create_task', 'update_task', 'search_tasks', 'get_project_tasks', 'get_list_progress', 'get_workload', 'get_overdue_tasks', 'get_task_hierarchy', 'get_tasks_by_assignee', 'get_tasks_by_status'],
+  workspace: [
+    'get_workspaces',
+    'get_spaces',
+    'get_space',
+    'get_folders',
+    'get_folder',
+    'get_lists',
+    'get_folderless_lists',
+    'get_list',
+    'get_workspace_members',
+    'invalidate_cache',
+  ],
+  tasks: [
+    'get_tasks',
+    'get_task',
+    'create_task',
+    'update_task',
+    'search_tasks',
+    'get_project_tasks',
+    'get_list_progress',
+    'get_workload',
+    'get_overdue_tasks',
+    'get_task_hierarchy',
+    'get_tasks_by_assignee',
+    'get_tasks_by_status',
+  ],
   sync: ['get_sync_status', 'trigger_sync', 'resolve_assignees', 'log_time_entry', 'start_timer', 'stop_timer'],
-  projects: ['discover_projects', 'add_project', 'list_projects', 'remove_project', 'refresh_projects', 'get_project_status', 'get_all_projects_status'],
-  mapping: ['map_project', 'unmap_project', 'list_mappings', 'get_mapping', 'discover_space', 'discover_folder', 'cache_status', 'clear_cache', 'refresh_mapping', 'export_mappings', 'import_mappings'],
+  projects: [
+    'discover_projects',
+    'add_project',
+    'list_projects',
+    'remove_project',
+    'refresh_projects',
+    'get_project_status',
+    'get_all_projects_status',
+  ],
+  mapping: [
+    'map_project',
+    'unmap_project',
+    'list_mappings',
+    'get_mapping',
+    'discover_space',
+    'discover_folder',
+    'cache_status',
+    'clear_cache',
+    'refresh_mapping',
+    'export_mappings',
+    'import_mappings',
+  ],
 };
 
 describe('tool registry', () => {
@@ -26,14 +70,22 @@ describe('tool registry', () => {
     const names = tools.map((x) => x.name);
     expect(new Set(names).size).toBe(names.length);
     for (const [toolset, expected] of Object.entries(CONTRACT)) {
-      expect(tools.filter((x) => x.toolset === toolset).map((x) => x.name).sort()).toEqual([...expected].sort());
+      expect(
+        tools
+          .filter((x) => x.toolset === toolset)
+          .map((x) => x.name)
+          .sort(),
+      ).toEqual([...expected].sort());
     }
   });
 
   it('every tool declares all four annotation hints, a title, a known toolset and a concise description', () => {
     for (const tool of tools) {
       const a = tool.annotations;
-      expect({ tool: tool.name, hints: [typeof a.readOnlyHint, typeof a.destructiveHint, typeof a.idempotentHint, typeof a.openWorldHint] }).toEqual({ tool: tool.name, hints: ['boolean', 'boolean', 'boolean', 'boolean'] });
+      expect({ tool: tool.name, hints: [typeof a.readOnlyHint, typeof a.destructiveHint, typeof a.idempotentHint, typeof a.openWorldHint] }).toEqual({
+        tool: tool.name,
+        hints: ['boolean', 'boolean', 'boolean', 'boolean'],
+      });
       expect(TOOLSETS).toContain(tool.toolset);
       expect(tool.title.length).toBeGreaterThan(2);
       expect(tool.description.length).toBeGreaterThan(20);
@@ -46,17 +98,22 @@ describe('tool registry', () => {
   it('input schemas are flat objects: no top-level unions, every field described, strings bounded', () => {
     for (const tool of tools) {
       expect(tool.input).toBeInstanceOf(z.ZodObject);
-      const json = z.toJSONSchema(tool.input, { io: 'input' }) as { type: string; properties?: Record<string, { description?: string; type?: string | string[]; maxLength?: number; enum?: unknown[]; anyOf?: unknown }> };
+      const json = z.toJSONSchema(tool.input, { io: 'input' }) as {
+        type: string;
+        properties?: Record<string, { description?: string; type?: string | string[]; maxLength?: number; enum?: unknown[]; anyOf?: unknown }>;
+      };
       expect(json.type).toBe('object');
       for (const [field, schema] of Object.entries(json.properties ?? {})) {
         expect({ tool: tool.name, field, described: typeof schema.description === 'string' }).toEqual({ tool: tool.name, field, described: true });
         // An enum is bounded by its values.
-        if (schema.type === 'string' && !schema.enum) expect({ tool: tool.name, field, bounded: typeof schema.maxLength === 'number' }).toEqual({ tool: tool.name, field, bounded: true });
+        if (schema.type === 'string' && !schema.enum)
+          expect({ tool: tool.name, field, bounded: typeof schema.maxLength === 'number' }).toEqual({ tool: tool.name, field, bounded: true });
       }
     }
   });
 
   it('every output schema carries data_as_of, data_complete, data_warning and demo', () => {
-    for (const tool of tools) expect(Object.keys(tool.output.shape)).toEqual(expect.arrayContaining(['data_as_of', 'data_complete', 'data_warning', 'demo']));
+    for (const tool of tools)
+      expect(Object.keys(tool.output.shape)).toEqual(expect.arrayContaining(['data_as_of', 'data_complete', 'data_warning', 'demo']));
   });
 });

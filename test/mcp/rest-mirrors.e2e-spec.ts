@@ -2,7 +2,7 @@ import { SandboxServer } from '../../src/sandbox/sandbox-server';
 import { SyncRunnerService } from '../../src/sync/sync-runner.service';
 import { startTestApp, TestApp } from '../support/test-app';
 
-type Obj = Record<string, any>;  
+type Obj = Record<string, any>;
 
 /** The REST mirrors answer from the same services as the tools. */
 describe('REST mirrors', () => {

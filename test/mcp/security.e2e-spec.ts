@@ -72,20 +72,50 @@ describe('MCP and REST access control', () => {
     const c = await connectClient('http', { url: t.url, headers: { Authorization: `Bearer ${WRITE}`, 'X-MCP-Toolsets': 'workspace' } });
     const names = (await c.listTools()).tools.map((x) => x.name);
     expect(names).toContain('get_spaces');
-    expect(names.every((n) => ['get_workspaces', 'get_spaces', 'get_space', 'get_folders', 'get_folder', 'get_lists', 'get_folderless_lists', 'get_list', 'get_workspace_members', 'invalidate_cache'].includes(n))).toBe(true);
+    expect(
+      names.every((n) =>
+        [
+          'get_workspaces',
+          'get_spaces',
+          'get_space',
+          'get_folders',
+          'get_folder',
+          'get_lists',
+          'get_folderless_lists',
+          'get_list',
+          'get_workspace_members',
+          'invalidate_cache',
+        ].includes(n),
+      ),
+    ).toBe(true);
     await c.close();
     expect(
       await status(`${t.url}/mcp`, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${WRITE}`, 'X-MCP-Toolsets': 'workspace,everything', 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+        headers: {
+          Authorization: `Bearer ${WRITE}`,
+          'X-MCP-Toolsets': 'workspace,everything',
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+        },
         body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' }),
       }),
     ).toBe(400);
   });
 
   it('a foreign browser Origin is refused (DNS rebinding); loopback origins pass', async () => {
-    const headers = (origin: string) => ({ Authorization: `Bearer ${WRITE}`, Origin: origin, 'content-type': 'application/json', accept: 'application/json, text/event-stream' });
-    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'x', version: '1' } } });
+    const headers = (origin: string) => ({
+      Authorization: `Bearer ${WRITE}`,
+      Origin: origin,
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+    });
+    const body = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'x', version: '1' } },
+    });
     expect(await status(`${t.url}/mcp`, { method: 'POST', headers: headers('https://evil.example'), body })).toBe(403);
     expect(await status(`${t.url}/sse`, { headers: headers('https://evil.example') })).toBe(403);
     expect(await status(`${t.url}/sync/status`, { headers: headers('https://evil.example') })).toBe(403);

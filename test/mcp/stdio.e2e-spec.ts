@@ -24,8 +24,13 @@ describe('stdio transport', () => {
   afterAll(async () => sandbox?.close());
 
   const env = () => ({
-    CLICKUP_API_TOKEN: sandbox.ownerToken, CLICKUP_API_BASE_URL: sandbox.baseUrl, PGLITE_DATA_DIR: path.join(dir, 'pglite'),
-    LOG_LEVEL: 'info', SYNC_ENABLED: 'true', SYNC_TIME_ZONE: 'UTC', REPORT_TIME_ZONE: 'UTC',
+    CLICKUP_API_TOKEN: sandbox.ownerToken,
+    CLICKUP_API_BASE_URL: sandbox.baseUrl,
+    PGLITE_DATA_DIR: path.join(dir, 'pglite'),
+    LOG_LEVEL: 'info',
+    SYNC_ENABLED: 'true',
+    SYNC_TIME_ZONE: 'UTC',
+    REPORT_TIME_ZONE: 'UTC',
   });
 
   it('serves tools over stdio, syncs on first start, and answers from the database', async () => {
@@ -39,7 +44,11 @@ describe('stdio transport', () => {
       spaces = r.isError ? [] : ((r.structuredContent as { spaces: { id: string }[] }).spaces ?? []);
       if (!spaces.length) await new Promise((res) => setTimeout(res, 250));
     }
-    const expected = sandbox.store.dump().spaces.filter((s) => !s.archived).map((s) => s.id).sort();
+    const expected = sandbox.store
+      .dump()
+      .spaces.filter((s) => !s.archived)
+      .map((s) => s.id)
+      .sort();
     expect(spaces.map((s) => s.id).sort()).toEqual(expected);
 
     // A second process on the same directory is refused while the first holds it.
@@ -55,18 +64,26 @@ describe('stdio transport', () => {
     await c.close();
   });
 
-  it('`npm run --silent mcp:stdio` (the README\'s terminal form) keeps stdout for the protocol alone', async () => {
+  it("`npm run --silent mcp:stdio` (the README's terminal form) keeps stdout for the protocol alone", async () => {
     const root = path.resolve(__dirname, '../..');
     const npm = spawn('npm', ['run', '--silent', 'mcp:stdio'], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, ...env(), PGLITE_DATA_DIR: path.join(dir, 'pglite-npm'), SYNC_ENABLED: 'false' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? dir,
+        ...env(),
+        PGLITE_DATA_DIR: path.join(dir, 'pglite-npm'),
+        SYNC_ENABLED: 'false',
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';
     npm.stdout.on('data', (d) => (out += d));
     npm.stderr.on('data', () => undefined);
     const exited = new Promise<number | null>((res) => npm.on('exit', res));
-    npm.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } })}\n`);
+    npm.stdin.write(
+      `${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } })}\n`,
+    );
     for (let i = 0; i < 600 && !out.includes('\n'); i++) await new Promise((r) => setTimeout(r, 50));
     npm.stdin.end();
     expect(await exited).toBe(0);

@@ -93,4 +93,4 @@ export class TaskTruth {
   }
 }
 
-export const sortIds = (xs: { id: string }[] | Record<string, any>[]): string[] => xs.map((x) => x.id as string).sort();  
+export const sortIds = (xs: { id: string }[] | Record<string, any>[]): string[] => xs.map((x) => x.id as string).sort();

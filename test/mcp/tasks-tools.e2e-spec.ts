@@ -10,11 +10,21 @@ import { TEST_ENGINES } from '../support/test-database';
 import { connectClient } from './mcp-clients';
 import { sortIds, TaskTruth } from './task-truth';
 
-type Obj = Record<string, any>;  
+type Obj = Record<string, any>;
 
 const TASK_TOOLS = [
-  'get_tasks', 'get_task', 'create_task', 'update_task', 'search_tasks', 'get_project_tasks', 'get_list_progress', 'get_workload',
-  'get_overdue_tasks', 'get_task_hierarchy', 'get_tasks_by_assignee', 'get_tasks_by_status',
+  'get_tasks',
+  'get_task',
+  'create_task',
+  'update_task',
+  'search_tasks',
+  'get_project_tasks',
+  'get_list_progress',
+  'get_workload',
+  'get_overdue_tasks',
+  'get_task_hierarchy',
+  'get_tasks_by_assignee',
+  'get_tasks_by_status',
 ];
 /** Not UTC, so day boundaries and due dates really go through the report time zone. */
 const TZ = 'Europe/Berlin';
@@ -77,14 +87,28 @@ describe.each(TEST_ENGINES)('tasks toolset on %s', (kind) => {
       const root = g.d.tasks.find((x) => !x.parentId && g.descendants(x.id).some((y) => y.listId !== g.byId.get(y.parentId!)!.listId))!;
       const sub = g.descendants(root.id).find((y) => y.listId !== g.byId.get(y.parentId!)!.listId)!;
       const member = g.d.members.find((m) => m.status === 'active')!;
-      sandbox.store.mutations.addTimeEntry({ userId: member.id, taskId: sub.id, start: Date.now() - 2 * 86_400_000, duration: 45 * 60_000, description: 'cross-list subtask work' });
+      sandbox.store.mutations.addTimeEntry({
+        userId: member.id,
+        taskId: sub.id,
+        start: Date.now() - 2 * 86_400_000,
+        duration: 45 * 60_000,
+        description: 'cross-list subtask work',
+      });
     }
     // An archived subtask with a subtask of its own, under a live parent (rule 4 for trees).
     {
       const g = new TaskTruth(sandbox.store.dump());
       const cross = g.d.tasks.find((x) => !x.parentId && g.descendants(x.id).some((y) => y.listId !== g.byId.get(y.parentId!)!.listId))!;
-      const mid = g.d.tasks.find((x) => x.parentId && !x.archived && g.children(x.id).length > 0 && !g.byId.get(x.parentId)!.archived
-        && !g.byId.get(x.parentId)!.parentId && x.parentId !== cross.id && !g.archivedBelow(g.byId.get(x.parentId)!, 'workspace'))!;
+      const mid = g.d.tasks.find(
+        (x) =>
+          x.parentId &&
+          !x.archived &&
+          g.children(x.id).length > 0 &&
+          !g.byId.get(x.parentId)!.archived &&
+          !g.byId.get(x.parentId)!.parentId &&
+          x.parentId !== cross.id &&
+          !g.archivedBelow(g.byId.get(x.parentId)!, 'workspace'),
+      )!;
       sandbox.store.mutations.archiveTask(mid.id);
       archivedBranch = { parent: g.byId.get(mid.parentId!)!, archived: mid };
     }
@@ -122,13 +146,22 @@ describe.each(TEST_ENGINES)('tasks toolset on %s', (kind) => {
     expect(sortIds(def.tasks)).toEqual(sortIds(openOnes));
     expect(def.total).toBe(openOnes.length);
 
-    const { out: all, before, after } = await timed(() => call('get_tasks', { list: list.id, include_closed: true, include_archived: true, limit: 200 }));
+    const {
+      out: all,
+      before,
+      after,
+    } = await timed(() => call('get_tasks', { list: list.id, include_closed: true, include_archived: true, limit: 200 }));
     expect(sortIds(all.tasks)).toEqual(sortIds(inList));
     expect(all.truncated).toBe(false);
     for (const task of all.tasks) {
       const dt = truth.byId.get(task.id)!;
       expect([task.id, task.status, task.category, task.parent_id, task.custom_id, [...task.assignees].sort()]).toEqual([
-        dt.id, dt.status, truth.category(dt), dt.parentId, dt.customId, dt.assigneeIds.map((id) => truth.memberName(id)).sort(),
+        dt.id,
+        dt.status,
+        truth.category(dt),
+        dt.parentId,
+        dt.customId,
+        dt.assigneeIds.map((id) => truth.memberName(id)).sort(),
       ]);
       expect(task.estimate?.ms ?? null).toBe(dt.timeEstimate);
       expectBetween(`time of ${task.id}`, task.time_logged.ms, truth.directMs(task.id, before), truth.directMs(task.id, after));
@@ -146,12 +179,17 @@ describe.each(TEST_ENGINES)('tasks toolset on %s', (kind) => {
     const person = d.members.find((m) => m.id === personId)!;
     const active = await call('get_tasks', { assignee: person.email, category: 'active', limit: 200 });
     expect(active.assignee).toEqual({ id: person.id, name: truth.memberName(person.id), email: person.email });
-    const expectedActive = d.tasks.filter((x) => x.assigneeIds.includes(personId) && truth.category(x) === 'active' && !truth.archivedBelow(x, 'workspace'));
+    const expectedActive = d.tasks.filter(
+      (x) => x.assigneeIds.includes(personId) && truth.category(x) === 'active' && !truth.archivedBelow(x, 'workspace'),
+    );
     expect(expectedActive.length).toBeGreaterThan(0);
     expect(sortIds(active.tasks)).toEqual(sortIds(expectedActive));
 
     // A due range in the report time zone, both ends inclusive whole days.
-    const dues = d.tasks.filter((x) => x.dueDate !== null).map((x) => x.dueDate as number).sort((a, b) => a - b);
+    const dues = d.tasks
+      .filter((x) => x.dueDate !== null)
+      .map((x) => x.dueDate as number)
+      .sort((a, b) => a - b);
     const from = localDate(dues[Math.floor(dues.length / 4)], TZ);
     const to = localDate(dues[Math.floor((3 * dues.length) / 4)], TZ);
     const ranged = await call('get_tasks', { due_from: from, due_to: to, include_closed: true, include_archived: true, limit: 200 });
@@ -195,20 +233,28 @@ describe.each(TEST_ENGINES)('tasks toolset on %s', (kind) => {
 
     // Dependencies, both directions, with names and statuses.
     const edges = d.tasks.flatMap((x) => x.dependencies);
-    const withDeps = d.tasks.find((x) => edges.some((e) => e.taskId === x.id) && edges.some((e) => e.dependsOn === x.id))
-      ?? d.tasks.find((x) => edges.some((e) => e.taskId === x.id))!;
+    const withDeps =
+      d.tasks.find((x) => edges.some((e) => e.taskId === x.id) && edges.some((e) => e.dependsOn === x.id)) ??
+      d.tasks.find((x) => edges.some((e) => e.taskId === x.id))!;
     const dep = await call('get_task', { task: withDeps.id });
     const uniq = (xs: string[]) => [...new Set(xs)].sort();
-    expect(dep.dependencies.waiting_on.map((x: Obj) => x.id).sort()).toEqual(uniq(edges.filter((e) => e.taskId === withDeps.id).map((e) => e.dependsOn)));
-    expect(dep.dependencies.blocking.map((x: Obj) => x.id).sort()).toEqual(uniq(edges.filter((e) => e.dependsOn === withDeps.id).map((e) => e.taskId)));
-    for (const x of [...dep.dependencies.waiting_on, ...dep.dependencies.blocking]) expect([x.name, x.status]).toEqual([truth.byId.get(x.id)!.name, truth.byId.get(x.id)!.status]);
+    expect(dep.dependencies.waiting_on.map((x: Obj) => x.id).sort()).toEqual(
+      uniq(edges.filter((e) => e.taskId === withDeps.id).map((e) => e.dependsOn)),
+    );
+    expect(dep.dependencies.blocking.map((x: Obj) => x.id).sort()).toEqual(
+      uniq(edges.filter((e) => e.dependsOn === withDeps.id).map((e) => e.taskId)),
+    );
+    for (const x of [...dep.dependencies.waiting_on, ...dep.dependencies.blocking])
+      expect([x.name, x.status]).toEqual([truth.byId.get(x.id)!.name, truth.byId.get(x.id)!.status]);
 
     // A running timer counts up to now and is flagged, on the task and on its ancestors' rollups.
     const timer = d.timeEntries.find((e) => e.running && e.taskId)!;
     expect(timer).toBeDefined();
     const { out: run, before: b2, after: a2 } = await timed(() => call('get_task', { task: timer.taskId! }));
     expect(run.time.running).toBe(true);
-    expect(run.time.direct.ms).toBeGreaterThan(d.timeEntries.filter((e) => e.taskId === timer.taskId && !e.running).reduce((s, e) => s + e.duration, 0));
+    expect(run.time.direct.ms).toBeGreaterThan(
+      d.timeEntries.filter((e) => e.taskId === timer.taskId && !e.running).reduce((s, e) => s + e.duration, 0),
+    );
     expectBetween('direct with a running timer', run.time.direct.ms, truth.directMs(timer.taskId!, b2), truth.directMs(timer.taskId!, a2));
 
     // Extra lists.
@@ -281,7 +327,11 @@ describe.each(TEST_ENGINES)('tasks toolset on %s', (kind) => {
     expect(ranks).toEqual([...ranks].sort());
     for (const r of o.results) expect(r.matched_in === 'name').toBe(truth.byId.get(r.id)!.name.toLowerCase().includes(word));
 
-    const narrowed = await call('search_tasks', { query: word, space: d.spaces.find((s) => s.id === expected[0].spaceId)!.name, include_closed: false });
+    const narrowed = await call('search_tasks', {
+      query: word,
+      space: d.spaces.find((s) => s.id === expected[0].spaceId)!.name,
+      include_closed: false,
+    });
     expect(sortIds(narrowed.results)).toEqual(sortIds(expected.filter((x) => x.spaceId === expected[0].spaceId && !truth.finished(x))));
 
     expect((await call('search_tasks', { query: '%_%' })).total).toBe(0);
@@ -289,7 +339,9 @@ describe.each(TEST_ENGINES)('tasks toolset on %s', (kind) => {
   });
 
   it('get_project_tasks: a folder by name; ambiguous and unknown names list candidates', async () => {
-    const folder = d.folders.filter((f) => !f.archived).sort((a, b) => d.tasks.filter((x) => x.folderId === b.id).length - d.tasks.filter((x) => x.folderId === a.id).length)[0];
+    const folder = d.folders
+      .filter((f) => !f.archived)
+      .sort((a, b) => d.tasks.filter((x) => x.folderId === b.id).length - d.tasks.filter((x) => x.folderId === a.id).length)[0];
     const o = await call('get_project_tasks', { project: folder.name.toUpperCase(), limit: 200 });
     expect(o.project).toEqual(expect.objectContaining({ kind: 'folder', id: folder.id, name: folder.name }));
     const expected = d.tasks.filter((x) => x.folderId === folder.id && !truth.finished(x) && !truth.archivedBelow(x, 'folder'));
@@ -301,12 +353,20 @@ describe.each(TEST_ENGINES)('tasks toolset on %s', (kind) => {
     expect(space.project.kind).toBe('space');
     expect(space.total).toBe(d.tasks.filter((x) => x.spaceId === d.spaces[0].id && !truth.archivedBelow(x, 'space')).length);
 
-    expect(await callError('get_project_tasks', { project: 'Rewrte' })).toMatch(/^No project, space, folder or list matches 'Rewrte'\. Did you mean: .*Rewrite/);
+    expect(await callError('get_project_tasks', { project: 'Rewrte' })).toMatch(
+      /^No project, space, folder or list matches 'Rewrte'\. Did you mean: .*Rewrite/,
+    );
 
     // A word that starts several list names and no space or folder name is ambiguous.
     const starts = (name: string, w: string) => name.toLowerCase().startsWith(w);
-    const word = d.lists.map((l) => l.name.split(' ')[0].toLowerCase()).find((w) =>
-      d.lists.filter((l) => starts(l.name, w)).length > 1 && ![...d.spaces, ...d.folders].some((x) => starts(x.name, w)) && !d.lists.some((l) => l.name.toLowerCase() === w));
+    const word = d.lists
+      .map((l) => l.name.split(' ')[0].toLowerCase())
+      .find(
+        (w) =>
+          d.lists.filter((l) => starts(l.name, w)).length > 1 &&
+          ![...d.spaces, ...d.folders].some((x) => starts(x.name, w)) &&
+          !d.lists.some((l) => l.name.toLowerCase() === w),
+      );
     expect(word).toBeDefined();
     const ambiguous = await callError('get_project_tasks', { project: word! });
     expect(ambiguous).toMatch(new RegExp(`^'${word}' matches ${d.lists.filter((l) => starts(l.name, word!)).length} lists: `));
@@ -314,7 +374,12 @@ describe.each(TEST_ENGINES)('tasks toolset on %s', (kind) => {
   });
 
   it('get_list_progress: completion, categories, statuses and 7-day throughput equal the dump', async () => {
-    const list = d.lists.filter((l) => !l.archived).sort((a, b) => d.tasks.filter((x) => x.listId === b.id && truth.finished(x)).length - d.tasks.filter((x) => x.listId === a.id && truth.finished(x)).length)[0];
+    const list = d.lists
+      .filter((l) => !l.archived)
+      .sort(
+        (a, b) =>
+          d.tasks.filter((x) => x.listId === b.id && truth.finished(x)).length - d.tasks.filter((x) => x.listId === a.id && truth.finished(x)).length,
+      )[0];
     const { out: o, after } = await timed(() => call('get_list_progress', { list: list.name }));
     const tasks = d.tasks.filter((x) => x.listId === list.id && !x.archived);
     const finished = tasks.filter((x) => truth.finished(x));
@@ -337,7 +402,9 @@ describe.each(TEST_ENGINES)('tasks toolset on %s', (kind) => {
   });
 
   it('get_workload: open tasks, split estimates and time logged per person in a space, with the window stated', async () => {
-    const space = d.spaces.filter((s) => !s.archived).sort((a, b) => d.tasks.filter((x) => x.spaceId === b.id).length - d.tasks.filter((x) => x.spaceId === a.id).length)[0];
+    const space = d.spaces
+      .filter((s) => !s.archived)
+      .sort((a, b) => d.tasks.filter((x) => x.spaceId === b.id).length - d.tasks.filter((x) => x.spaceId === a.id).length)[0];
     const { out: o, before, after } = await timed(() => call('get_workload', { space: space.name, days: 30 }));
     const today = localDate(o.window.to ? new Date(o.window.to).getTime() : before, TZ);
     expect(o.window).toEqual(expect.objectContaining({ days: 30, first_day: addDays(today, -29), last_day: today, time_zone: TZ }));
@@ -347,16 +414,27 @@ describe.each(TEST_ENGINES)('tasks toolset on %s', (kind) => {
 
     const open = d.tasks.filter((x) => x.spaceId === space.id && !truth.finished(x) && !truth.archivedBelow(x, 'space'));
     const inSpace = (taskId: string | null) => taskId !== null && truth.byId.get(taskId)?.spaceId === space.id;
-    const people = new Set([...open.flatMap((x) => x.assigneeIds), ...d.timeEntries.filter((e) => inSpace(e.taskId) && e.start < to && (e.running || (e.end as number) > from)).map((e) => e.userId)]);
+    const people = new Set([
+      ...open.flatMap((x) => x.assigneeIds),
+      ...d.timeEntries.filter((e) => inSpace(e.taskId) && e.start < to && (e.running || (e.end as number) > from)).map((e) => e.userId),
+    ]);
     expect(o.people.map((p: Obj) => p.id).sort()).toEqual([...people].sort());
     for (const p of o.people) {
       const mine = open.filter((x) => x.assigneeIds.includes(p.id));
       expect([p.name, p.open_tasks]).toEqual([truth.memberName(p.id), mine.length]);
       expect(p.open_estimate.ms).toBe(Math.round(mine.reduce((s, x) => s + (x.timeEstimate ?? 0) / x.assigneeIds.length, 0)));
-      expectBetween(`logged by ${p.name}`, p.time_logged.ms, truth.loggedMs(p.id, from, to, before, inSpace), truth.loggedMs(p.id, from, to, after, inSpace));
+      expectBetween(
+        `logged by ${p.name}`,
+        p.time_logged.ms,
+        truth.loggedMs(p.id, from, to, before, inSpace),
+        truth.loggedMs(p.id, from, to, after, inSpace),
+      );
     }
     const unassigned = open.filter((x) => !x.assigneeIds.length);
-    expect(o.unassigned).toEqual({ open_tasks: unassigned.length, open_estimate: expect.objectContaining({ ms: unassigned.reduce((s, x) => s + (x.timeEstimate ?? 0), 0) }) });
+    expect(o.unassigned).toEqual({
+      open_tasks: unassigned.length,
+      open_estimate: expect.objectContaining({ ms: unassigned.reduce((s, x) => s + (x.timeEstimate ?? 0), 0) }),
+    });
     expect(o.totals.open_tasks).toBe(open.length);
     expect(o.totals.open_estimate.ms).toBe(open.reduce((s, x) => s + (x.timeEstimate ?? 0), 0));
     expect(o.people.some((p: Obj) => p.time_logged.ms > 0)).toBe(true);
@@ -367,14 +445,19 @@ describe.each(TEST_ENGINES)('tasks toolset on %s', (kind) => {
     const now = new Date(o.as_of).getTime();
     const expected = d.tasks.filter((x) => x.dueDate !== null && x.dueDate < now && !truth.finished(x) && !truth.archivedBelow(x, 'workspace'));
     expect(expected.length).toBeGreaterThan(2);
-    expect(o.tasks.map((x: Obj) => x.id)).toEqual([...expected].sort((a, b) => (a.dueDate as number) - (b.dueDate as number) || a.id.localeCompare(b.id)).map((x) => x.id));
+    expect(o.tasks.map((x: Obj) => x.id)).toEqual(
+      [...expected].sort((a, b) => (a.dueDate as number) - (b.dueDate as number) || a.id.localeCompare(b.id)).map((x) => x.id),
+    );
     for (const x of o.tasks) {
       const due = truth.byId.get(x.id)!.dueDate as number;
       expect([x.id, x.days_overdue, x.overdue_by.ms]).toEqual([x.id, Math.floor((now - due) / DAY), now - due]);
     }
-    const person = truth.byId.get(expected[0].id)!.assigneeIds[0] ?? d.tasks.find((x) => expected.includes(x) && x.assigneeIds.length)!.assigneeIds[0];
+    const person =
+      truth.byId.get(expected[0].id)!.assigneeIds[0] ?? d.tasks.find((x) => expected.includes(x) && x.assigneeIds.length)!.assigneeIds[0];
     const mine = await call('get_overdue_tasks', { assignee: String(person), limit: 200 });
-    expect(sortIds(mine.tasks)).toEqual(sortIds(expected.filter((x) => x.assigneeIds.includes(person) && (x.dueDate as number) < new Date(mine.as_of).getTime())));
+    expect(sortIds(mine.tasks)).toEqual(
+      sortIds(expected.filter((x) => x.assigneeIds.includes(person) && (x.dueDate as number) < new Date(mine.as_of).getTime())),
+    );
   });
 
   it('get_tasks_by_assignee: one person, grouped by status category', async () => {
@@ -414,19 +497,46 @@ describe.each(TEST_ENGINES)('tasks toolset on %s', (kind) => {
     const statuses = truth.effectiveStatuses(list.id);
     const [a, b, c] = d.members.filter((m) => m.status === 'active' && m.username);
     const created = await call('create_task', {
-      list: list.name, name: 'E2E: write-through check', description: 'Created by the tasks e2e test.', status: statuses[1].status.toUpperCase(),
-      priority: 'high', assignees: [a.username, b.email], due_date: '2030-01-15', estimate: '2h 30m', tags: ['e2e'],
+      list: list.name,
+      name: 'E2E: write-through check',
+      description: 'Created by the tasks e2e test.',
+      status: statuses[1].status.toUpperCase(),
+      priority: 'high',
+      assignees: [a.username, b.email],
+      due_date: '2030-01-15',
+      estimate: '2h 30m',
+      tags: ['e2e'],
     });
     expect(created.message).toMatch(/^Created task /);
     const stored = sandbox.store.dump().tasks.find((x) => x.id === created.id)!;
     expect(stored).toBeDefined();
-    expect({ status: stored.status, priority: stored.priority, assignees: [...stored.assigneeIds].sort(), estimate: stored.timeEstimate, due: stored.dueDate, tags: stored.tags, list: stored.listId })
-      .toEqual({ status: statuses[1].status, priority: 2, assignees: [a.id, b.id].sort(), estimate: 150 * 60_000, due: startOfLocalDay('2030-01-16', TZ) - 60_000, tags: ['e2e'], list: list.id });
+    expect({
+      status: stored.status,
+      priority: stored.priority,
+      assignees: [...stored.assigneeIds].sort(),
+      estimate: stored.timeEstimate,
+      due: stored.dueDate,
+      tags: stored.tags,
+      list: stored.listId,
+    }).toEqual({
+      status: statuses[1].status,
+      priority: 2,
+      assignees: [a.id, b.id].sort(),
+      estimate: 150 * 60_000,
+      due: startOfLocalDay('2030-01-16', TZ) - 60_000,
+      tags: ['e2e'],
+      list: list.id,
+    });
 
     const read = await call('get_task', { task: created.id });
     expect(read).toEqual({ ...created, message: undefined, data_as_of: read.data_as_of, demo: false });
     expect([read.status, read.priority, read.estimate.direct.ms, read.dates.due, read.location.list.id, read.tags]).toEqual([
-      statuses[1].status, 'high', 150 * 60_000, new Date(stored.dueDate!).toISOString(), list.id, ['e2e'],
+      statuses[1].status,
+      'high',
+      150 * 60_000,
+      new Date(stored.dueDate!).toISOString(),
+      list.id,
+      ['e2e'],
     ]);
     expect(read.assignees.map((x: Obj) => x.id).sort()).toEqual([a.id, b.id].sort());
     expect(sortIds((await call('get_tasks', { list: list.id, include_closed: true, limit: 200 })).tasks)).toContain(created.id);
@@ -435,14 +545,32 @@ describe.each(TEST_ENGINES)('tasks toolset on %s', (kind) => {
     expect((await call('get_task', { task: created.id })).subtasks.map((x: Obj) => x.id)).toEqual([sub.id]);
 
     const updated = await call('update_task', {
-      task: created.custom_id ?? created.id, status: statuses[2].status, add_assignees: [String(c.id)], remove_assignees: [a.email], priority: 'none', due_date: 'none',
+      task: created.custom_id ?? created.id,
+      status: statuses[2].status,
+      add_assignees: [String(c.id)],
+      remove_assignees: [a.email],
+      priority: 'none',
+      due_date: 'none',
     });
-    expect(updated.message).toBe(`Updated status, priority, due date, assignees of task ${created.custom_id ?? created.id} 'E2E: write-through check'.`);
+    expect(updated.message).toBe(
+      `Updated status, priority, due date, assignees of task ${created.custom_id ?? created.id} 'E2E: write-through check'.`,
+    );
     const after = sandbox.store.dump().tasks.find((x) => x.id === created.id)!;
-    expect({ status: after.status, assignees: [...after.assigneeIds].sort(), priority: after.priority, due: after.dueDate, estimate: after.timeEstimate })
-      .toEqual({ status: statuses[2].status, assignees: [b.id, c.id].sort(), priority: null, due: null, estimate: 150 * 60_000 });
+    expect({
+      status: after.status,
+      assignees: [...after.assigneeIds].sort(),
+      priority: after.priority,
+      due: after.dueDate,
+      estimate: after.timeEstimate,
+    }).toEqual({ status: statuses[2].status, assignees: [b.id, c.id].sort(), priority: null, due: null, estimate: 150 * 60_000 });
     const reread = await call('get_task', { task: created.id });
-    expect([reread.status, reread.priority, reread.dates.due, reread.estimate.direct.ms, reread.name]).toEqual([statuses[2].status, null, null, 150 * 60_000, 'E2E: write-through check']);
+    expect([reread.status, reread.priority, reread.dates.due, reread.estimate.direct.ms, reread.name]).toEqual([
+      statuses[2].status,
+      null,
+      null,
+      150 * 60_000,
+      'E2E: write-through check',
+    ]);
     expect(reread.assignees.map((x: Obj) => x.id).sort()).toEqual([b.id, c.id].sort());
     expect(reread.estimate.rollup.ms).toBe(150 * 60_000 + 45 * 60_000);
   });

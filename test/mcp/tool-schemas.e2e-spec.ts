@@ -17,7 +17,12 @@ describe('tool schemas', () => {
     const { tools } = await c.listTools();
     await c.close();
     for (const tool of [...tools].sort((a, b) => a.name.localeCompare(b.name))) {
-      expect({ description: tool.description, annotations: tool.annotations, inputSchema: tool.inputSchema, outputSchema: tool.outputSchema }).toMatchSnapshot(tool.name);
+      expect({
+        description: tool.description,
+        annotations: tool.annotations,
+        inputSchema: tool.inputSchema,
+        outputSchema: tool.outputSchema,
+      }).toMatchSnapshot(tool.name);
     }
   });
 });

@@ -7,7 +7,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_ENGINES } from '../support/test-database';
 import { connectClient } from './mcp-clients';
 
-type Obj = Record<string, any>;  
+type Obj = Record<string, any>;
 
 /** The workspace toolset over real MCP clients, checked against the sandbox's ground truth. */
 describe.each(TEST_ENGINES)('workspace tools on %s', (kind) => {
@@ -41,7 +41,9 @@ describe.each(TEST_ENGINES)('workspace tools on %s', (kind) => {
   it('get_workspaces and get_workspace_members', async () => {
     const w = await call('get_workspaces');
     // The plan comes from GET /team/{id}/plan (it was always null before).
-    expect(w.workspaces).toEqual([{ id: d.workspaces[0].id, name: d.workspaces[0].name, plan: d.workspaces[0].plan.name, member_count: d.members.length }]);
+    expect(w.workspaces).toEqual([
+      { id: d.workspaces[0].id, name: d.workspaces[0].name, plan: d.workspaces[0].plan.name, member_count: d.members.length },
+    ]);
     expect(typeof w.data_as_of).toBe('string');
     expect(w.demo).toBe(false);
     const m = await call('get_workspace_members');
@@ -54,11 +56,18 @@ describe.each(TEST_ENGINES)('workspace tools on %s', (kind) => {
     const all = await call('get_spaces', { include_archived: true });
     expect(all.spaces.map((s: Obj) => s.id).sort()).toEqual(d.spaces.map((s) => s.id).sort());
     const active = await call('get_spaces');
-    expect(active.spaces.map((s: Obj) => s.id).sort()).toEqual(d.spaces.filter((s) => !s.archived).map((s) => s.id).sort());
+    expect(active.spaces.map((s: Obj) => s.id).sort()).toEqual(
+      d.spaces
+        .filter((s) => !s.archived)
+        .map((s) => s.id)
+        .sort(),
+    );
     for (const s of d.spaces) {
       const row = all.spaces.find((x: Obj) => x.id === s.id);
       expect(row).toMatchObject({
-        name: s.name, archived: s.archived, status_count: s.statuses.length,
+        name: s.name,
+        archived: s.archived,
+        status_count: s.statuses.length,
         folder_count: d.folders.filter((f) => f.spaceId === s.id && !f.hidden).length,
         list_count: d.lists.filter((l) => l.spaceId === s.id).length,
         task_count: liveTasks((x) => x.spaceId === s.id),
@@ -77,7 +86,12 @@ describe.each(TEST_ENGINES)('workspace tools on %s', (kind) => {
     expect(folders.folders.map((f: Obj) => f.id).sort()).toEqual(expectedFolders.map((f) => f.id).sort());
     const folder = expectedFolders[0];
     const f1 = await call('get_folder', { folder: folder.name, space: space.name });
-    expect(f1.lists.map((l: Obj) => l.id).sort()).toEqual(d.lists.filter((l) => l.folderId === folder.id).map((l) => l.id).sort());
+    expect(f1.lists.map((l: Obj) => l.id).sort()).toEqual(
+      d.lists
+        .filter((l) => l.folderId === folder.id)
+        .map((l) => l.id)
+        .sort(),
+    );
     for (const l of f1.lists) {
       const dl = d.lists.find((x) => x.id === l.id)!;
       expect(l.statuses_from).toBe(dl.effectiveStatusSource);
@@ -85,11 +99,21 @@ describe.each(TEST_ENGINES)('workspace tools on %s', (kind) => {
       expect(l.task_count).toBe(liveTasks((x) => x.listId === l.id && !x.archived));
     }
     const lists = await call('get_lists', { folder: folder.id });
-    expect(lists.lists.map((l: Obj) => l.id).sort()).toEqual(d.lists.filter((l) => l.folderId === folder.id && !l.archived).map((l) => l.id).sort());
+    expect(lists.lists.map((l: Obj) => l.id).sort()).toEqual(
+      d.lists
+        .filter((l) => l.folderId === folder.id && !l.archived)
+        .map((l) => l.id)
+        .sort(),
+    );
     const withFolderless = d.spaces.find((s) => d.lists.some((l) => l.spaceId === s.id && !l.folderId && !l.archived));
     if (withFolderless) {
       const fl = await call('get_folderless_lists', { space: withFolderless.id });
-      expect(fl.lists.map((l: Obj) => l.id).sort()).toEqual(d.lists.filter((l) => l.spaceId === withFolderless.id && !l.folderId && !l.archived).map((l) => l.id).sort());
+      expect(fl.lists.map((l: Obj) => l.id).sort()).toEqual(
+        d.lists
+          .filter((l) => l.spaceId === withFolderless.id && !l.folderId && !l.archived)
+          .map((l) => l.id)
+          .sort(),
+      );
     }
     const list = d.lists.find((l) => d.tasks.some((x) => x.listId === l.id))!;
     const one = await call('get_list', { list: list.id });
@@ -120,24 +144,34 @@ describe.each(TEST_ENGINES)('workspace tools on %s', (kind) => {
       // Everything is shown here (high limits): what the listings show must add up to the space's counts.
       expect({ space: s.name, folders: s.folder_count }).toEqual({ space: s.name, folders: folders.folders.length });
       expect({ space: s.name, lists: s.list_count }).toEqual({
-        space: s.name, lists: folders.folders.reduce((n: number, f: Obj) => n + f.lists.length, 0) + folderless.lists.length,
+        space: s.name,
+        lists: folders.folders.reduce((n: number, f: Obj) => n + f.lists.length, 0) + folderless.lists.length,
       });
       pageTotals.push([folders.total, folders.folders.length], [folderless.total, folderless.lists.length]);
-      const sumTasks = folders.folders.reduce((n: number, f: Obj) => n + f.task_count, 0) + folderless.lists.reduce((n: number, l: Obj) => n + l.task_count, 0);
+      const sumTasks =
+        folders.folders.reduce((n: number, f: Obj) => n + f.task_count, 0) + folderless.lists.reduce((n: number, l: Obj) => n + l.task_count, 0);
       expect({ space: s.name, tasks: s.task_count }).toEqual({ space: s.name, tasks: sumTasks });
       expect({ space: s.name, tasks: s.task_count, lists: s.list_count }).toEqual({
-        space: s.name, tasks: spaceLists(s.id).reduce((n, l) => n + listTasks(l.id), 0), lists: spaceLists(s.id).length,
+        space: s.name,
+        tasks: spaceLists(s.id).reduce((n, l) => n + listTasks(l.id), 0),
+        lists: spaceLists(s.id).length,
       });
       expect((await call('get_space', { space: s.id })).task_count).toBe(s.task_count);
       for (const f of folders.folders) {
         const lists = await call('get_lists', { folder: f.id, limit: 200 });
-        expect({ folder: f.name, tasks: f.task_count }).toEqual({ folder: f.name, tasks: lists.lists.reduce((n: number, l: Obj) => n + l.task_count, 0) });
+        expect({ folder: f.name, tasks: f.task_count }).toEqual({
+          folder: f.name,
+          tasks: lists.lists.reduce((n: number, l: Obj) => n + l.task_count, 0),
+        });
         expect({ folder: f.name, lists: f.lists.length }).toEqual({ folder: f.name, lists: lists.lists.length });
         pageTotals.push([f.list_count, lists.lists.length], [lists.total, lists.lists.length]);
         for (const l of lists.lists) {
           const [one, progress] = await Promise.all([call('get_list', { list: l.id }), call('get_list_progress', { list: l.id })]);
           expect({ list: l.name, get_lists: l.task_count, get_list: one.task_count, progress: progress.total }).toEqual({
-            list: l.name, get_lists: listTasks(l.id), get_list: listTasks(l.id), progress: listTasks(l.id),
+            list: l.name,
+            get_lists: listTasks(l.id),
+            get_list: listTasks(l.id),
+            progress: listTasks(l.id),
           });
         }
         checkedFolders++;

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { resolvePointer } from '../sandbox/support/openapi-schemas';
 
-type Json = any;  
+type Json = any;
 
 export const VENDORED_SPEC = path.resolve(__dirname, '../fixtures/clickup-openapi/clickup-api-v2-reference.json');
 
@@ -35,7 +35,8 @@ export const PRISM_FIXES: SpecFix[] = [
   {
     at: `${op('get', '/v2/team/{team_Id}/time_entries')}/parameters/3/schema`,
     value: { type: 'string', pattern: '^\\d+(,\\d+)*$' },
-    reason: 'The schema types `assignee` as a number while its description documents comma-separated user ids (assignee=1234,9876), the only way to ask for everyone.',
+    reason:
+      'The schema types `assignee` as a number while its description documents comma-separated user ids (assignee=1234,9876), the only way to ask for everyone.',
   },
   ...['priority', 'due_date', 'time_estimate', 'start_date'].map((field) => ({
     at: `${op('put', '/v2/task/{task_id}')}/requestBody/content/application~1json/schema/properties/${field}/type`,
@@ -49,7 +50,12 @@ export function writePrismSpec(file: string): void {
   const doc: Json = JSON.parse(readFileSync(VENDORED_SPEC, 'utf8'));
   for (const fix of PRISM_FIXES) {
     const parentPointer = fix.at.slice(0, fix.at.lastIndexOf('/'));
-    const key = decodeURIComponent(fix.at.slice(fix.at.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~'));
+    const key = decodeURIComponent(
+      fix.at
+        .slice(fix.at.lastIndexOf('/') + 1)
+        .replace(/~1/g, '/')
+        .replace(/~0/g, '~'),
+    );
     const parent = resolvePointer(doc, parentPointer);
     if (!parent || typeof parent !== 'object' || !(key in parent)) throw new Error(`Prism fix target ${fix.at} does not exist`);
     parent[key] = structuredClone(fix.value);

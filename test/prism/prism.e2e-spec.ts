@@ -7,7 +7,7 @@ import { freePort, NodeProcess, spawnNode, waitFor } from '../support/node-proce
 import { startTestApp, TestApp } from '../support/test-app';
 import { PRISM_FIXES, writePrismSpec } from './prism-spec';
 
-type Obj = Record<string, any>;  
+type Obj = Record<string, any>;
 
 const PRISM_CLI = require.resolve('@stoplight/prism-cli/dist/index.js');
 
@@ -17,7 +17,7 @@ const PRISM_CLI = require.resolve('@stoplight/prism-cli/dist/index.js');
  * sandbox was written by the same hands as the client; Prism was not. A full sync and every write
  * tool must end in success or in the documented clean errors.
  */
-describe('against Stoplight Prism serving ClickUp\'s spec', () => {
+describe("against Stoplight Prism serving ClickUp's spec", () => {
   let dir: string;
   let prism: NodeProcess;
   let t: TestApp;
@@ -76,9 +76,15 @@ describe('against Stoplight Prism serving ClickUp\'s spec', () => {
   it('log_time_entry: Prism answers 200 with an example that is no time entry — reported as accepted, never as refused', async () => {
     const r = await tool('log_time_entry', { task: 'av1', duration: 30 });
     expect(r.isError).toBe(true);
-    expect(r.text).toMatch(/^ClickUp accepted the request to log 30m on task av1 .*, but its answer could not be read \(HTTP 200; .*\)\. Its id is unknown: check the time entries of task av1 in ClickUp before trying again, or it may happen twice\.$/);
+    expect(r.text).toMatch(
+      /^ClickUp accepted the request to log 30m on task av1 .*, but its answer could not be read \(HTTP 200; .*\)\. Its id is unknown: check the time entries of task av1 in ClickUp before trying again, or it may happen twice\.$/,
+    );
     expect(r.text).not.toMatch(/refused/);
-    const rest = await fetch(`${t.url}/api/time-entries`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ task: 'av1', duration: 30 }) });
+    const rest = await fetch(`${t.url}/api/time-entries`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ task: 'av1', duration: 30 }),
+    });
     expect(rest.status).toBe(502);
     expect(await rest.json()).toMatchObject({ outcome: 'accepted_unreadable', applied: 'yes', id: null });
   });

@@ -16,7 +16,9 @@ export class ProjectTruth extends TaskTruth {
 
   /** Tasks whose home list is in the container now. */
   tasksIn(kind: Kind, id: string): DumpTask[] {
-    const lists = new Set(this.d.lists.filter((l) => (kind === 'list' ? l.id === id : kind === 'folder' ? l.folderId === id : l.spaceId === id)).map((l) => l.id));
+    const lists = new Set(
+      this.d.lists.filter((l) => (kind === 'list' ? l.id === id : kind === 'folder' ? l.folderId === id : l.spaceId === id)).map((l) => l.id),
+    );
     return this.d.tasks.filter((t) => lists.has(t.listId));
   }
 
@@ -45,7 +47,13 @@ export class ProjectTruth extends TaskTruth {
       estimates: top.length ? r1((100 * topEstimated) / top.length) : 0,
     };
     const score = set.length
-      ? Math.round(0.3 * components.overdue + 0.2 * components.freshness + 0.25 * components.progress + 0.15 * components.assignment + 0.1 * components.estimates)
+      ? Math.round(
+          0.3 * components.overdue +
+            0.2 * components.freshness +
+            0.25 * components.progress +
+            0.15 * components.assignment +
+            0.1 * components.estimates,
+        )
       : null;
     const grade = score === null ? null : score >= 90 ? 'A' : score >= 75 ? 'B' : score >= 60 ? 'C' : score >= 50 ? 'D' : 'F';
     const week = DateTime.fromMillis(now, { zone }).startOf('week');

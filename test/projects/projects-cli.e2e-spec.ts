@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { distEntry, spawnNode } from '../support/node-process';
 
-type Obj = Record<string, any>;  
+type Obj = Record<string, any>;
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/projects/project_map.json');
 
@@ -30,12 +30,14 @@ describe('projects CLI', () => {
   it('imports an original project_map.json, exports it, and re-imports the export without changes', async () => {
     const imported = await run(['import', FIXTURE]);
     expect([imported.code, imported.stderr]).toEqual([0, '']);
-    expect(imported.stdout.split('\n')).toEqual(expect.arrayContaining([
-      'Imported 5 aliases from a project_map.json: 0 unchanged, 0 conflicts, 1 unmatched, 1 unreadable.',
-      '+ Website → folder Website (901520000006, matched by name)',
-      "? Nidan.ai: no synced space 90161234567 'Homepath': it may be in another workspace or deleted. Map it with add_project.",
-      '? team-view: clickup_type must be space, folder or list (got "workspace")',
-    ]));
+    expect(imported.stdout.split('\n')).toEqual(
+      expect.arrayContaining([
+        'Imported 5 aliases from a project_map.json: 0 unchanged, 0 conflicts, 1 unmatched, 1 unreadable.',
+        '+ Website → folder Website (901520000006, matched by name)',
+        "? Nidan.ai: no synced space 90161234567 'Homepath': it may be in another workspace or deleted. Map it with add_project.",
+        '? team-view: clickup_type must be space, folder or list (got "workspace")',
+      ]),
+    );
 
     const out = await run(['export']);
     expect(out.code).toBe(0);
@@ -45,7 +47,10 @@ describe('projects CLI', () => {
     const file = path.join(dir, 'aliases.json');
     expect((await run(['export', file])).stdout).toBe(`Wrote ${file}.\n`);
     const again = await run(['import', file]);
-    expect([again.code, again.stdout.split('\n')[0]]).toEqual([0, 'Imported 0 aliases from an export: 5 unchanged, 0 conflicts, 0 unmatched, 0 unreadable.']);
+    expect([again.code, again.stdout.split('\n')[0]]).toEqual([
+      0,
+      'Imported 0 aliases from an export: 5 unchanged, 0 conflicts, 0 unmatched, 0 unreadable.',
+    ]);
     const list = await run(['list']);
     expect(list.stdout).toContain('OPS → space Operations (901510000003)');
   }, 60_000);

@@ -7,7 +7,7 @@ import { connectClient } from '../mcp/mcp-clients';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_ENGINES } from '../support/test-database';
 
-type Obj = Record<string, any>;  
+type Obj = Record<string, any>;
 
 const WRITE = 'projects-write-token-0123456789';
 const READ = 'projects-read-token-0123456789';
@@ -23,7 +23,8 @@ describe.each(TEST_ENGINES)('projects REST on %s', (kind) => {
   let t: TestApp;
   const call = async (method: string, url: string, body?: unknown, token = WRITE): Promise<{ status: number; body: Obj }> => {
     const res = await fetch(`${t.url}${url}`, {
-      method, headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      method,
+      headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: res.status, body: (await res.json()) as Obj };
@@ -47,16 +48,31 @@ describe.each(TEST_ENGINES)('projects REST on %s', (kind) => {
     const ios = sandbox.store.dump().folders.find((f) => f.name === 'iOS App')!;
     expect((await call('POST', '/api/projects', { alias: 'iOS', target: 'iOS App' }, READ)).status).toBe(403);
     const added = await call('POST', '/api/projects', { alias: ' iOS ', target: 'ios app', notes: 'the phone team' });
-    expect(added).toEqual({ status: 201, body: { created: true, project: { alias: 'iOS', type: 'folder', id: ios.id, name: 'iOS App', location: 'Mobile', state: 'ok', notes: 'the phone team' }, warnings: [] } });
+    expect(added).toEqual({
+      status: 201,
+      body: {
+        created: true,
+        project: { alias: 'iOS', type: 'folder', id: ios.id, name: 'iOS App', location: 'Mobile', state: 'ok', notes: 'the phone team' },
+        warnings: [],
+      },
+    });
     expect((await call('POST', '/api/projects', { alias: 'IOS', target: ios.id })).status).toBe(200);
     const clash = await call('POST', '/api/projects', { alias: 'ios', target: 'Android App' });
-    expect([clash.status, clash.body.message]).toEqual([409, `The alias 'ios' is already taken: 'iOS' tracks folder iOS App (${ios.id}). Choose another alias, or remove_project 'iOS' first.`]);
+    expect([clash.status, clash.body.message]).toEqual([
+      409,
+      `The alias 'ios' is already taken: 'iOS' tracks folder iOS App (${ios.id}). Choose another alias, or remove_project 'iOS' first.`,
+    ]);
     expect((await call('POST', '/api/projects', { alias: 'x', target: 'no such thing' })).status).toBe(404);
     const bad = await call('POST', '/api/projects', { target: 'Mobile', type: 'team', colour: 'red' });
-    expect([bad.status, bad.body.message]).toEqual([400, expect.stringMatching(/'colour' is not a parameter.*alias must be a non-empty text.*type must be one of space, folder, list/)]);
+    expect([bad.status, bad.body.message]).toEqual([
+      400,
+      expect.stringMatching(/'colour' is not a parameter.*alias must be a non-empty text.*type must be one of space, folder, list/),
+    ]);
 
     const listed = await call('GET', '/api/projects', undefined, READ);
-    expect(listed.body.projects).toEqual([expect.objectContaining({ alias: 'iOS', id: ios.id, notes: 'the phone team', last_activity: expect.any(String) })]);
+    expect(listed.body.projects).toEqual([
+      expect.objectContaining({ alias: 'iOS', id: ios.id, notes: 'the phone team', last_activity: expect.any(String) }),
+    ]);
 
     // The same status as the tool, from the same service.
     const rest = await call('GET', '/api/projects/ios/status', undefined, READ);
@@ -74,14 +90,21 @@ describe.each(TEST_ENGINES)('projects REST on %s', (kind) => {
     expect((await call('POST', '/api/projects/refresh')).body.projects).toEqual([expect.objectContaining({ alias: 'iOS', changes: [] })]);
 
     expect((await call('DELETE', '/api/projects/ios', undefined, READ)).status).toBe(403);
-    expect(await call('DELETE', '/api/projects/ios')).toEqual({ status: 200, body: { removed: expect.objectContaining({ alias: 'iOS', id: ios.id }) } });
+    expect(await call('DELETE', '/api/projects/ios')).toEqual({
+      status: 200,
+      body: { removed: expect.objectContaining({ alias: 'iOS', id: ios.id }) },
+    });
     expect((await call('DELETE', '/api/projects/ios')).status).toBe(404);
   });
 
   it('exports and imports (ours and the original project_map.json); import needs a write token', async () => {
     await call('POST', '/api/projects', { alias: 'Mob', target: 'Mobile' });
     const exported = (await call('GET', '/api/projects/export', undefined, READ)).body;
-    expect(exported).toMatchObject({ format: 'clickup-analytics-mcp/projects', version: 1, projects: [expect.objectContaining({ alias: 'Mob', type: 'space' })] });
+    expect(exported).toMatchObject({
+      format: 'clickup-analytics-mcp/projects',
+      version: 1,
+      projects: [expect.objectContaining({ alias: 'Mob', type: 'space' })],
+    });
     await call('DELETE', '/api/projects/mob');
     expect((await call('POST', '/api/projects/import', exported, READ)).status).toBe(403);
     const back = await call('POST', '/api/projects/import', exported);
@@ -103,10 +126,19 @@ describe.each(TEST_ENGINES)('projects REST on %s', (kind) => {
       expect({ name, visible: names.has(name) }).toEqual({ name, visible: false });
       await expect(r.callTool({ name, arguments: { alias: 'x', target: 'Mobile' } })).rejects.toThrow(/requires scopes/);
     }
-    for (const name of ['list_projects', 'get_project_status', 'get_all_projects_status', 'export_mappings', 'cache_status']) expect(names.has(name)).toBe(true);
+    for (const name of ['list_projects', 'get_project_status', 'get_all_projects_status', 'export_mappings', 'cache_status'])
+      expect(names.has(name)).toBe(true);
     await r.close();
     const doc = (await call('GET', '/docs-json')).body;
-    for (const p of ['/api/projects', '/api/projects/{alias}', '/api/projects/{alias}/status', '/api/projects/status', '/api/projects/export', '/api/projects/import', '/api/projects/refresh']) {
+    for (const p of [
+      '/api/projects',
+      '/api/projects/{alias}',
+      '/api/projects/{alias}/status',
+      '/api/projects/status',
+      '/api/projects/export',
+      '/api/projects/import',
+      '/api/projects/refresh',
+    ]) {
       expect({ p, documented: p in doc.paths }).toEqual({ p, documented: true });
     }
   });

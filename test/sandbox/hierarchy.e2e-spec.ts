@@ -108,7 +108,7 @@ describe('sandbox: workspace and hierarchy over HTTP', () => {
     expect((await api.get(`/folder/${ios.id}`)).body.space).toEqual({ id: mobile.id, name: 'Mobile', access: true });
   });
 
-  it('gives every list its effective statuses: its own, its folder\'s or its space\'s', async () => {
+  it("gives every list its effective statuses: its own, its folder's or its space's", async () => {
     const byName = (name: string) => [...server.store.state.lists.values()].find((l) => l.name === name)!;
     const hotfixes = (await api.get(`/list/${byName('Hotfixes').id}`)).body;
     expect(hotfixes.override_statuses).toBe(true);

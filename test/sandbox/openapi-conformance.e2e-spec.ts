@@ -101,18 +101,36 @@ function timeEntryDeviations(operation: string, at: string, hasTask: boolean): S
 export const SPEC_DEVIATIONS: SpecDeviation[] = [
   nullable('GET /v2/team', '/properties/teams/items/properties/avatar', 'A workspace without an avatar has avatar null.'),
   nullable('GET /v2/team', '/properties/teams/items/properties/members/items/properties/user/properties/profilePicture', WHY.picture),
-  nullable('GET /v2/team', '/properties/teams/items/properties/members/items/properties/user/properties/username', 'Pending invitees have username null (§5).'),
+  nullable(
+    'GET /v2/team',
+    '/properties/teams/items/properties/members/items/properties/user/properties/username',
+    'Pending invitees have username null (§5).',
+  ),
 
   nullable('GET /v2/team/{team_id}/space', '/properties/spaces/items/properties/avatar', 'A space without an avatar has avatar null.'),
-  nullable('GET /v2/team/{team_id}/space', '/properties/spaces/items/properties/members/items/properties/user/properties/profilePicture', WHY.picture),
+  nullable(
+    'GET /v2/team/{team_id}/space',
+    '/properties/spaces/items/properties/members/items/properties/user/properties/profilePicture',
+    WHY.picture,
+  ),
 
-  replace('GET /v2/space/{space_id}/folder', '/properties/folders/properties/lists/items', { type: 'object', required: ['id', 'name'] }, 'Folders embed their list objects, not list ids (§4).'),
+  replace(
+    'GET /v2/space/{space_id}/folder',
+    '/properties/folders/properties/lists/items',
+    { type: 'object', required: ['id', 'name'] },
+    'Folders embed their list objects, not list ids (§4).',
+  ),
   {
     operation: 'GET /v2/space/{space_id}/folder',
     patch: { kind: 'arrayOf', at: '/properties/folders' },
     reason: 'The schema declares `folders` as one folder object; the API returns an array of folders (§4).',
   },
-  replace('GET /v2/folder/{folder_id}', '/properties/lists/items', { type: 'object', required: ['id', 'name'] }, 'Folders embed their list objects, not list ids (§4).'),
+  replace(
+    'GET /v2/folder/{folder_id}',
+    '/properties/lists/items',
+    { type: 'object', required: ['id', 'name'] },
+    'Folders embed their list objects, not list ids (§4).',
+  ),
 
   ...['GET /v2/folder/{folder_id}/list', 'GET /v2/space/{space_id}/list'].flatMap((op) => [
     replace(op, '/properties/lists/items/properties/status', { type: ['object', 'null'] }, WHY.oneOfAnything),
@@ -122,7 +140,12 @@ export const SPEC_DEVIATIONS: SpecDeviation[] = [
   nullable('GET /v2/list/{list_id}', '/properties/status', 'A list without a list status has status null (§4).'),
   nullable('GET /v2/list/{list_id}', '/properties/priority', 'A list without a priority has priority null (§4).'),
   nullable('GET /v2/list/{list_id}', '/properties/due_date', WHY.nullDate),
-  replace('GET /v2/list/{list_id}', '/properties/start_date_time', { type: ['boolean', 'null'] }, 'start_date_time is a boolean flag like due_date_time.'),
+  replace(
+    'GET /v2/list/{list_id}',
+    '/properties/start_date_time',
+    { type: ['boolean', 'null'] },
+    'start_date_time is a boolean flag like due_date_time.',
+  ),
 
   ...['date_closed', 'start_date', 'due_date'].map((k) => nullable(TEAM_TASKS, `/properties/tasks/items/properties/${k}`, WHY.nullDate)),
   nullable(TEAM_TASKS, '/properties/tasks/items/properties/parent', 'Top-level tasks have parent null (§7.4).'),
@@ -207,7 +230,7 @@ function expectConforms(operation: string, bodies: unknown[]): void {
 }
 
 describe('sandbox: OpenAPI conformance of response bodies', () => {
-  it('validates against the pinned copy of ClickUp\'s spec', () => {
+  it("validates against the pinned copy of ClickUp's spec", () => {
     expect(createHash('sha256').update(readFileSync(SPEC_FILE)).digest('hex')).toBe(SPEC_SHA256);
   });
 
@@ -245,12 +268,18 @@ describe('sandbox: OpenAPI conformance of response bodies', () => {
   });
 
   it('GET /space/{id}/folder', async () =>
-    expectConforms('GET /v2/space/{space_id}/folder', [await get(`/space/${ids.space}/folder`), await get(`/space/${ids.space}/folder?archived=true`)]));
+    expectConforms('GET /v2/space/{space_id}/folder', [
+      await get(`/space/${ids.space}/folder`),
+      await get(`/space/${ids.space}/folder?archived=true`),
+    ]));
 
   it('GET /folder/{id}', async () => expectConforms('GET /v2/folder/{folder_id}', [await get(`/folder/${ids.folder}`)]));
 
   it('GET /folder/{id}/list and GET /space/{id}/list', async () => {
-    expectConforms('GET /v2/folder/{folder_id}/list', [await get(`/folder/${ids.folder}/list`), await get(`/folder/${ids.folder}/list?archived=true`)]);
+    expectConforms('GET /v2/folder/{folder_id}/list', [
+      await get(`/folder/${ids.folder}/list`),
+      await get(`/folder/${ids.folder}/list?archived=true`),
+    ]);
     expectConforms('GET /v2/space/{space_id}/list', [await get(`/space/${ids.space}/list`)]);
   });
 
@@ -279,8 +308,13 @@ describe('sandbox: OpenAPI conformance of response bodies', () => {
   });
 
   it('GET /team/{id}/time_entries and a single entry', async () => {
-    const members = server.store.currentMembers().filter((m) => m.status === 'active').map((m) => m.id);
-    const all = await get(`/team/${teamId}/time_entries?start_date=0&assignee=${members.join(',')}&include_location_names=true&include_task_tags=true`);
+    const members = server.store
+      .currentMembers()
+      .filter((m) => m.status === 'active')
+      .map((m) => m.id);
+    const all = await get(
+      `/team/${teamId}/time_entries?start_date=0&assignee=${members.join(',')}&include_location_names=true&include_task_tags=true`,
+    );
     expect(all.data.length).toBeGreaterThan(100);
     expectConforms('GET /v2/team/{team_Id}/time_entries', [all, await get(`/team/${teamId}/time_entries`)]);
     const singles = await Promise.all(all.data.slice(0, 40).map((e: any) => get(`/team/${teamId}/time_entries/${e.id}`)));

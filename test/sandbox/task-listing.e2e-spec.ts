@@ -95,7 +95,7 @@ describe('sandbox: task listings', () => {
       expect(viaList.every((t) => t.list.id === archivedList.id)).toBe(true);
     });
 
-    it('hides a list\'s tasks as soon as the list is archived, without touching their date_updated', async () => {
+    it("hides a list's tasks as soon as the list is archived, without touching their date_updated", async () => {
       const list = [...store.state.lists.values()].find((l) => l.name === 'Ops Inbox')!;
       const before = (await allTaskPages(api, teamTasks, ALL)).filter((t) => t.list.id === list.id);
       expect(before.length).toBeGreaterThan(0);

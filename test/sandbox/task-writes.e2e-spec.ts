@@ -36,7 +36,7 @@ describe('sandbox: single tasks and task writes', () => {
       expect(res.body.list.id).not.toBe(store.task(cross.parentId!)!.listId);
     });
 
-    it('follows ClickUp\'s custom task id rules, misleading errors included', async () => {
+    it("follows ClickUp's custom task id rules, misleading errors included", async () => {
       const task = [...store.state.tasks.values()].find((t) => t.customId)!;
       const ok = await api.get(`/task/${task.customId}?custom_task_ids=true&team_id=${teamId}`);
       expect(ok.status).toBe(200);

@@ -17,7 +17,11 @@ describe('sandbox: time tracking', () => {
     store.state.timeEntries.forEach((e) => out.push(e));
     return out;
   };
-  const activeIds = () => store.currentMembers().filter((m) => m.status === 'active').map((m) => m.id);
+  const activeIds = () =>
+    store
+      .currentMembers()
+      .filter((m) => m.status === 'active')
+      .map((m) => m.id);
 
   beforeAll(async () => {
     server = await SandboxServer.start({ size: 'tiny', now: TEST_NOW, rateLimitPerMinute: 0 });
@@ -40,7 +44,7 @@ describe('sandbox: time tracking', () => {
       expect(storedEntries().some((e) => e.userId === store.ownerId && e.start < now - 30 * DAY)).toBe(true);
     });
 
-    it('returns everyone\'s entries in a range when an admin passes every member id', async () => {
+    it("returns everyone's entries in a range when an admin passes every member id", async () => {
       const start = TEST_NOW - 200 * DAY;
       const res = await api.get(`${base}?start_date=${start}&end_date=${TEST_NOW}&assignee=${activeIds().join(',')}`);
       const expected = storedEntries().filter((e) => activeIds().includes(e.userId) && e.start >= start && e.start <= TEST_NOW);
@@ -114,7 +118,7 @@ describe('sandbox: time tracking', () => {
   });
 
   describe('writes', () => {
-    it('creates an entry ({data: entry}), adds to the task\'s time_spent and bumps its date_updated', async () => {
+    it("creates an entry ({data: entry}), adds to the task's time_spent and bumps its date_updated", async () => {
       const task = [...store.state.tasks.values()].find((t) => t.customId && !t.archived)!;
       const before = { spent: task.timeSpent, updated: task.dateUpdated };
       const res = await api.post(`${base}?custom_task_ids=true&team_id=${store.workspaceId}`, {
@@ -154,7 +158,12 @@ describe('sandbox: time tracking', () => {
 
     it('updates an entry, bumping `at`', async () => {
       const created = (await api.post(base, { start: TEST_NOW - 3 * DAY, duration: 600_000 })).body.data;
-      const res = await api.put(`${base}/${created.id}`, { description: 'Edited', duration: 900_000, tags: [{ name: 'development' }], tag_action: 'add' });
+      const res = await api.put(`${base}/${created.id}`, {
+        description: 'Edited',
+        duration: 900_000,
+        tags: [{ name: 'development' }],
+        tag_action: 'add',
+      });
       expect(res.status).toBe(200);
       expect(res.body.data).toMatchObject({ description: 'Edited', duration: '900000' });
       expect(Number(res.body.data.at)).toBeGreaterThan(Number(created.at));
@@ -171,7 +180,7 @@ describe('sandbox: time tracking', () => {
       expect(store.dump({ includeTimeEntries: false }).deleted.timeEntryIds).toContain(created.id);
     });
 
-    it('refuses a start-less entry and another member\'s entry for a plain member', async () => {
+    it("refuses a start-less entry and another member's entry for a plain member", async () => {
       expect((await api.post(base, { duration: 1000 })).status).toBe(400);
       const ownerEntry = storedEntries().find((e) => e.userId === store.ownerId)!;
       expect((await memberApi.get(`${base}/${ownerEntry.id}`)).status).toBe(401);
@@ -179,7 +188,7 @@ describe('sandbox: time tracking', () => {
   });
 
   describe('timers', () => {
-    it('starts, reports and stops the caller\'s timer with ClickUp\'s mixed types', async () => {
+    it("starts, reports and stops the caller's timer with ClickUp's mixed types", async () => {
       const task = [...store.state.tasks.values()].find((t) => !t.archived)!;
       const started = await memberApi.post(`${base}/start`, { tid: task.id, description: 'Focus' });
       expect(started.status).toBe(200);

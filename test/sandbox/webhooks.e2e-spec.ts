@@ -30,7 +30,7 @@ describe('sandbox: webhooks', () => {
   });
   beforeEach(() => receiver.clear());
 
-  it('registers a webhook and lists only the caller\'s webhooks', async () => {
+  it("registers a webhook and lists only the caller's webhooks", async () => {
     const listed = await api.get(hooks);
     expect(listed.body.webhooks.map((w: any) => w.id)).toEqual([hook.id]);
     expect(listed.body.webhooks[0]).toMatchObject({ endpoint: receiver.url, events: ['*'], health: { status: 'active', fail_count: 0 } });

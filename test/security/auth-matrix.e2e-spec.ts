@@ -2,7 +2,20 @@ import { SandboxServer } from '../../src/sandbox/sandbox-server';
 import { SyncRunnerService } from '../../src/sync/sync-runner.service';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
-  ALLOWED_HOST, EXPIRED, INITIALIZE, LEAK, MCP_HEADERS, openSession, READ, report, rpcMessages, send, sessionHeaders, TOKENS, WEBHOOK_SECRET, WRITE,
+  ALLOWED_HOST,
+  EXPIRED,
+  INITIALIZE,
+  LEAK,
+  MCP_HEADERS,
+  openSession,
+  READ,
+  report,
+  rpcMessages,
+  send,
+  sessionHeaders,
+  TOKENS,
+  WEBHOOK_SECRET,
+  WRITE,
 } from './security-support';
 
 type Access = 'open' | 'signed' | 'read' | 'write' | 'mcp';
@@ -66,8 +79,11 @@ describe('auth matrix', () => {
   beforeAll(async () => {
     sandbox = await SandboxServer.start({ size: 'tiny', seed: 31, rateLimitPerMinute: 0 });
     t = await startTestApp('pglite', {
-      CLICKUP_API_TOKEN: sandbox.ownerToken, CLICKUP_API_BASE_URL: sandbox.baseUrl, MCP_TOKENS: TOKENS,
-      MCP_ALLOWED_HOSTS: ALLOWED_HOST, WEBHOOK_SECRET,
+      CLICKUP_API_TOKEN: sandbox.ownerToken,
+      CLICKUP_API_BASE_URL: sandbox.baseUrl,
+      MCP_TOKENS: TOKENS,
+      MCP_ALLOWED_HOSTS: ALLOWED_HOST,
+      WEBHOOK_SECRET,
     });
     port = Number(new URL(t.url).port);
     expect((await t.app.get(SyncRunnerService).runNow('full', 'test')).run?.status).toBe('succeeded');
@@ -89,7 +105,8 @@ describe('auth matrix', () => {
         const path = p.replace('{id}', p.startsWith('/api/tasks') ? task : '1');
         const m = method.toUpperCase();
         if (path === '/health') out.push({ method: m, path, access: 'open' });
-        else if (path === '/webhooks/clickup') out.push({ method: m, path, access: 'signed', body: '{"event":"taskUpdated"}', headers: { 'content-type': 'application/json' } });
+        else if (path === '/webhooks/clickup')
+          out.push({ method: m, path, access: 'signed', body: '{"event":"taskUpdated"}', headers: { 'content-type': 'application/json' } });
         else out.push({ method: m, path, access: m === 'GET' ? 'read' : 'write' });
       }
     }
@@ -101,7 +118,13 @@ describe('auth matrix', () => {
       { method: 'GET', path: '/sse', access: 'mcp', headers: { accept: 'text/event-stream' } },
       { method: 'GET', path: '/mcp', access: 'mcp', headers: { accept: 'text/event-stream' } },
       { method: 'DELETE', path: '/mcp', access: 'mcp' },
-      { method: 'POST', path: '/messages?sessionId=00000000-0000-0000-0000-000000000000', access: 'mcp', body: '{}', headers: { 'content-type': 'application/json' } },
+      {
+        method: 'POST',
+        path: '/messages?sessionId=00000000-0000-0000-0000-000000000000',
+        access: 'mcp',
+        body: '{}',
+        headers: { 'content-type': 'application/json' },
+      },
     );
     return out;
   }
@@ -148,7 +171,11 @@ describe('auth matrix', () => {
   it('per tool: a read token lists and calls only read-only tools; anything that writes or spends the ClickUp budget needs write', async () => {
     const list = async (auth: string) => {
       const id = await openSession(t.url, { authorization: auth });
-      const r = await send(`${t.url}/mcp`, { method: 'POST', headers: sessionHeaders(id, { authorization: auth }), body: JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' }) });
+      const r = await send(`${t.url}/mcp`, {
+        method: 'POST',
+        headers: sessionHeaders(id, { authorization: auth }),
+        body: JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' }),
+      });
       return { id, tools: (rpcMessages(r.text)[0].result as { tools: { name: string; annotations: { readOnlyHint?: boolean } }[] }).tools };
     };
     const w = await list(`Bearer ${WRITE}`);
@@ -164,13 +191,17 @@ describe('auth matrix', () => {
       // Calling: refused before the tool runs (no ClickUp request) unless read-only.
       sandbox.resetStats();
       const call = await send(`${t.url}/mcp`, {
-        method: 'POST', headers: sessionHeaders(r.id, { authorization: `Bearer ${READ}` }),
+        method: 'POST',
+        headers: sessionHeaders(r.id, { authorization: `Bearer ${READ}` }),
         body: JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: tool.name, arguments: {} } }),
       });
       const [msg] = rpcMessages(call.text);
       if (readOnly) expect({ tool: tool.name, refused: Boolean(msg.error) }).toEqual({ tool: tool.name, refused: false });
       else {
-        expect({ tool: tool.name, error: msg.error?.message }).toEqual({ tool: tool.name, error: expect.stringMatching(/requires scopes|insufficient/i) });
+        expect({ tool: tool.name, error: msg.error?.message }).toEqual({
+          tool: tool.name,
+          error: expect.stringMatching(/requires scopes|insufficient/i),
+        });
         expect(sandbox.stats().requests).toBe(0);
       }
       figures.passed++;
@@ -182,18 +213,50 @@ describe('auth matrix', () => {
   it('a session belongs to the token that created it: another token can neither use nor delete it', async () => {
     const owned = await openSession(t.url, { authorization: `Bearer ${WRITE}` });
     const listAs = (auth: string) =>
-      send(`${t.url}/mcp`, { method: 'POST', headers: sessionHeaders(owned, { authorization: auth }), body: JSON.stringify({ jsonrpc: '2.0', id: 9, method: 'tools/list' }) });
+      send(`${t.url}/mcp`, {
+        method: 'POST',
+        headers: sessionHeaders(owned, { authorization: auth }),
+        body: JSON.stringify({ jsonrpc: '2.0', id: 9, method: 'tools/list' }),
+      });
     const cases: [string, () => Promise<{ status: number; text: string }>, number][] = [
       ['read token lists tools on a write session', () => listAs(`Bearer ${READ}`), 403],
-      ['read token calls create_task on a write session', () => send(`${t.url}/mcp`, {
-        method: 'POST', headers: sessionHeaders(owned, { authorization: `Bearer ${READ}` }),
-        body: JSON.stringify({ jsonrpc: '2.0', id: 10, method: 'tools/call', params: { name: 'create_task', arguments: { list: 'x', name: 'y' } } }),
-      }), 403],
-      ['read token opens the stream of a write session', () => send(`${t.url}/mcp`, { method: 'GET', headers: { ...sessionHeaders(owned, { authorization: `Bearer ${READ}` }), accept: 'text/event-stream' }, signal: AbortSignal.timeout(3000) }), 403],
-      ['read token deletes a write session', () => send(`${t.url}/mcp`, { method: 'DELETE', headers: sessionHeaders(owned, { authorization: `Bearer ${READ}` }) }), 403],
+      [
+        'read token calls create_task on a write session',
+        () =>
+          send(`${t.url}/mcp`, {
+            method: 'POST',
+            headers: sessionHeaders(owned, { authorization: `Bearer ${READ}` }),
+            body: JSON.stringify({
+              jsonrpc: '2.0',
+              id: 10,
+              method: 'tools/call',
+              params: { name: 'create_task', arguments: { list: 'x', name: 'y' } },
+            }),
+          }),
+        403,
+      ],
+      [
+        'read token opens the stream of a write session',
+        () =>
+          send(`${t.url}/mcp`, {
+            method: 'GET',
+            headers: { ...sessionHeaders(owned, { authorization: `Bearer ${READ}` }), accept: 'text/event-stream' },
+            signal: AbortSignal.timeout(3000),
+          }),
+        403,
+      ],
+      [
+        'read token deletes a write session',
+        () => send(`${t.url}/mcp`, { method: 'DELETE', headers: sessionHeaders(owned, { authorization: `Bearer ${READ}` }) }),
+        403,
+      ],
       ['expired token on a write session', () => listAs(`Bearer ${EXPIRED}`), 401],
       ['the owner still uses it', () => listAs(`Bearer ${WRITE}`), 200],
-      ['the owner deletes it', () => send(`${t.url}/mcp`, { method: 'DELETE', headers: sessionHeaders(owned, { authorization: `Bearer ${WRITE}` }) }), 200],
+      [
+        'the owner deletes it',
+        () => send(`${t.url}/mcp`, { method: 'DELETE', headers: sessionHeaders(owned, { authorization: `Bearer ${WRITE}` }) }),
+        200,
+      ],
       ['it is gone afterwards', () => listAs(`Bearer ${WRITE}`), 404],
     ];
     for (const [why, run, status] of cases) {
@@ -208,7 +271,11 @@ describe('auth matrix', () => {
   it('scopes are decided per request: X-MCP-Toolsets on a later request narrows that request', async () => {
     const id = await openSession(t.url, { authorization: `Bearer ${WRITE}` });
     const names = async (extra: Record<string, string>) => {
-      const r = await send(`${t.url}/mcp`, { method: 'POST', headers: sessionHeaders(id, { authorization: `Bearer ${WRITE}`, ...extra }), body: JSON.stringify({ jsonrpc: '2.0', id: 4, method: 'tools/list' }) });
+      const r = await send(`${t.url}/mcp`, {
+        method: 'POST',
+        headers: sessionHeaders(id, { authorization: `Bearer ${WRITE}`, ...extra }),
+        body: JSON.stringify({ jsonrpc: '2.0', id: 4, method: 'tools/list' }),
+      });
       return (rpcMessages(r.text)[0].result as { tools: { name: string }[] }).tools.map((x) => x.name);
     };
     figures.cases += 2;
@@ -219,7 +286,14 @@ describe('auth matrix', () => {
 });
 
 /** A request with an arbitrary Host header (fetch forbids setting it). */
-function rawRequest(port: number, method: string, path: string, host: string | null, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> {
+function rawRequest(
+  port: number,
+  method: string,
+  path: string,
+  host: string | null,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; body: string }> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const http = require('node:http') as typeof import('node:http');
   return new Promise((resolve, reject) => {

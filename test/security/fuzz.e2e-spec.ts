@@ -35,10 +35,48 @@ const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 20_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 1313);
 
 const NASTY_STRINGS = [
-  '', ' ', '\u0000', 'a\u0000b', 'x'.repeat(10_000), "'; DROP TABLE tasks; --", '%_%', '\\', '"', '../../etc/passwd', '__proto__', 'constructor',
-  '${process.env.CLICKUP_API_TOKEN}', '<script>alert(1)</script>', '🦄'.repeat(50), '\u202e\u0645\u0631\u062d\u0628\u0627', 'e\u0301'.repeat(20), '\ud800',
-  '9999-12-31', '0000-00-00', '2026-02-30', '1969-12-31', '2100-12-31', '2101-01-01', '2026-W99', '2026-13', 'next friday', '-1', '1e400',
-  '2026-03-31T25:61:00Z', '+275760-09-13', 'none', 'NaN', 'Infinity', 'null', 'true', '{}', '[]', '999999999999', '99999h', '1:99', '0m',
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  'x'.repeat(10_000),
+  "'; DROP TABLE tasks; --",
+  '%_%',
+  '\\',
+  '"',
+  '../../etc/passwd',
+  '__proto__',
+  'constructor',
+  '${process.env.CLICKUP_API_TOKEN}',
+  '<script>alert(1)</script>',
+  '🦄'.repeat(50),
+  '\u202e\u0645\u0631\u062d\u0628\u0627',
+  'e\u0301'.repeat(20),
+  '\ud800',
+  '9999-12-31',
+  '0000-00-00',
+  '2026-02-30',
+  '1969-12-31',
+  '2100-12-31',
+  '2101-01-01',
+  '2026-W99',
+  '2026-13',
+  'next friday',
+  '-1',
+  '1e400',
+  '2026-03-31T25:61:00Z',
+  '+275760-09-13',
+  'none',
+  'NaN',
+  'Infinity',
+  'null',
+  'true',
+  '{}',
+  '[]',
+  '999999999999',
+  '99999h',
+  '1:99',
+  '0m',
 ];
 const NASTY_NUMBERS = [0, -1, 1.5, -0.0001, 1e308, -1e308, 2 ** 31, 2 ** 53 + 2, Number.MAX_SAFE_INTEGER, 366, 1441, 100_000];
 
@@ -67,8 +105,15 @@ describe('fuzz every tool and REST route', () => {
   afterAll(async () => {
     report('fuzz', {
       tool_calls: counts.ok + counts.clean_error + counts.internal_error + counts.ignored_unknown + counts.crash,
-      ok: counts.ok, clean_errors: counts.clean_error, internal_errors: counts.internal_error, ignored_unknown_arguments: counts.ignored_unknown, crashes: counts.crash,
-      rest_requests: rest.requests, rest_clean_4xx: rest.clean_4xx, rest_ok: rest.ok, rest_server_errors: rest.server_errors,
+      ok: counts.ok,
+      clean_errors: counts.clean_error,
+      internal_errors: counts.internal_error,
+      ignored_unknown_arguments: counts.ignored_unknown,
+      crashes: counts.crash,
+      rest_requests: rest.requests,
+      rest_clean_4xx: rest.clean_4xx,
+      rest_ok: rest.ok,
+      rest_server_errors: rest.server_errors,
     });
     await t?.close();
     await sandbox?.close();
@@ -78,7 +123,8 @@ describe('fuzz every tool and REST route', () => {
     let text: string;
     try {
       const r = await send(`${t.url}/mcp`, {
-        method: 'POST', headers: sessionHeaders(sid),
+        method: 'POST',
+        headers: sessionHeaders(sid),
         body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name, arguments: args } }),
         signal: AbortSignal.timeout(30_000),
       });
@@ -91,7 +137,8 @@ describe('fuzz every tool and REST route', () => {
     if (!m) return note('crash', name, args, 'no JSON-RPC answer');
     if (m.error) {
       // Invalid params (-32602), or a body refused as too large (-32600), in one sentence: a clean refusal. -32603 is not.
-      if (![-32602, -32600].includes(m.error.code) || /\n/.test(m.error.message) || LEAK.test(m.error.message)) return note('internal_error', name, args, `${m.error.code} ${m.error.message}`);
+      if (![-32602, -32600].includes(m.error.code) || /\n/.test(m.error.message) || LEAK.test(m.error.message))
+        return note('internal_error', name, args, `${m.error.code} ${m.error.message}`);
       return 'clean_error';
     }
     const result = m.result as { isError?: boolean; content: { text: string }[]; structuredContent?: unknown };
@@ -112,13 +159,24 @@ describe('fuzz every tool and REST route', () => {
   }
 
   it('every tool answers every fuzzed call with a result or a clean one-sentence error', async () => {
-    const r = await send(`${t.url}/mcp`, { method: 'POST', headers: sessionHeaders(sid), body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }) });
+    const r = await send(`${t.url}/mcp`, {
+      method: 'POST',
+      headers: sessionHeaders(sid),
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    });
     const tools = (rpcMessages(r.text)[0].result as { tools: ToolInfo[] }).tools;
     expect(tools.length).toBeGreaterThanOrEqual(20);
     const rand = prng(SEED);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
     const d = sandbox.store.dump();
-    const realNames = [d.tasks[0].id, d.tasks[1].customId ?? d.tasks[1].id, d.lists[0].name, d.spaces[0].name, d.folders[0]?.name ?? 'x', d.members[0].username ?? 'x'];
+    const realNames = [
+      d.tasks[0].id,
+      d.tasks[1].customId ?? d.tasks[1].id,
+      d.lists[0].name,
+      d.spaces[0].name,
+      d.folders[0]?.name ?? 'x',
+      d.members[0].username ?? 'x',
+    ];
 
     const valid = (p: Prop): unknown => {
       const type = Array.isArray(p.type) ? p.type[0] : p.type;
@@ -137,12 +195,18 @@ describe('fuzz every tool and REST route', () => {
     };
     const mutate = (p: Prop): unknown => {
       switch (Math.floor(rand() * 6)) {
-        case 0: return pick(NASTY_STRINGS);
-        case 1: return pick(NASTY_NUMBERS);
-        case 2: return pick([null, true, false, [], {}, [null], { $gt: '' }, [pick(NASTY_STRINGS)]]);
-        case 3: return p.maxLength !== undefined ? 'y'.repeat(p.maxLength + 1) : pick(NASTY_STRINGS);
-        case 4: return Array.from({ length: 300 }, () => pick(NASTY_STRINGS.filter((x) => x.length < 100)));
-        default: return p.maximum !== undefined ? p.maximum + 1 : p.minimum !== undefined ? p.minimum - 1 : pick(NASTY_NUMBERS);
+        case 0:
+          return pick(NASTY_STRINGS);
+        case 1:
+          return pick(NASTY_NUMBERS);
+        case 2:
+          return pick([null, true, false, [], {}, [null], { $gt: '' }, [pick(NASTY_STRINGS)]]);
+        case 3:
+          return p.maxLength !== undefined ? 'y'.repeat(p.maxLength + 1) : pick(NASTY_STRINGS);
+        case 4:
+          return Array.from({ length: 300 }, () => pick(NASTY_STRINGS.filter((x) => x.length < 100)));
+        default:
+          return p.maximum !== undefined ? p.maximum + 1 : p.minimum !== undefined ? p.minimum - 1 : pick(NASTY_NUMBERS);
       }
     };
 
@@ -165,7 +229,18 @@ describe('fuzz every tool and REST route', () => {
           for (let m = 0; m < mutations; m++) {
             const what = rand();
             if (what < 0.12 && keys.length) delete a[pick(keys)];
-            else if (what < 0.24) a[pick([`${pick(keys.length ? keys : ['x'])}_name`, `${pick(keys.length ? keys : ['x'])}s`, 'id', 'query', 'filter', '__proto__', 'constructor'])] = pick(NASTY_STRINGS);
+            else if (what < 0.24)
+              a[
+                pick([
+                  `${pick(keys.length ? keys : ['x'])}_name`,
+                  `${pick(keys.length ? keys : ['x'])}s`,
+                  'id',
+                  'query',
+                  'filter',
+                  '__proto__',
+                  'constructor',
+                ])
+              ] = pick(NASTY_STRINGS);
             else if (keys.length) {
               const k = pick(keys);
               a[k] = mutate(props[k]);
@@ -178,17 +253,27 @@ describe('fuzz every tool and REST route', () => {
     }
     const health = await send(`${t.url}/health`);
     expect(health.status).toBe(200);
-    expect({ internal: counts.internal_error, ignored: counts.ignored_unknown, crash: counts.crash, problems: problems.slice(0, 20) }).toEqual({ internal: 0, ignored: 0, crash: 0, problems: [] });
+    expect({ internal: counts.internal_error, ignored: counts.ignored_unknown, crash: counts.crash, problems: problems.slice(0, 20) }).toEqual({
+      internal: 0,
+      ignored: 0,
+      crash: 0,
+      problems: [],
+    });
   }, 170_000);
 
   it('every published argument is bounded: numbers have a range, strings a length, lists a size (tools added later too)', async () => {
-    const r = await send(`${t.url}/mcp`, { method: 'POST', headers: sessionHeaders(sid), body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }) });
+    const r = await send(`${t.url}/mcp`, {
+      method: 'POST',
+      headers: sessionHeaders(sid),
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    });
     const tools = (rpcMessages(r.text)[0].result as { tools: ToolInfo[] }).tools;
     const unbounded: string[] = [];
     const visit = (where: string, p: Prop) => {
       if (p.anyOf) return p.anyOf.forEach((x, i) => visit(`${where}|${i}`, x));
       const type = Array.isArray(p.type) ? p.type[0] : p.type;
-      if ((type === 'number' || type === 'integer') && (p.maximum === undefined || (p.minimum === undefined && p.exclusiveMinimum === undefined))) unbounded.push(`${where}: number without a range`);
+      if ((type === 'number' || type === 'integer') && (p.maximum === undefined || (p.minimum === undefined && p.exclusiveMinimum === undefined)))
+        unbounded.push(`${where}: number without a range`);
       if (type === 'string' && !p.enum && p.maxLength === undefined) unbounded.push(`${where}: string without maxLength`);
       if (type === 'array') {
         if (p.maxItems === undefined) unbounded.push(`${where}: list without maxItems`);
@@ -200,10 +285,21 @@ describe('fuzz every tool and REST route', () => {
   });
 
   it('every REST route answers fuzzed parameters with 2xx or a clean 4xx, never 5xx', async () => {
-    const doc = (await (await fetch(`${t.url}/docs-json`)).json()) as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> };
+    const doc = (await (await fetch(`${t.url}/docs-json`)).json()) as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
+    };
     const rand = prng(SEED + 1);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
-    const values = [...NASTY_STRINGS.filter((s) => s.length < 200), ...NASTY_NUMBERS.map(String), 'true', 'false', '99999999999999999999', '-99999999999999999999', '0x1F', '1e3'];
+    const values = [
+      ...NASTY_STRINGS.filter((s) => s.length < 200),
+      ...NASTY_NUMBERS.map(String),
+      'true',
+      'false',
+      '99999999999999999999',
+      '-99999999999999999999',
+      '0x1F',
+      '1e3',
+    ];
     const failures: string[] = [];
     // A lone surrogate cannot be URI-encoded: send the invalid UTF-8 bytes instead; some raw escapes are malformed on purpose.
     const RAW = ['%', '%zz', '%ED%A0%80', '%C0%AF', '%FF', '%00%00'];

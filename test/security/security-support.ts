@@ -12,7 +12,9 @@ export const WEBHOOK_SECRET = 'webhook-secret-for-tests-0123';
 
 export const PROTOCOL_VERSION = '2025-06-18';
 export const INITIALIZE = {
-  jsonrpc: '2.0', id: 1, method: 'initialize',
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
   params: { protocolVersion: PROTOCOL_VERSION, capabilities: {}, clientInfo: { name: 'security-test', version: '1' } },
 };
 export const MCP_HEADERS = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
@@ -42,7 +44,10 @@ export function rpcMessages(text: string): { id?: unknown; result?: Record<strin
     const v = JSON.parse(t);
     return Array.isArray(v) ? v : [v];
   }
-  return t.split('\n').filter((l) => l.startsWith('data:')).map((l) => JSON.parse(l.slice(5)));
+  return t
+    .split('\n')
+    .filter((l) => l.startsWith('data:'))
+    .map((l) => JSON.parse(l.slice(5)));
 }
 
 /** Opens a Streamable HTTP session by hand and returns its id. */
@@ -67,7 +72,11 @@ export function sessionHeaders(id: string, headers: Record<string, string> = {})
  * (docs/security.md quotes them), and always printed to stderr.
  */
 export function report(suite: string, figures: Record<string, number>): void {
-  process.stderr.write(`security/${suite}: ${Object.entries(figures).map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
+  process.stderr.write(
+    `security/${suite}: ${Object.entries(figures)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}\n`,
+  );
   const file = process.env.SECURITY_REPORT;
   if (!file) return;
   const all = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};

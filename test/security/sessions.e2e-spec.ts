@@ -16,13 +16,17 @@ describe('MCP session limits', () => {
   let t: TestApp;
   let registry: McpSessionRegistry;
   const figures = { cases: 0, passed: 0 };
-  const ping = (id: string, auth = W) => send(`${t.url}/mcp`, { method: 'POST', headers: sessionHeaders(id, auth), body: JSON.stringify({ jsonrpc: '2.0', id: 5, method: 'ping' }) });
+  const ping = (id: string, auth = W) =>
+    send(`${t.url}/mcp`, { method: 'POST', headers: sessionHeaders(id, auth), body: JSON.stringify({ jsonrpc: '2.0', id: 5, method: 'ping' }) });
   /** Sessions mcp-nest itself still holds (what actually costs memory). */
   const held = () => Object.keys((t.app.get(McpStreamableHttpService) as unknown as { transports: object }).transports).length;
 
   beforeAll(async () => {
     t = await startTestApp('pglite', {
-      MCP_TOKENS: TOKENS, MCP_SESSION_IDLE_MINUTES: String(IDLE_MINUTES), MCP_MAX_SESSIONS_PER_CLIENT: '4', MCP_MAX_SESSIONS: '6',
+      MCP_TOKENS: TOKENS,
+      MCP_SESSION_IDLE_MINUTES: String(IDLE_MINUTES),
+      MCP_MAX_SESSIONS_PER_CLIENT: '4',
+      MCP_MAX_SESSIONS: '6',
     });
     registry = t.app.get(McpSessionRegistry);
   });
@@ -91,8 +95,14 @@ describe('MCP session limits', () => {
     await check(async () => {
       for (let i = 0; i < 300; i++) {
         const r = await send(`${t.url}/mcp`, {
-          method: 'POST', headers: { ...MCP_HEADERS, ...W },
-          body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'flood', version: '1' } } }),
+          method: 'POST',
+          headers: { ...MCP_HEADERS, ...W },
+          body: JSON.stringify({
+            jsonrpc: '2.0',
+            id: 1,
+            method: 'initialize',
+            params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'flood', version: '1' } },
+          }),
         });
         expect(r.status).toBe(200);
       }
@@ -110,7 +120,11 @@ describe('MCP session limits', () => {
       while (!/sessionId=([0-9a-f-]{36})/.test(buf)) buf += new TextDecoder().decode((await reader.read()).value);
       const sessionId = /sessionId=([0-9a-f-]{36})/.exec(buf)![1];
       const post = (auth: Record<string, string>) =>
-        send(`${t.url}/messages?sessionId=${sessionId}`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' }) });
+        send(`${t.url}/messages?sessionId=${sessionId}`, {
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'application/json' },
+          body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' }),
+        });
       expect((await post(R)).status).toBe(403);
       expect((await post(W)).status).toBe(202);
       expect(registry.count().sse).toBe(1);

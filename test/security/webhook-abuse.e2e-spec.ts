@@ -16,9 +16,14 @@ describe('webhook abuse', () => {
   const figures = { cases: 0, passed: 0 };
   const deliver = (payload: object) => {
     const body = JSON.stringify(payload);
-    return fetch(`${t.url}/webhooks/clickup`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-signature': signWebhookBody(Buffer.from(body), WEBHOOK_SECRET) }, body });
+    return fetch(`${t.url}/webhooks/clickup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-signature': signWebhookBody(Buffer.from(body), WEBHOOK_SECRET) },
+      body,
+    });
   };
-  const deletedAt = async (id: string) => ((await t.ds.query(`SELECT deleted_at FROM tasks WHERE id = $1`, [id])) as { deleted_at: Date | null }[])[0]?.deleted_at;
+  const deletedAt = async (id: string) =>
+    ((await t.ds.query(`SELECT deleted_at FROM tasks WHERE id = $1`, [id])) as { deleted_at: Date | null }[])[0]?.deleted_at;
   const check = async (fn: () => Promise<void>) => {
     figures.cases++;
     await fn();

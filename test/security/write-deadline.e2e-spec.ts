@@ -17,7 +17,11 @@ describe('interactive writes have a deadline', () => {
 
   beforeAll(async () => {
     sandbox = await SandboxServer.start({ size: 'tiny', seed: 47, rateLimitPerMinute: 1000 });
-    t = await startTestApp('pglite', { CLICKUP_API_TOKEN: sandbox.ownerToken, CLICKUP_API_BASE_URL: sandbox.baseUrl, CLICKUP_WRITE_DEADLINE_MS: '1000' });
+    t = await startTestApp('pglite', {
+      CLICKUP_API_TOKEN: sandbox.ownerToken,
+      CLICKUP_API_BASE_URL: sandbox.baseUrl,
+      CLICKUP_WRITE_DEADLINE_MS: '1000',
+    });
     expect((await t.app.get(SyncRunnerService).runNow('full', 'test')).run?.status).toBe('succeeded');
   });
   afterAll(async () => {
@@ -46,7 +50,9 @@ describe('interactive writes have a deadline', () => {
         const r = await c.callTool({ name, arguments: args });
         const text = (r.content as { text: string }[])[0].text;
         expect({ name, isError: r.isError, text }).toEqual({
-          name, isError: true, text: expect.stringMatching(/^Not sent: ClickUp is rate-limiting this token \(429\)|^Not sent: ClickUp's request budget is used up/),
+          name,
+          isError: true,
+          text: expect.stringMatching(/^Not sent: ClickUp is rate-limiting this token \(429\)|^Not sent: ClickUp's request budget is used up/),
         });
         expect(text).toMatch(/nothing was changed in ClickUp; it is safe to try again/);
         expect(Date.now() - started).toBeLessThan(10_000);

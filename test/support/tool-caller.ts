@@ -2,7 +2,7 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 
-type Obj = Record<string, any>;  
+type Obj = Record<string, any>;
 
 /** What every tool answer must satisfy in the e2e suites. */
 export interface ToolCallerOptions {

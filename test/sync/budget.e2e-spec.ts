@@ -59,7 +59,10 @@ describe('full sync within the rate limit', () => {
       // …which at LIMIT/min cannot be done in under a minute without a 429.
       expect(elapsedMs).toBeGreaterThan(55_000);
       expect({ kind, sandbox429: stats.rateLimited, run429: run.rateLimited, by429: stats.byStatus['429'] ?? 0 }).toEqual({
-        kind, sandbox429: 0, run429: 0, by429: 0,
+        kind,
+        sandbox429: 0,
+        run429: 0,
+        by429: 0,
       });
       expect(await diffDatabaseWithDump(t.ds, sandbox.store.dump())).toEqual([]);
     }

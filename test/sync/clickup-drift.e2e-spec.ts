@@ -9,7 +9,7 @@ import { distEntry, spawnNode } from '../support/node-process';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createTestDatabase, TEST_ENGINES } from '../support/test-database';
 
-type Json = Record<string, any>;  
+type Json = Record<string, any>;
 const DAY = 86_400_000;
 
 /**
@@ -23,7 +23,12 @@ describe.each(TEST_ENGINES)('sync against ClickUp drift on %s', (kind) => {
   async function start(workspace: MiniWorkspace, env: Record<string, string> = {}): Promise<void> {
     server = await FakeClickupServer.start();
     serveMiniWorkspace(server, workspace);
-    t = await startTestApp(kind, { CLICKUP_API_TOKEN: 'pk_test_drift_token', CLICKUP_API_BASE_URL: server.baseUrl, CLICKUP_MAX_RETRIES: '0', ...env });
+    t = await startTestApp(kind, {
+      CLICKUP_API_TOKEN: 'pk_test_drift_token',
+      CLICKUP_API_BASE_URL: server.baseUrl,
+      CLICKUP_MAX_RETRIES: '0',
+      ...env,
+    });
   }
   afterEach(async () => {
     await t?.close();
@@ -39,7 +44,11 @@ describe.each(TEST_ENGINES)('sync against ClickUp drift on %s', (kind) => {
     await start({
       tasks: [
         rawTask({ id: 'frac', name: 'Fractional estimate', time_estimate: 5400000.6 }),
-        rawTask({ id: 'nocfg', name: 'No type_config', custom_fields: [{ id: 'cf-9', name: 'Where', type: 'location', required: false, value: 'Berlin' }] }),
+        rawTask({
+          id: 'nocfg',
+          name: 'No type_config',
+          custom_fields: [{ id: 'cf-9', name: 'Where', type: 'location', required: false, value: 'Berlin' }],
+        }),
         rawTask({ id: 'bad', name: 'Broken', date_updated: 'soon' }),
         rawTask({ id: 'ok', name: 'Fine' }),
       ],
@@ -90,7 +99,15 @@ describe.each(TEST_ENGINES)('sync against ClickUp drift on %s', (kind) => {
     const former = rawUser({ id: 777, username: 'Former Person', email: 'former@example.com' });
     await start({
       tasks: [rawTask({ id: 'old', creator: former, assignees: [former], watchers: [] })],
-      entries: [rawTimeEntry({ id: 'e-former', user: former, start: String(Date.now() - 3 * DAY), end: String(Date.now() - 3 * DAY + 3_600_000), duration: '3600000' })],
+      entries: [
+        rawTimeEntry({
+          id: 'e-former',
+          user: former,
+          start: String(Date.now() - 3 * DAY),
+          end: String(Date.now() - 3 * DAY + 3_600_000),
+          duration: '3600000',
+        }),
+      ],
     });
     expect((await runFull()).status).toBe('succeeded');
     const asked = server.requestsTo('GET', `/team/${MINI.team}/time_entries`).map((r) => r.query.get('assignee')!.split(','));
@@ -119,7 +136,11 @@ describe.each(TEST_ENGINES)('sync against ClickUp drift on %s', (kind) => {
       expect(starts[1]).toBe(Math.floor(taskCreated / DAY) * DAY);
       expect(run.details.excluded).toBeUndefined();
       const status = await rest('GET', '/sync/status');
-      expect(status.body.timeEntriesHistory).toEqual({ limitDays: null, excludedBefore: null, note: expect.stringContaining('All time-entry history is synced') });
+      expect(status.body.timeEntriesHistory).toEqual({
+        limitDays: null,
+        excludedBefore: null,
+        note: expect.stringContaining('All time-entry history is synced'),
+      });
     });
 
     it('with SYNC_TIME_ENTRIES_HISTORY_DAYS set, says what is left out (run summary and /sync/status)', async () => {
@@ -130,7 +151,11 @@ describe.each(TEST_ENGINES)('sync against ClickUp drift on %s', (kind) => {
       expect(server.requestsTo('GET', `/team/${MINI.team}/time_entries`).some((r) => r.query.get('start_date') === '0')).toBe(false);
       expect(run.details.excluded).toContain(`SYNC_TIME_ENTRIES_HISTORY_DAYS=${days}`);
       const status = await rest('GET', '/sync/status');
-      expect(status.body.timeEntriesHistory).toMatchObject({ limitDays: days, excludedBefore: expect.any(String), note: expect.stringContaining('are not synced') });
+      expect(status.body.timeEntriesHistory).toMatchObject({
+        limitDays: days,
+        excludedBefore: expect.any(String),
+        note: expect.stringContaining('are not synced'),
+      });
     });
   });
 
@@ -154,7 +179,11 @@ describe.each(TEST_ENGINES)('sync against ClickUp drift on %s', (kind) => {
     });
 
     it.each([
-      ['an unreadable answer', json(200, { teams: 'nope' }), "ClickUp's answer to GET /team could not be read (teams: expected array, received string)"],
+      [
+        'an unreadable answer',
+        json(200, { teams: 'nope' }),
+        "ClickUp's answer to GET /team could not be read (teams: expected array, received string)",
+      ],
       ['no workspace', json(200, { teams: [] }), 'The ClickUp token sees no workspace'],
     ])('%s', async (_label, teamHandler, message) => {
       await start({ teamHandler });
@@ -189,7 +218,9 @@ describe('sync CLI when GET /team fails', () => {
     const db = process.env.TEST_DATABASE_URL ? await createTestDatabase('postgres', { migrated: false }) : null;
     try {
       const cli = spawnNode(distEntry('sync/sync-cli.js'), ['full'], {
-        CLICKUP_API_TOKEN: 'pk_test_drift_token', CLICKUP_API_BASE_URL: server.baseUrl, CLICKUP_MAX_RETRIES: '0',
+        CLICKUP_API_TOKEN: 'pk_test_drift_token',
+        CLICKUP_API_BASE_URL: server.baseUrl,
+        CLICKUP_MAX_RETRIES: '0',
         ...(db ? { DATABASE_URL: db.url } : { PGLITE_DATA_DIR: dataDir }),
       });
       const { code } = await cli.exited;

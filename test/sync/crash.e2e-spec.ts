@@ -70,10 +70,13 @@ describe.each(TEST_ENGINES)('a sync killed mid-run converges on restart (%s)', (
     const engine: DatabaseEngine = await openDatabaseEngine({ pgliteDataDir: pgliteDir, runMigrations: false, poolSize: 1 });
     const ds = new DataSource(engine.options);
     await ds.initialize();
-    return { ds, close: async () => {
-      await ds.destroy();
-      await engine.dispose();
-    } };
+    return {
+      ds,
+      close: async () => {
+        await ds.destroy();
+        await engine.dispose();
+      },
+    };
   }
 
   it('kill -9 four times at different points, then run to completion ⇒ equal to ClickUp, runs accounted for', async () => {
@@ -139,10 +142,14 @@ describe.each(TEST_ENGINES)('a sync killed mid-run converges on restart (%s)', (
         (SELECT count(*) FROM tasks WHERE deleted_at IS NOT NULL)::int AS deleted_tasks,
         (SELECT count(*) FROM time_entries WHERE deleted_at IS NOT NULL)::int AS deleted_entries`);
       expect(c).toEqual({
-        tasks: dump.tasks.length, task_ids: dump.tasks.length,
-        entries: dump.timeEntries.length, entry_ids: dump.timeEntries.length,
-        assignees: c.assignee_pairs, assignee_pairs: dump.tasks.reduce((n, t) => n + new Set(t.assigneeIds).size, 0),
-        deleted_tasks: 0, deleted_entries: 0,
+        tasks: dump.tasks.length,
+        task_ids: dump.tasks.length,
+        entries: dump.timeEntries.length,
+        entry_ids: dump.timeEntries.length,
+        assignees: c.assignee_pairs,
+        assignee_pairs: dump.tasks.reduce((n, t) => n + new Set(t.assigneeIds).size, 0),
+        deleted_tasks: 0,
+        deleted_entries: 0,
       });
     } finally {
       await close();

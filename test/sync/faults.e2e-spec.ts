@@ -23,7 +23,15 @@ describe.each(TEST_ENGINES)('sync under faults on %s', (kind) => {
   });
 
   it('converges with 10% 5xx, 5% timeouts, dropped connections, slow and malformed responses', async () => {
-    sandbox.setFaults({ seed: 5, errorRate5xx: 0.1, timeoutRate: 0.05, dropRate: 0.05, slowRate: 0.05, slowMs: 200, malformedOnce: 'GET /team/{id}/task' });
+    sandbox.setFaults({
+      seed: 5,
+      errorRate5xx: 0.1,
+      timeoutRate: 0.05,
+      dropRate: 0.05,
+      slowRate: 0.05,
+      slowMs: 200,
+      malformedOnce: 'GET /team/{id}/task',
+    });
     const full = await runner.runNow('full', 'test');
     // Transport faults are retried away. The malformed task page is never asked for again (issue 11):
     // a corrupted task in it is skipped and reported; a body that is not a page at all fails the task
@@ -40,7 +48,6 @@ describe.each(TEST_ENGINES)('sync under faults on %s', (kind) => {
     sandbox.setFaults({});
     expect(await diffDatabaseWithDump(t.ds, sandbox.store.dump())).toEqual([]);
   });
-
 });
 
 /** A ClickUp that keeps failing one endpoint: the run must end 'partial' and delete nothing. */

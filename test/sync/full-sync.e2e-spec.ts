@@ -41,7 +41,8 @@ describe.each(TEST_ENGINES)('full sync on %s', (kind) => {
     // (PGlite has no autovacuum; without them the planner took 100,000 tasks for 178 rows).
     const analyzed: { relname: string }[] = await t.ds.query(
       `SELECT relname FROM pg_stat_user_tables WHERE relname IN ('tasks', 'task_assignees', 'task_watchers', 'time_entries')
-         AND (last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL) ORDER BY relname`);
+         AND (last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL) ORDER BY relname`,
+    );
     expect(analyzed.map((x) => x.relname)).toEqual(['task_assignees', 'task_watchers', 'tasks', 'time_entries']);
     expect(r.run?.counts).toEqual(expect.objectContaining({ tasksWritten: dump.tasks.length, timeEntriesWritten: dump.timeEntries.length }));
   });

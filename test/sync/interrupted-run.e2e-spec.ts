@@ -51,19 +51,29 @@ describe.each(TEST_ENGINES)('a run whose process was killed is marked interrupte
     };
     const cli = spawnNode(distEntry('sync/sync-cli.js'), ['full'], env);
     // Deep enough into the task pages that progress (with its request count) has been recorded.
-    await waitFor(() => {
-      if (!cli.running()) throw new Error(`the sync exited early:\n${cli.stderr}`);
-      return sandbox.stats().requests >= 45;
-    }, 60_000, 'the sync to be well under way', 5);
+    await waitFor(
+      () => {
+        if (!cli.running()) throw new Error(`the sync exited early:\n${cli.stderr}`);
+        return sandbox.stats().requests >= 45;
+      },
+      60_000,
+      'the sync to be well under way',
+      5,
+    );
     // Progress (with its request count) is persisted at most once a second, on the next page read:
     // slow every answer down so the run is certainly still going after that second, and a few
     // pages later its cost is on the row however fast the first 45 requests went.
     sandbox.setFaults({ slowRate: 1, slowMs: 700 });
     const reached = sandbox.stats().requests;
-    await waitFor(() => {
-      if (!cli.running()) throw new Error(`the sync exited early:\n${cli.stderr}`);
-      return sandbox.stats().requests >= reached + 3;
-    }, 60_000, 'a few slow pages', 20);
+    await waitFor(
+      () => {
+        if (!cli.running()) throw new Error(`the sync exited early:\n${cli.stderr}`);
+        return sandbox.stats().requests >= reached + 3;
+      },
+      60_000,
+      'a few slow pages',
+      20,
+    );
     await new Promise((r) => setTimeout(r, 800));
     await cli.kill();
     sandbox.setFaults({});
@@ -71,10 +81,14 @@ describe.each(TEST_ENGINES)('a run whose process was killed is marked interrupte
     const port = await freePort();
     const server = spawnNode(distEntry('main.js'), [], { ...env, PORT: String(port), SYNC_ENABLED: 'false', DB_RUN_MIGRATIONS: 'true' });
     try {
-      await waitFor(() => {
-        if (!server.running()) throw new Error(`the server exited:\n${server.stderr}`);
-        return server.stderr.includes('listening on');
-      }, 60_000, 'the server to listen');
+      await waitFor(
+        () => {
+          if (!server.running()) throw new Error(`the server exited:\n${server.stderr}`);
+          return server.stderr.includes('listening on');
+        },
+        60_000,
+        'the server to listen',
+      );
       const runs = (await (await fetch(`http://127.0.0.1:${port}/sync/runs`)).json()) as { runs: RunView[] };
       expect(runs.runs).toHaveLength(1);
       const [run] = runs.runs;

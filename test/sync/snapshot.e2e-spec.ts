@@ -53,8 +53,7 @@ describe.each(TEST_ENGINES)(`daily snapshot in ${ZONE} on %s`, (kind) => {
     );
     return new Map(r.map((x) => [x.task_id, Number(x.ms)]));
   };
-  const fullRows = async (date: string) =>
-    t.ds.query(`SELECT * FROM task_snapshots WHERE snapshot_date = $1::date ORDER BY task_id`, [date]);
+  const fullRows = async (date: string) => t.ds.query(`SELECT * FROM task_snapshots WHERE snapshot_date = $1::date ORDER BY task_id`, [date]);
 
   beforeAll(async () => {
     sandbox = await SandboxServer.start({ size: 'tiny', seed: 43, rateLimitPerMinute: 0, now });
@@ -64,7 +63,13 @@ describe.each(TEST_ENGINES)(`daily snapshot in ${ZONE} on %s`, (kind) => {
     const people = d.members.filter((x) => x.status === 'active' && !d.timeEntries.some((e) => e.running && e.userId === x.id));
     // Planted on purpose (the generated data crosses UTC midnight, not Kolkata's):
     // an entry from 22:00 yesterday to 03:00 today local time, split 2 h / 3 h;
-    const e1 = m.addTimeEntry({ userId: people[0].id, taskId: tasks[0].id, start: todayStart - 2 * HOUR, duration: 5 * HOUR, description: 'across midnight' });
+    const e1 = m.addTimeEntry({
+      userId: people[0].id,
+      taskId: tasks[0].id,
+      start: todayStart - 2 * HOUR,
+      duration: 5 * HOUR,
+      description: 'across midnight',
+    });
     crossing = { id: e1.id, taskId: tasks[0].id, duration: 5 * HOUR };
     // one across the midnight that starts yesterday (23:00 the day before → 01:00 yesterday);
     m.addTimeEntry({ userId: people[0].id, taskId: tasks[0].id, start: yesterdayStart - HOUR, duration: 2 * HOUR });
@@ -88,7 +93,9 @@ describe.each(TEST_ENGINES)(`daily snapshot in ${ZONE} on %s`, (kind) => {
       const got = await rows(date);
       const want = expectedLogged(dump, date, now);
       expect(got.size).toBe(dump.tasks.length);
-      const diffs = dump.tasks.filter((x) => got.get(x.id) !== (want.get(x.id) ?? 0)).map((x) => `${x.id}: expected ${want.get(x.id) ?? 0}, got ${got.get(x.id)}`);
+      const diffs = dump.tasks
+        .filter((x) => got.get(x.id) !== (want.get(x.id) ?? 0))
+        .map((x) => `${x.id}: expected ${want.get(x.id) ?? 0}, got ${got.get(x.id)}`);
       expect(diffs).toEqual([]);
       // Not vacuous: several tasks logged time that day.
       expect([...got.values()].filter((v) => v > 0).length).toBeGreaterThanOrEqual(2);
@@ -99,12 +106,16 @@ describe.each(TEST_ENGINES)(`daily snapshot in ${ZONE} on %s`, (kind) => {
     const y = await rows(yesterday);
     const d = await rows(today);
     const others = (date: string) =>
-      sandbox.store.dump().timeEntries.filter((e) => e.taskId === crossing.taskId && e.id !== crossing.id)
+      sandbox.store
+        .dump()
+        .timeEntries.filter((e) => e.taskId === crossing.taskId && e.id !== crossing.id)
         .reduce((n, e) => n + Math.max(0, Math.min(e.running ? now : e.end!, localMidnight(date) + DAY) - Math.max(e.start, localMidnight(date))), 0);
     expect(y.get(crossing.taskId)! - others(yesterday)).toBe(2 * HOUR);
     expect(d.get(crossing.taskId)! - others(today)).toBe(3 * HOUR);
     const timerOthers = (date: string) =>
-      sandbox.store.dump().timeEntries.filter((e) => e.taskId === timerTask && e.description !== 'still running')
+      sandbox.store
+        .dump()
+        .timeEntries.filter((e) => e.taskId === timerTask && e.description !== 'still running')
         .reduce((n, e) => n + Math.max(0, Math.min(e.running ? now : e.end!, localMidnight(date) + DAY) - Math.max(e.start, localMidnight(date))), 0);
     expect(y.get(timerTask)! - timerOthers(yesterday)).toBe(4 * HOUR);
     expect(d.get(timerTask)! - timerOthers(today)).toBe(now - todayStart);

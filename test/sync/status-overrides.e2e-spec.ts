@@ -14,7 +14,13 @@ describe.each(TEST_ENGINES)('status category overrides on %s', (kind) => {
     const db = await createTestDatabase(kind);
     const boot = async (overrides?: string): Promise<INestApplication> =>
       createHttpApp({
-        env: { ...BASE_TEST_ENV, ...db.env, CLICKUP_API_TOKEN: sandbox.ownerToken, CLICKUP_API_BASE_URL: sandbox.baseUrl, STATUS_CATEGORY_OVERRIDES: overrides },
+        env: {
+          ...BASE_TEST_ENV,
+          ...db.env,
+          CLICKUP_API_TOKEN: sandbox.ownerToken,
+          CLICKUP_API_BASE_URL: sandbox.baseUrl,
+          STATUS_CATEGORY_OVERRIDES: overrides,
+        },
         ignoreEnvFile: true,
         pglite: db.pglite,
       }).then(async (a) => (await a.init(), a));
@@ -26,7 +32,9 @@ describe.each(TEST_ENGINES)('status category overrides on %s', (kind) => {
       const someStatus = dump.tasks.find((t) => t.statusType === 'custom')!.status;
       const overrides: Record<string, 'not_started'> = { [someStatus.toUpperCase()]: 'not_started' };
       app = await boot(JSON.stringify(overrides));
-      const rows: { id: string; status_category: string }[] = await app.get(DataSource).query(`SELECT id, status_category FROM tasks WHERE deleted_at IS NULL`);
+      const rows: { id: string; status_category: string }[] = await app
+        .get(DataSource)
+        .query(`SELECT id, status_category FROM tasks WHERE deleted_at IS NULL`);
       const byId = new Map(rows.map((r) => [r.id, r.status_category]));
       let affected = 0;
       for (const t of dump.tasks) {

@@ -13,10 +13,15 @@ async function call(base: string, method: string, path: string): Promise<{ statu
 
 async function waitForRun(base: string, runId: number, timeoutMs = 60_000): Promise<Json> {
   let run: Json = {};
-  await waitFor(async () => {
-    run = (await call(base, 'GET', `/sync/runs/${runId}`)).body;
-    return run.status !== 'running';
-  }, timeoutMs, `run ${runId} to finish`, 50);
+  await waitFor(
+    async () => {
+      run = (await call(base, 'GET', `/sync/runs/${runId}`)).body;
+      return run.status !== 'running';
+    },
+    timeoutMs,
+    `run ${runId} to finish`,
+    50,
+  );
   return run;
 }
 
@@ -65,9 +70,20 @@ describe.each(TEST_ENGINES)('sync REST operations on %s', (kind) => {
     const run = await waitForRun(t.url, runId);
     const dump = sandbox.store.dump();
     expect(run).toMatchObject({
-      id: runId, kind: 'full', status: 'succeeded', error: null, rateLimited: 0,
-      finishedAt: expect.any(String), durationMs: expect.any(Number),
-      counts: { tasksRead: dump.tasks.length, timeEntriesRead: dump.timeEntries.length, members: dump.members.length, spaces: dump.spaces.length, lists: dump.lists.length },
+      id: runId,
+      kind: 'full',
+      status: 'succeeded',
+      error: null,
+      rateLimited: 0,
+      finishedAt: expect.any(String),
+      durationMs: expect.any(Number),
+      counts: {
+        tasksRead: dump.tasks.length,
+        timeEntriesRead: dump.timeEntries.length,
+        members: dump.members.length,
+        spaces: dump.spaces.length,
+        lists: dump.lists.length,
+      },
     });
     // The requests it recorded are the requests ClickUp (the sandbox) saw.
     expect(run.requests).toBe(sandbox.stats().requests);
@@ -86,21 +102,31 @@ describe.each(TEST_ENGINES)('sync REST operations on %s', (kind) => {
     const all = await call(t.url, 'GET', '/sync/runs');
     expect(all.status).toBe(200);
     expect(all.body).toMatchObject({ total: 2, limit: 20, offset: 0 });
-    expect(all.body.runs.map((r: Json) => [r.id, r.kind])).toEqual([[inc.body.run.id, 'incremental'], [runId, 'full']]);
+    expect(all.body.runs.map((r: Json) => [r.id, r.kind])).toEqual([
+      [inc.body.run.id, 'incremental'],
+      [runId, 'full'],
+    ]);
     const full = await call(t.url, 'GET', '/sync/runs?kind=full&status=succeeded');
     expect(full.body.runs.map((r: Json) => r.id)).toEqual([runId]);
     expect((await call(t.url, 'GET', '/sync/runs?limit=1&offset=1')).body.runs.map((r: Json) => r.id)).toEqual([runId]);
     expect((await call(t.url, 'GET', '/sync/runs?limit=0')).status).toBe(400);
   });
 
-  it('GET /sync/status: counts equal ClickUp\'s, freshness per entity, no run going, the schedule', async () => {
+  it("GET /sync/status: counts equal ClickUp's, freshness per entity, no run going, the schedule", async () => {
     const dump = sandbox.store.dump();
     const { status, body } = await call(t.url, 'GET', '/sync/status');
     expect(status).toBe(200);
     expect(body).toMatchObject({ demo: false, workspaceId: dump.workspaces[0].id, running: null, dataAsOf: expect.any(String) });
     expect(body.counts).toMatchObject({
-      workspaces: 1, members: dump.members.length, spaces: dump.spaces.length, folders: dump.folders.length, lists: dump.lists.length,
-      tasks: dump.tasks.length, tasksDeleted: 0, timeEntries: dump.timeEntries.length, timeEntriesDeleted: 0,
+      workspaces: 1,
+      members: dump.members.length,
+      spaces: dump.spaces.length,
+      folders: dump.folders.length,
+      lists: dump.lists.length,
+      tasks: dump.tasks.length,
+      tasksDeleted: 0,
+      timeEntries: dump.timeEntries.length,
+      timeEntriesDeleted: 0,
       runningTimers: dump.timeEntries.filter((e) => e.running).length,
     });
     const fresh = Object.fromEntries(body.freshness.map((f: Json) => [f.entity, f]));
@@ -117,12 +143,16 @@ describe.each(TEST_ENGINES)('sync REST operations on %s', (kind) => {
     expect(body.lastRuns.map((r: Json) => r.kind).sort()).toEqual(['full', 'incremental']);
     // Tests run with SYNC_ENABLED=false: nothing is scheduled, and the view says so.
     expect(body.schedule).toEqual({
-      enabled: false, timeZone: 'Europe/Berlin', incrementalEveryMinutes: 10,
-      nextIncrementalAt: null, nextReconcileAt: null, nextSnapshotAt: null,
+      enabled: false,
+      timeZone: 'Europe/Berlin',
+      incrementalEveryMinutes: 10,
+      nextIncrementalAt: null,
+      nextReconcileAt: null,
+      nextSnapshotAt: null,
     });
   });
 
-  it('POST /sync/snapshot writes today\'s snapshot of every live task; a bad date is a 400', async () => {
+  it("POST /sync/snapshot writes today's snapshot of every live task; a bad date is a 400", async () => {
     const res = await call(t.url, 'POST', '/sync/snapshot');
     expect(res.status).toBe(201);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
@@ -137,10 +167,13 @@ describe.each(TEST_ENGINES)('sync REST operations on %s', (kind) => {
   it('GET /health: ok, the database up, the last sync, demo false', async () => {
     const { status, body } = await call(t.url, 'GET', '/health');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ status: 'ok', demo: false, info: { database: { status: 'up' }, sync: { status: 'up', lastSuccessfulSyncAt: expect.any(String), running: [] } } });
+    expect(body).toMatchObject({
+      status: 'ok',
+      demo: false,
+      info: { database: { status: 'up' }, sync: { status: 'up', lastSuccessfulSyncAt: expect.any(String), running: [] } },
+    });
   });
 });
-
 
 /**
  * One sync per workspace ACROSS PROCESSES: the test's app and a second server process
@@ -160,13 +193,27 @@ describe.each(TEST_ENGINES)('sync REST operations on %s', (kind) => {
     const port = await freePort();
     bUrl = `http://127.0.0.1:${port}`;
     b = spawnNode(distEntry('main.js'), [], {
-      ...env, DATABASE_URL: a.db.url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', SYNC_ENABLED: 'false',
-      CLICKUP_RATE_LIMIT_PER_MINUTE: '100000', REPORT_TIME_ZONE: 'UTC',
+      ...env,
+      DATABASE_URL: a.db.url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      SYNC_ENABLED: 'false',
+      CLICKUP_RATE_LIMIT_PER_MINUTE: '100000',
+      REPORT_TIME_ZONE: 'UTC',
     });
-    await waitFor(async () => {
-      if (!b.running()) throw new Error(`second server exited:\n${b.stderr}`);
-      return fetch(`${bUrl}/health`).then((r) => r.ok, () => false);
-    }, 30_000, 'the second server to listen', 100);
+    await waitFor(
+      async () => {
+        if (!b.running()) throw new Error(`second server exited:\n${b.stderr}`);
+        return fetch(`${bUrl}/health`).then(
+          (r) => r.ok,
+          () => false,
+        );
+      },
+      30_000,
+      'the second server to listen',
+      100,
+    );
   });
   afterAll(async () => {
     await b?.kill();
@@ -174,7 +221,7 @@ describe.each(TEST_ENGINES)('sync REST operations on %s', (kind) => {
     await sandbox?.close();
   });
 
-  it('A runs ⇒ B gets 409 with A\'s run id; then B runs ⇒ A gets 409 with B\'s run id', async () => {
+  it("A runs ⇒ B gets 409 with A's run id; then B runs ⇒ A gets 409 with B's run id", async () => {
     const startA = await call(a.url, 'POST', '/sync/full');
     expect(startA.status).toBe(202);
     const fromB = await call(bUrl, 'POST', '/sync/full');

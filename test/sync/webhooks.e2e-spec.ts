@@ -21,7 +21,11 @@ describe.each(TEST_ENGINES)('webhooks on %s', (kind) => {
   let hookId: string;
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${t.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    fetch(`${t.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
   const sandboxHooks = async () => {
     const res = await fetch(`${sandbox.baseUrl}/team/${sandbox.store.workspaceId}/webhook`, { headers: { Authorization: sandbox.ownerToken } });
     return ((await res.json()) as { webhooks: { id: string; endpoint: string; secret: string }[] }).webhooks;
@@ -57,7 +61,11 @@ describe.each(TEST_ENGINES)('webhooks on %s', (kind) => {
     const res = await post('/webhooks/register', { endpoint });
     expect(res.status).toBe(201);
     const body = (await res.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ id: expect.any(String), endpoint, events: expect.arrayContaining(['taskCreated', 'taskDeleted', 'taskTimeTrackedUpdated']) });
+    expect(body).toMatchObject({
+      id: expect.any(String),
+      endpoint,
+      events: expect.arrayContaining(['taskCreated', 'taskDeleted', 'taskTimeTrackedUpdated']),
+    });
     expect(JSON.stringify(body)).not.toMatch(/secret/i);
     hookId = body.id as string;
     const hooks = await sandboxHooks();
@@ -162,7 +170,8 @@ describe(`webhooks with WEBHOOK_SECRET on ${TEST_ENGINES[0]}`, () => {
     const task = sandbox.store.dump().tasks.find((x) => !x.archived)!;
     sandbox.store.mutations.renameTask(task.id, 'Renamed, announced by a signed delivery');
     const body = JSON.stringify({ event: 'taskUpdated', task_id: task.id, webhook_id: 'configured', history_items: [] });
-    const send = (sig: string) => fetch(`${t.url}/webhooks/clickup`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-signature': sig }, body });
+    const send = (sig: string) =>
+      fetch(`${t.url}/webhooks/clickup`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-signature': sig }, body });
     expect((await send(signWebhookBody(Buffer.from(body), 'some-other-secret'))).status).toBe(401);
     const res = await send(signWebhookBody(Buffer.from(body), SECRET));
     expect(res.status).toBe(200);
@@ -172,7 +181,11 @@ describe(`webhooks with WEBHOOK_SECRET on ${TEST_ENGINES[0]}`, () => {
     expect(row.name).toBe('Renamed, announced by a signed delivery');
     // An event the server does not act on is acknowledged (ClickUp must not retry it) but ignored.
     const other = JSON.stringify({ event: 'goalCreated', webhook_id: 'configured' });
-    const ignored = await fetch(`${t.url}/webhooks/clickup`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-signature': signWebhookBody(Buffer.from(other), SECRET) }, body: other });
+    const ignored = await fetch(`${t.url}/webhooks/clickup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-signature': signWebhookBody(Buffer.from(other), SECRET) },
+      body: other,
+    });
     expect(await ignored.json()).toEqual({ accepted: false });
   });
 });

@@ -2,7 +2,7 @@ import { SandboxServer } from '../../src/sandbox/sandbox-server';
 import { SyncRunnerService } from '../../src/sync/sync-runner.service';
 import { startTestApp, TestApp } from '../support/test-app';
 
-type Obj = Record<string, any>;  
+type Obj = Record<string, any>;
 
 /**
  * The writes module behind REST (issue 11, items 12 and 14): the same services as the MCP write
@@ -63,12 +63,16 @@ describe('REST writes', () => {
       body: { message: 'list must be a non-empty text of at most 200 characters; name must be a non-empty text of at most 1000 characters.' },
     });
     expect(await call('POST', '/api/tasks', { list: 'x', name: 'y', priorty: 'high' })).toMatchObject({
-      status: 400, body: { message: "'priorty' is not a parameter of this endpoint." },
+      status: 400,
+      body: { message: "'priorty' is not a parameter of this endpoint." },
     });
     expect(await call('POST', '/api/time-entries', { task: 'x', duration: -5 })).toMatchObject({
-      status: 400, body: { message: 'duration must be minutes (a number up to 1440) or a text like "1h 30m".' },
+      status: 400,
+      body: { message: 'duration must be minutes (a number up to 1440) or a text like "1h 30m".' },
     });
-    expect((await call('POST', '/api/tasks', { list: 'x', name: 'y', due_date: 'tomorrow' })).body.message).toBe('due_date must be a date YYYY-MM-DD.');
+    expect((await call('POST', '/api/tasks', { list: 'x', name: 'y', due_date: 'tomorrow' })).body.message).toBe(
+      'due_date must be a date YYYY-MM-DD.',
+    );
   });
 
   it('ClickUp refusing a write is a 422 with its message; a 5xx on a create is a 502 that says it may have happened', async () => {
@@ -77,14 +81,22 @@ describe('REST writes', () => {
     sandbox.store.mutations.deleteTask(task.id);
     const refused = await call('POST', '/api/time-entries', { task: task.id, duration: 10 });
     expect(refused.status).toBe(422);
-    expect(refused.body).toMatchObject({ outcome: 'refused', applied: 'no', message: expect.stringMatching(/^ClickUp refused to log 10m on task .*\. Nothing was changed\.$/) });
+    expect(refused.body).toMatchObject({
+      outcome: 'refused',
+      applied: 'no',
+      message: expect.stringMatching(/^ClickUp refused to log 10m on task .*\. Nothing was changed\.$/),
+    });
 
     const other = sandbox.store.dump().tasks.find((x) => !x.archived && x.id !== task.id)!;
     sandbox.setFaults({ errorRate5xx: 1, endpoints: ['POST /team/{id}/time_entries'] });
     try {
       const failed = await call('POST', '/api/time-entries', { task: other.id, duration: 10 });
       expect(failed.status).toBe(502);
-      expect(failed.body).toMatchObject({ outcome: 'failed', applied: 'maybe', message: expect.stringContaining('it may or may not have been applied. Check the time entries of task') });
+      expect(failed.body).toMatchObject({
+        outcome: 'failed',
+        applied: 'maybe',
+        message: expect.stringContaining('it may or may not have been applied. Check the time entries of task'),
+      });
     } finally {
       sandbox.setFaults({});
     }

@@ -13,7 +13,11 @@ const schema = z.object({
 describe('parseReportArgs (REST query strings and CLI flags)', () => {
   it('coerces by declared type and applies defaults', () => {
     expect(parseReportArgs(schema, { period: 'rolling', days: '14', finished_only: 'true' })).toEqual({
-      period: 'rolling', days: 14, finished_only: true, limit: 5, group_by: 'list',
+      period: 'rolling',
+      days: 14,
+      finished_only: true,
+      limit: 5,
+      group_by: 'list',
     });
     expect(parseReportArgs(schema, { limit: ['3', '7'] }).limit).toBe(7);
   });

@@ -7,13 +7,21 @@ import { closest } from '../../common/names/name-matcher';
  * field's declared type, then validated by the same zod schema the MCP tool uses. Unknown names
  * and bad values are one actionable sentence each.
  */
-export function parseReportArgs<T extends z.ZodRawShape>(schema: z.ZodObject<T>, raw: Record<string, unknown>, what = 'parameter'): z.output<z.ZodObject<T>> {
+export function parseReportArgs<T extends z.ZodRawShape>(
+  schema: z.ZodObject<T>,
+  raw: Record<string, unknown>,
+  what = 'parameter',
+): z.output<z.ZodObject<T>> {
   const shape = schema.shape as unknown as Record<string, z.ZodType>;
   const known = Object.keys(shape);
   const input: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     if (!(key in shape)) {
-      const near = closest(key, known.map((k) => ({ id: k, name: k })), 1)[0];
+      const near = closest(
+        key,
+        known.map((k) => ({ id: k, name: k })),
+        1,
+      )[0];
       throw new DomainError(`Unknown ${what} '${key}'${near ? ` — did you mean '${near.id}'?` : ''} Accepted: ${known.join(', ')}.`);
     }
     input[key] = coerce(shape[key], value);

@@ -21,7 +21,9 @@ export const taskArg = text().describe('Task id, custom id (MOB-42) or exact nam
 export const periodArgs = (fallback: string) => ({
   period: text(40)
     .optional()
-    .describe(`Default ${fallback}. today, yesterday, this_week, last_week, this_month, last_month, this_year, last_30_days, rolling (+days), custom (+start, end), 2026-W47, 2-weeks-ago, 2026-11.`),
+    .describe(
+      `Default ${fallback}. today, yesterday, this_week, last_week, this_month, last_month, this_year, last_30_days, rolling (+days), custom (+start, end), 2026-W47, 2-weeks-ago, 2026-11.`,
+    ),
   start: day.optional().describe('custom: first day, YYYY-MM-DD.'),
   end: day.optional().describe('custom: last day, YYYY-MM-DD.'),
   days: z.number().int().min(1).max(365).optional().describe('rolling: the last N days incl. today.'),

@@ -11,7 +11,6 @@ import { toCsv, toTable } from './report-export.service';
 const FORMATS = ['table', 'csv', 'json', 'text'] as const;
 type Format = (typeof FORMATS)[number];
 
-
 /** `--name value`, `--name=value`, and a bare `--flag` (true); dashes in names become underscores. */
 export function parseFlags(argv: string[]): { report: string | undefined; flags: Record<string, string> } {
   const [report, ...rest] = argv;
@@ -34,9 +33,9 @@ export function usage(defs: AnyReportDefinition[]): string {
     'reports:',
     ...defs.map((d) => `  ${d.command.padEnd(26)} ${d.description}`),
     '',
-    'Arguments are the MCP tool\'s (e.g. --period last_week, --space Mobile, --person ana@example.com).',
+    "Arguments are the MCP tool's (e.g. --period last_week, --space Mobile, --person ana@example.com).",
     'Formats: table (default where the report has rows) and csv give one row per person × day or person × project × task;',
-    'json is the tool\'s structured result; text is its short rendering.',
+    "json is the tool's structured result; text is its short rendering.",
   ].join('\n');
 }
 

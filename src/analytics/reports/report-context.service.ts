@@ -46,7 +46,11 @@ export class ReportContextService {
     const ws = await this.scopes.workspaceId();
     const [scope, person] = await Promise.all([this.scopes.scope(ws, a), a.person ? this.scopes.person(ws, a.person) : Promise.resolve(null)]);
     return {
-      ws, now: this.clock.now(), timeZone: this.timeZone, scope, person,
+      ws,
+      now: this.clock.now(),
+      timeZone: this.timeZone,
+      scope,
+      person,
       location: scope.kind === 'workspace' ? null : { kind: scope.kind, id: scope.id, spaceId: scope.spaceId ?? undefined },
     };
   }

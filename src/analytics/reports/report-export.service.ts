@@ -40,10 +40,20 @@ export class ReportExportService {
     const period = this.ctx.period(spec.period, spec.fallback, f.now);
     const byDay = spec.shape === 'person_day';
     const facts = await this.facts.facts({
-      workspaceId: f.ws, window: { from: period.from, to: period.to }, now: f.now, timeZone: f.timeZone, scope: f.location,
-      userIds: f.person ? [f.person.id] : undefined, groupBy: byDay ? ['person', 'day'] : ['person', 'project', 'task'],
+      workspaceId: f.ws,
+      window: { from: period.from, to: period.to },
+      now: f.now,
+      timeZone: f.timeZone,
+      scope: f.location,
+      userIds: f.person ? [f.person.id] : undefined,
+      groupBy: byDay ? ['person', 'day'] : ['person', 'project', 'task'],
     });
-    const sorted = facts.sort((a, b) => factPersonName(a).localeCompare(factPersonName(b)) || (a.userId ?? 0) - (b.userId ?? 0) || (byDay ? (a.day ?? '').localeCompare(b.day ?? '') : b.ms - a.ms));
+    const sorted = facts.sort(
+      (a, b) =>
+        factPersonName(a).localeCompare(factPersonName(b)) ||
+        (a.userId ?? 0) - (b.userId ?? 0) ||
+        (byDay ? (a.day ?? '').localeCompare(b.day ?? '') : b.ms - a.ms),
+    );
     if (byDay) {
       return {
         header: ['person_id', 'person', 'date', 'weekday', 'hours', 'ms', 'billable_ms', 'timer_running'],
@@ -51,10 +61,35 @@ export class ReportExportService {
       };
     }
     return {
-      header: ['person_id', 'person', 'project_type', 'project_id', 'project', 'task_id', 'task_custom_id', 'task', 'hours', 'ms', 'billable_ms', 'entries', 'timer_running'],
+      header: [
+        'person_id',
+        'person',
+        'project_type',
+        'project_id',
+        'project',
+        'task_id',
+        'task_custom_id',
+        'task',
+        'hours',
+        'ms',
+        'billable_ms',
+        'entries',
+        'timer_running',
+      ],
       rows: sorted.map((r) => [
-        r.userId, factPersonName(r), r.projectKind, r.projectId, r.projectId ? (r.projectName ?? r.projectId) : 'no task',
-        r.taskId, r.taskCustomId, r.taskId ? (r.taskName ?? r.taskId) : 'no task', hours(r.ms), r.ms, r.billableMs, r.entries, r.running,
+        r.userId,
+        factPersonName(r),
+        r.projectKind,
+        r.projectId,
+        r.projectId ? (r.projectName ?? r.projectId) : 'no task',
+        r.taskId,
+        r.taskCustomId,
+        r.taskId ? (r.taskName ?? r.taskId) : 'no task',
+        hours(r.ms),
+        r.ms,
+        r.billableMs,
+        r.entries,
+        r.running,
       ]),
     };
   }
@@ -76,6 +111,10 @@ export function toTable(t: ExportTable): string {
   const text = [t.header, ...t.rows].map((r) => r.map((v) => (v === null ? '' : String(v))));
   const widths = t.header.map((_, i) => Math.max(...text.map((r) => r[i].length)));
   const numeric = t.header.map((_, i) => t.rows.length > 0 && t.rows.every((r) => typeof r[i] === 'number' || r[i] === null));
-  const line = (r: string[]) => r.map((v, i) => (numeric[i] ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((v, i) => (numeric[i] ? v.padStart(widths[i]) : v.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(text[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...text.slice(1).map(line)].join('\n') + '\n';
 }

@@ -45,13 +45,21 @@ export const taskRefOut = z.object({ id: z.string(), custom_id: z.string().nulla
 export const taskLineOut = taskRefOut.extend({ status: z.string(), category: categoryOut, list: z.string(), assignees: z.array(z.string()) });
 
 export const periodView = (p: Period): PeriodOut => ({
-  key: p.key, label: p.label, from: new Date(p.from).toISOString(), to: new Date(p.to).toISOString(),
-  first_day: p.firstDay, last_day: p.lastDay, time_zone: p.timeZone, iso_week: p.isoWeek,
+  key: p.key,
+  label: p.label,
+  from: new Date(p.from).toISOString(),
+  to: new Date(p.to).toISOString(),
+  first_day: p.firstDay,
+  last_day: p.lastDay,
+  time_zone: p.timeZone,
+  iso_week: p.isoWeek,
 });
 
 export const scopeView = (s: ResolvedScope): ScopeOut => ({ kind: s.kind, id: s.id, name: s.name, alias: s.alias });
 export const personView = (p: Pick<ResolvedPerson, 'id' | 'name' | 'removed'>): PersonOut => ({ id: p.id, name: p.name, removed: p.removed });
 
 export const timeSplit = (ms: number, billableMs: number): TimeSplitOut => ({
-  time: duration(ms), billable: duration(billableMs), non_billable: duration(ms - billableMs),
+  time: duration(ms),
+  billable: duration(billableMs),
+  non_billable: duration(ms - billableMs),
 });

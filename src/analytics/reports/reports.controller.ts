@@ -20,20 +20,32 @@ export class ReportsController {
   @Get()
   @ApiExcludeEndpoint()
   list() {
-    return { reports: this.catalog.definitions().map((d) => ({ name: d.name, path: `/api/reports/${d.name}`, description: d.description, csv: !!d.rows })) };
+    return {
+      reports: this.catalog.definitions().map((d) => ({ name: d.name, path: `/api/reports/${d.name}`, description: d.description, csv: !!d.rows })),
+    };
   }
 
   @Get(':name')
   @ApiExcludeEndpoint()
-  async report(@Param('name') name: string, @Query() query: Record<string, unknown>, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response) {
+  async report(
+    @Param('name') name: string,
+    @Query() query: Record<string, unknown>,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const def = this.catalog.find(name);
     if (!def) {
-      const near = closest(name, this.catalog.definitions().map((d) => ({ id: d.name, name: d.name })), 3).map((d) => d.id);
+      const near = closest(
+        name,
+        this.catalog.definitions().map((d) => ({ id: d.name, name: d.name })),
+        3,
+      ).map((d) => d.id);
       throw new DomainError(`No report '${name.slice(0, 80)}'. Did you mean: ${near.join(', ')}? GET /api/reports lists them.`, 'not_found');
     }
     const { format, ...rest } = query;
     const csv = format === 'csv' || (format === undefined && /\btext\/csv\b/.test(accept ?? ''));
-    if (format !== undefined && format !== 'csv' && format !== 'json') throw new DomainError(`format '${String(format).slice(0, 20)}' is not supported: use json (default) or csv.`);
+    if (format !== undefined && format !== 'csv' && format !== 'json')
+      throw new DomainError(`format '${String(format).slice(0, 20)}' is not supported: use json (default) or csv.`);
     const args = parseReportArgs(def.input, rest);
     if (!csv) return def.run(args);
     if (!def.rows) throw new DomainError(`${def.name} has no CSV form: CSV is for the time reports and timesheets. Ask for JSON.`);

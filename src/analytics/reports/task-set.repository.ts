@@ -90,10 +90,18 @@ export class TaskSetRepository {
       p.values,
     );
     return rows.map((r) => ({
-      id: r.id as string, customId: r.custom_id as string | null, name: r.name as string, status: r.status as string,
-      category: r.status_category as StatusCategory, listId: r.list_id as string, listName: r.list_name as string,
-      parentId: r.parent_id as string | null, dueDate: ms(r.due_date), dateCreated: ms(r.date_created) as number,
-      dateUpdated: ms(r.date_updated) as number, finishedAt: r.status_category === 'done' || r.status_category === 'closed' ? ms(r.finished_at) : null,
+      id: r.id as string,
+      customId: r.custom_id as string | null,
+      name: r.name as string,
+      status: r.status as string,
+      category: r.status_category as StatusCategory,
+      listId: r.list_id as string,
+      listName: r.list_name as string,
+      parentId: r.parent_id as string | null,
+      dueDate: ms(r.due_date),
+      dateCreated: ms(r.date_created) as number,
+      dateUpdated: ms(r.date_updated) as number,
+      finishedAt: r.status_category === 'done' || r.status_category === 'closed' ? ms(r.finished_at) : null,
       timeEstimate: numOrNull(r.time_estimate),
       assignees: json<{ id: number | string; name: string }[]>(r.assignees).map((a) => ({ id: Number(a.id), name: a.name })),
     }));
@@ -108,7 +116,10 @@ export class TaskSetRepository {
       p.values,
     );
     return rows.map((r) => ({
-      id: r.id as string, dueDate: ms(r.due_date), dateUpdated: ms(r.date_updated) as number, timeEstimate: numOrNull(r.time_estimate),
+      id: r.id as string,
+      dueDate: ms(r.due_date),
+      dateUpdated: ms(r.date_updated) as number,
+      timeEstimate: numOrNull(r.time_estimate),
       category: r.status_category as StatusCategory,
     }));
   }
@@ -157,8 +168,11 @@ export class TaskSetRepository {
     const rows: Record<string, unknown>[] = await this.ds.query(sql, p.values);
     return rows
       .map((r) => ({
-        key: r.key as string | null, name: r.name as string | null, category: r.category as StatusCategory | null,
-        tasks: num(r.tasks), estimateMs: num(r.estimate_ms),
+        key: r.key as string | null,
+        name: r.name as string | null,
+        category: r.category as StatusCategory | null,
+        tasks: num(r.tasks),
+        estimateMs: num(r.estimate_ms),
       }))
       .filter((r) => r.key !== null || r.tasks > 0);
   }
@@ -181,18 +195,24 @@ export class TaskSetRepository {
       [workspaceId, rootId],
     );
     return rows.map((r) => ({
-      id: r.id as string, customId: r.custom_id as string | null, name: r.name as string, status: r.status as string,
-      parentId: r.parent_id as string | null, listName: r.list_name as string, archived: Boolean(r.archived),
-      timeEstimate: numOrNull(r.time_estimate), depth: num(r.depth),
+      id: r.id as string,
+      customId: r.custom_id as string | null,
+      name: r.name as string,
+      status: r.status as string,
+      parentId: r.parent_id as string | null,
+      listName: r.list_name as string,
+      archived: Boolean(r.archived),
+      timeEstimate: numOrNull(r.time_estimate),
+      depth: num(r.depth),
     }));
   }
 
   /** The newest daily snapshot taken before `date` (YYYY-MM-DD), or null. */
   async snapshotBefore(workspaceId: string, date: string): Promise<string | null> {
-    const [r] = await this.ds.query(
-      `SELECT max(snapshot_date)::text AS d FROM task_snapshots WHERE workspace_id = $1 AND snapshot_date < $2::date`,
-      [workspaceId, date],
-    );
+    const [r] = await this.ds.query(`SELECT max(snapshot_date)::text AS d FROM task_snapshots WHERE workspace_id = $1 AND snapshot_date < $2::date`, [
+      workspaceId,
+      date,
+    ]);
     return (r?.d as string | null) ?? null;
   }
 
@@ -208,8 +228,12 @@ export class TaskSetRepository {
       p.values,
     );
     return rows.map((r) => ({
-      id: r.id as string, customId: r.custom_id as string | null, name: r.name as string, status: r.status as string,
-      category: r.status_category as StatusCategory, was: r.was as string | null,
+      id: r.id as string,
+      customId: r.custom_id as string | null,
+      name: r.name as string,
+      status: r.status as string,
+      category: r.status_category as StatusCategory,
+      was: r.was as string | null,
     }));
   }
 

@@ -14,32 +14,62 @@ export const timeTrackingOut = z.object({
   time: durationSchema,
   estimate: durationSchema,
   efficiency_percent: z.number().nullable().describe('time ÷ estimate × 100.'),
-  groups: z.array(z.object({
-    id: z.string().nullable(), name: z.string(), tasks: z.number().int(), time: durationSchema, estimate: durationSchema,
-    efficiency_percent: z.number().nullable(),
-  })),
+  groups: z.array(
+    z.object({
+      id: z.string().nullable(),
+      name: z.string(),
+      tasks: z.number().int(),
+      time: durationSchema,
+      estimate: durationSchema,
+      efficiency_percent: z.number().nullable(),
+    }),
+  ),
   groups_total: z.number().int(),
   ...listMeta,
 });
 
 const nodeOut = z.object({
-  ...taskRefOut.shape, depth: z.number().int(), parent_id: z.string().nullable(), status: z.string(), list: z.string(), archived: z.boolean(),
-  direct: durationSchema, rollup: durationSchema, estimate: durationSchema.nullable(), estimate_rollup: durationSchema, running_timer: z.boolean(),
+  ...taskRefOut.shape,
+  depth: z.number().int(),
+  parent_id: z.string().nullable(),
+  status: z.string(),
+  list: z.string(),
+  archived: z.boolean(),
+  direct: durationSchema,
+  rollup: durationSchema,
+  estimate: durationSchema.nullable(),
+  estimate_rollup: durationSchema,
+  running_timer: z.boolean(),
 });
 
 export const taskBreakdownOut = z.object({
   task: taskRefOut,
   period: periodOut.nullable().describe('null = all time.'),
   time: durationSchema.describe('Rollup of the root: the whole tree, every list.'),
-  estimate: durationSchema.describe('Own estimate + every subtask\'s.'),
+  estimate: durationSchema.describe("Own estimate + every subtask's."),
   efficiency_percent: z.number().nullable(),
   nodes: z.array(nodeOut).describe('Depth-first: the root, then its subtasks at any depth.'),
   nodes_total: z.number().int(),
-  people: z.array(z.object({ id: z.number().int(), name: z.string(), removed: z.boolean(), time: durationSchema, entries: z.number().int(), tasks: z.number().int() })),
+  people: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      removed: z.boolean(),
+      time: durationSchema,
+      entries: z.number().int(),
+      tasks: z.number().int(),
+    }),
+  ),
   ...listMeta,
 });
 
-const accuracyTask = taskRefOut.extend({ list: z.string(), time: durationSchema, estimate: durationSchema, ratio: z.number(), difference: durationSchema });
+const accuracyTask = taskRefOut.extend({
+  list: z.string(),
+  time: durationSchema,
+  estimate: durationSchema,
+  ratio: z.number(),
+  difference: durationSchema,
+});
 
 export const estimationAccuracyOut = z.object({
   scope: scopeOut,
@@ -63,10 +93,15 @@ export const atRiskOut = z.object({
   as_of: z.string(),
   risk_days: z.number().int(),
   counts: z.object({ total: z.number().int(), overdue: z.number().int(), due_soon: z.number().int(), over_estimate: z.number().int() }),
-  tasks: z.array(taskLineOut.extend({
-    reasons: z.array(z.enum(['overdue', 'due_soon', 'over_estimate'])), due_date: z.string().nullable(), days_overdue: z.number().int().nullable(),
-    time: durationSchema, estimate: durationSchema.nullable(),
-  })),
+  tasks: z.array(
+    taskLineOut.extend({
+      reasons: z.array(z.enum(['overdue', 'due_soon', 'over_estimate'])),
+      due_date: z.string().nullable(),
+      days_overdue: z.number().int().nullable(),
+      time: durationSchema,
+      estimate: durationSchema.nullable(),
+    }),
+  ),
   ...listMeta,
 });
 
@@ -83,12 +118,23 @@ export const progressSinceOut = z.object({
   since: z.string(),
   as_of: z.string(),
   finished: z.object({
-    total: z.number().int(), done: z.number().int(), closed: z.number().int(), main_tasks: z.number().int(), subtasks: z.number().int(),
+    total: z.number().int(),
+    done: z.number().int(),
+    closed: z.number().int(),
+    main_tasks: z.number().int(),
+    subtasks: z.number().int(),
     tasks: z.array(taskLineOut.extend({ finished_at: z.string(), subtask: z.boolean() })),
   }),
-  created: z.object({ total: z.number().int(), main_tasks: z.number().int(), subtasks: z.number().int(), by_category: z.record(z.string(), z.number().int()) }),
+  created: z.object({
+    total: z.number().int(),
+    main_tasks: z.number().int(),
+    subtasks: z.number().int(),
+    by_category: z.record(z.string(), z.number().int()),
+  }),
   status_changes: z.object({
-    basis: z.enum(['snapshot', 'updated_since']).describe('snapshot: status now vs the daily snapshot before since; updated_since: no snapshot that old, so tasks updated since.'),
+    basis: z
+      .enum(['snapshot', 'updated_since'])
+      .describe('snapshot: status now vs the daily snapshot before since; updated_since: no snapshot that old, so tasks updated since.'),
     snapshot_date: z.string().nullable(),
     total: z.number().int(),
     by_category: z.record(z.string(), z.number().int()).describe('Changed tasks per current status category.'),

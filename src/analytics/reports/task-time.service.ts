@@ -35,10 +35,22 @@ export class TaskTimeService {
   ) {}
 
   /** Direct time per task of the set (lifetime, or clipped to a period). */
-  private timeOfSet(f: ReportFrame, period: Period | null, groupBy: TimeDimension[], extra: Parameters<ReportContextService['taskSet']>[1] = {}, taskNames = false): Promise<TimeFactRow[]> {
+  private timeOfSet(
+    f: ReportFrame,
+    period: Period | null,
+    groupBy: TimeDimension[],
+    extra: Parameters<ReportContextService['taskSet']>[1] = {},
+    taskNames = false,
+  ): Promise<TimeFactRow[]> {
     return this.facts.facts({
-      workspaceId: f.ws, window: period ? { from: period.from, to: period.to } : null, now: f.now, timeZone: f.timeZone,
-      scope: f.location, tasks: this.ctx.taskSet(f, extra), groupBy, taskNames,
+      workspaceId: f.ws,
+      window: period ? { from: period.from, to: period.to } : null,
+      now: f.now,
+      timeZone: f.timeZone,
+      scope: f.location,
+      tasks: this.ctx.taskSet(f, extra),
+      groupBy,
+      taskNames,
     });
   }
 
@@ -56,16 +68,21 @@ export class TaskTimeService {
       return g;
     };
     if (a.group_by === 'task') {
-      const [rows, estimated] = await Promise.all([this.timeOfSet(f, period, ['task'], {}, true), this.taskSets.tasks({ ...set, hasEstimate: true })]);
+      const [rows, estimated] = await Promise.all([
+        this.timeOfSet(f, period, ['task'], {}, true),
+        this.taskSets.tasks({ ...set, hasEstimate: true }),
+      ]);
       for (const r of rows) Object.assign(group(r.taskId, r.taskName ?? (r.taskId as string)), { tasks: 1, ms: r.ms });
       for (const t of estimated) Object.assign(group(t.id, t.name), { tasks: 1, estimateMs: t.timeEstimate ?? 0 });
     } else {
       const dim: TimeDimension = a.group_by === 'assignee' ? 'person' : a.group_by;
       const [rows, estimates] = await Promise.all([this.timeOfSet(f, period, [dim]), this.taskSets.estimates(set, a.group_by)]);
-      for (const e of estimates) Object.assign(group(e.key, e.key === null ? 'Unassigned' : (e.name ?? e.key)), { tasks: e.tasks, estimateMs: e.estimateMs });
+      for (const e of estimates)
+        Object.assign(group(e.key, e.key === null ? 'Unassigned' : (e.name ?? e.key)), { tasks: e.tasks, estimateMs: e.estimateMs });
       for (const r of rows) {
         const id = a.group_by === 'assignee' ? String(r.userId) : a.group_by === 'status' ? r.status : r.listId;
-        const name = a.group_by === 'assignee' ? factPersonName(r) : a.group_by === 'status' ? (r.status as string) : (r.listName ?? (r.listId as string));
+        const name =
+          a.group_by === 'assignee' ? factPersonName(r) : a.group_by === 'status' ? (r.status as string) : (r.listName ?? (r.listId as string));
         group(id, name).ms += r.ms;
       }
     }
@@ -73,12 +90,24 @@ export class TaskTimeService {
     const ms = all.reduce((s, g) => s + g.ms, 0);
     const estimateMs = all.reduce((s, g) => s + g.estimateMs, 0);
     const out: TimeTrackingReport = {
-      scope: scopeView(f.scope), period: period ? periodView(period) : null, group_by: a.group_by, tasks: await this.taskSets.count(set),
-      time: duration(ms), estimate: duration(estimateMs), efficiency_percent: efficiency(ms, estimateMs),
+      scope: scopeView(f.scope),
+      period: period ? periodView(period) : null,
+      group_by: a.group_by,
+      tasks: await this.taskSets.count(set),
+      time: duration(ms),
+      estimate: duration(estimateMs),
+      efficiency_percent: efficiency(ms, estimateMs),
       groups: all.slice(0, a.limit).map((g) => ({
-        id: g.id, name: g.name, tasks: g.tasks, time: duration(g.ms), estimate: duration(g.estimateMs), efficiency_percent: efficiency(g.ms, g.estimateMs),
+        id: g.id,
+        name: g.name,
+        tasks: g.tasks,
+        time: duration(g.ms),
+        estimate: duration(g.estimateMs),
+        efficiency_percent: efficiency(g.ms, g.estimateMs),
       })),
-      groups_total: all.length, truncated: all.length > a.limit, hint: all.length > a.limit ? `Showing ${a.limit} of ${all.length} groups; raise limit or narrow the scope.` : null,
+      groups_total: all.length,
+      truncated: all.length > a.limit,
+      hint: all.length > a.limit ? `Showing ${a.limit} of ${all.length} groups; raise limit or narrow the scope.` : null,
     };
     return fitReport(out, [() => [listAt(out, 'groups', 5)]]);
   }
@@ -91,8 +120,12 @@ export class TaskTimeService {
     const period = hasPeriod(a) ? this.ctx.period(a, 'this_month', now) : null;
     const nodes = await this.taskSets.subtree(ws, ref.id);
     const rows = await this.facts.facts({
-      workspaceId: ws, window: period ? { from: period.from, to: period.to } : null, now, timeZone: this.ctx.timeZone,
-      taskIds: nodes.map((n) => n.id), groupBy: ['task', 'person'],
+      workspaceId: ws,
+      window: period ? { from: period.from, to: period.to } : null,
+      now,
+      timeZone: this.ctx.timeZone,
+      taskIds: nodes.map((n) => n.id),
+      groupBy: ['task', 'person'],
     });
     const direct = totalsBy(rows, (r) => r.taskId);
     const children = new Map<string, string[]>();
@@ -118,19 +151,40 @@ export class TaskTimeService {
     const root = rollup(ref.id);
     const people = byTimeDesc([...totalsBy(rows, (r) => r.userId).values()].map((t) => ({ t, ms: t.ms, name: factPersonName(t.first) })));
     const out: TaskBreakdown = {
-      task: { id: ref.id, custom_id: ref.customId, name: ref.name }, period: period ? periodView(period) : null,
-      time: duration(root.ms), estimate: duration(root.est), efficiency_percent: efficiency(root.ms, root.est),
+      task: { id: ref.id, custom_id: ref.customId, name: ref.name },
+      period: period ? periodView(period) : null,
+      time: duration(root.ms),
+      estimate: duration(root.est),
+      efficiency_percent: efficiency(root.ms, root.est),
       nodes: nodes.map((n) => {
         const r = rollup(n.id);
         return {
-          id: n.id, custom_id: n.customId, name: n.name, depth: n.depth, parent_id: n.id === ref.id ? null : n.parentId, status: n.status, list: n.listName,
-          archived: n.archived, direct: duration(direct.get(n.id)?.ms ?? 0), rollup: duration(r.ms),
-          estimate: n.timeEstimate ? duration(n.timeEstimate) : null, estimate_rollup: duration(r.est), running_timer: r.running,
+          id: n.id,
+          custom_id: n.customId,
+          name: n.name,
+          depth: n.depth,
+          parent_id: n.id === ref.id ? null : n.parentId,
+          status: n.status,
+          list: n.listName,
+          archived: n.archived,
+          direct: duration(direct.get(n.id)?.ms ?? 0),
+          rollup: duration(r.ms),
+          estimate: n.timeEstimate ? duration(n.timeEstimate) : null,
+          estimate_rollup: duration(r.est),
+          running_timer: r.running,
         };
       }),
       nodes_total: nodes.length,
-      people: people.map(({ t }) => ({ id: t.first.userId as number, name: factPersonName(t.first), removed: t.first.userRemoved, time: duration(t.ms), entries: t.entries, tasks: t.tasks.size })),
-      truncated: false, hint: null,
+      people: people.map(({ t }) => ({
+        id: t.first.userId as number,
+        name: factPersonName(t.first),
+        removed: t.first.userRemoved,
+        time: duration(t.ms),
+        entries: t.entries,
+        tasks: t.tasks.size,
+      })),
+      truncated: false,
+      hint: null,
     };
     return fitReport(out, [() => [listAt(out, 'people', 3)], () => [listAt(out, 'nodes', 10)]], 'Ask for a subtask to see deeper parts of the tree.');
   }
@@ -141,7 +195,9 @@ export class TaskTimeService {
     const finished = a.finished_only ? { categories: ['done' as const, 'closed' as const] } : {};
     const estimatedSet = this.ctx.taskSet(f, { ...finished, hasEstimate: true });
     const [rows, estimated, unestimatedTasks] = await Promise.all([
-      this.timeOfSet(f, null, ['task'], finished), this.taskSets.brief(estimatedSet), this.taskSets.count(this.ctx.taskSet(f, { ...finished, hasEstimate: false })),
+      this.timeOfSet(f, null, ['task'], finished),
+      this.taskSets.brief(estimatedSet),
+      this.taskSets.count(this.ctx.taskSet(f, { ...finished, hasEstimate: false })),
     ]);
     const tracked = new Map(rows.map((r) => [r.taskId as string, r.ms]));
     const isEstimated = new Set(estimated.map((t) => t.id));
@@ -150,21 +206,54 @@ export class TaskTimeService {
       ...rows.filter((r) => !isEstimated.has(r.taskId as string)).map((r) => ({ trackedMs: r.ms, estimateMs: null })),
     ]);
     // Rank every estimated task, then load names for the few shown.
-    const judged = estimated.map((t) => ({ id: t.id, ms: tracked.get(t.id) ?? 0, est: t.timeEstimate as number })).map((x) => ({ ...x, diff: x.ms - x.est, c: classifyAccuracy(x.ms, x.est) }));
-    const under = judged.filter((x) => x.c === 'under_estimated').sort((x, y) => y.diff - x.diff || x.id.localeCompare(y.id)).slice(0, a.limit);
-    const over = judged.filter((x) => x.c === 'over_estimated').sort((x, y) => x.diff - y.diff || x.id.localeCompare(y.id)).slice(0, a.limit);
-    const named = new Map((await this.taskSets.byIds(estimatedSet, [...under, ...over].map((x) => x.id))).map((t) => [t.id, t]));
+    const judged = estimated
+      .map((t) => ({ id: t.id, ms: tracked.get(t.id) ?? 0, est: t.timeEstimate as number }))
+      .map((x) => ({ ...x, diff: x.ms - x.est, c: classifyAccuracy(x.ms, x.est) }));
+    const under = judged
+      .filter((x) => x.c === 'under_estimated')
+      .sort((x, y) => y.diff - x.diff || x.id.localeCompare(y.id))
+      .slice(0, a.limit);
+    const over = judged
+      .filter((x) => x.c === 'over_estimated')
+      .sort((x, y) => x.diff - y.diff || x.id.localeCompare(y.id))
+      .slice(0, a.limit);
+    const named = new Map(
+      (
+        await this.taskSets.byIds(
+          estimatedSet,
+          [...under, ...over].map((x) => x.id),
+        )
+      ).map((t) => [t.id, t]),
+    );
     const line = (x: (typeof judged)[number]) => {
       const t = named.get(x.id) as TaskSetRow;
-      return { id: x.id, custom_id: t.customId, name: t.name, list: t.listName, time: duration(x.ms), estimate: duration(x.est), ratio: accuracyRatio(x.ms, x.est), difference: duration(x.diff) };
+      return {
+        id: x.id,
+        custom_id: t.customId,
+        name: t.name,
+        list: t.listName,
+        time: duration(x.ms),
+        estimate: duration(x.est),
+        ratio: accuracyRatio(x.ms, x.est),
+        difference: duration(x.diff),
+      };
     };
     const out: EstimationAccuracy = {
-      scope: scopeView(f.scope), finished_only: a.finished_only, estimated_tasks: s.estimatedTasks, accurate: s.accurate,
-      under_estimated: s.underEstimated, over_estimated: s.overEstimated, accuracy_percent: s.accuracyPercent,
-      estimate: duration(s.estimateMs), time_on_estimated: duration(s.trackedOnEstimatedMs), unplanned_time: duration(s.unplannedMs),
+      scope: scopeView(f.scope),
+      finished_only: a.finished_only,
+      estimated_tasks: s.estimatedTasks,
+      accurate: s.accurate,
+      under_estimated: s.underEstimated,
+      over_estimated: s.overEstimated,
+      accuracy_percent: s.accuracyPercent,
+      estimate: duration(s.estimateMs),
+      time_on_estimated: duration(s.trackedOnEstimatedMs),
+      unplanned_time: duration(s.unplannedMs),
       tasks_without_estimate: unestimatedTasks,
-      worst_overruns: under.filter((x) => named.has(x.id)).map(line), most_unused: over.filter((x) => named.has(x.id)).map(line),
-      truncated: false, hint: null,
+      worst_overruns: under.filter((x) => named.has(x.id)).map(line),
+      most_unused: over.filter((x) => named.has(x.id)).map(line),
+      truncated: false,
+      hint: null,
     };
     return fitReport(out, [() => [listAt(out, 'most_unused', 1), listAt(out, 'worst_overruns', 1)]]);
   }
@@ -180,27 +269,64 @@ export class TaskTimeService {
     ]);
     const tracked = new Map(overRows.map((r) => [r.taskId as string, r.ms]));
     const listed = new Set(due.map((t) => t.id));
-    const overBrief = overRows.length ? await this.taskSets.brief({ ...open, ids: overRows.map((r) => r.taskId as string).filter((id) => !listed.has(id)) }) : [];
+    const overBrief = overRows.length
+      ? await this.taskSets.brief({ ...open, ids: overRows.map((r) => r.taskId as string).filter((id) => !listed.has(id)) })
+      : [];
     const lines = [...due, ...overBrief]
-      .map((t) => ({ t, ms: tracked.get(t.id) ?? 0, reasons: riskReasons({ finished: false, dueMs: t.dueDate, estimateMs: t.timeEstimate, trackedMs: tracked.get(t.id) ?? 0 }, f.now, a.risk_days) }))
+      .map((t) => ({
+        t,
+        ms: tracked.get(t.id) ?? 0,
+        reasons: riskReasons(
+          { finished: false, dueMs: t.dueDate, estimateMs: t.timeEstimate, trackedMs: tracked.get(t.id) ?? 0 },
+          f.now,
+          a.risk_days,
+        ),
+      }))
       .filter((x) => x.reasons.length > 0);
     const rank = (x: (typeof lines)[number]) => (x.reasons[0] === 'overdue' ? 0 : x.reasons[0] === 'due_soon' ? 1 : 2);
-    lines.sort((x, y) => rank(x) - rank(y) || (x.t.dueDate ?? 0) - (y.t.dueDate ?? 0) || (y.ms - (y.t.timeEstimate ?? 0)) - (x.ms - (x.t.timeEstimate ?? 0)) || x.t.id.localeCompare(y.t.id));
+    lines.sort(
+      (x, y) =>
+        rank(x) - rank(y) ||
+        (x.t.dueDate ?? 0) - (y.t.dueDate ?? 0) ||
+        y.ms - (y.t.timeEstimate ?? 0) - (x.ms - (x.t.timeEstimate ?? 0)) ||
+        x.t.id.localeCompare(y.t.id),
+    );
     const n = (r: string) => lines.filter((x) => x.reasons.includes(r as never)).length;
     const shown = lines.slice(0, a.limit);
-    const details = new Map((await this.taskSets.byIds(open, shown.map((x) => x.t.id))).map((t) => [t.id, t]));
+    const details = new Map(
+      (
+        await this.taskSets.byIds(
+          open,
+          shown.map((x) => x.t.id),
+        )
+      ).map((t) => [t.id, t]),
+    );
     const out: AtRiskReport = {
-      scope: scopeView(f.scope), as_of: new Date(f.now).toISOString(), risk_days: a.risk_days,
+      scope: scopeView(f.scope),
+      as_of: new Date(f.now).toISOString(),
+      risk_days: a.risk_days,
       counts: { total: lines.length, overdue: n('overdue'), due_soon: n('due_soon'), over_estimate: n('over_estimate') },
-      tasks: shown.filter((x) => details.has(x.t.id)).map(({ t: b, ms, reasons }) => {
-        const t = details.get(b.id) as TaskSetRow;
-        return {
-          id: t.id, custom_id: t.customId, name: t.name, status: t.status, category: t.category, list: t.listName, assignees: t.assignees.map((x) => x.name),
-          reasons, due_date: iso(t.dueDate), days_overdue: t.dueDate !== null && t.dueDate < f.now ? daysOverdue(t.dueDate, f.now) : null,
-          time: duration(ms), estimate: t.timeEstimate ? duration(t.timeEstimate) : null,
-        };
-      }),
-      truncated: lines.length > a.limit, hint: lines.length > a.limit ? `Showing ${a.limit} of ${lines.length}; raise limit, or pass person or a smaller scope.` : null,
+      tasks: shown
+        .filter((x) => details.has(x.t.id))
+        .map(({ t: b, ms, reasons }) => {
+          const t = details.get(b.id) as TaskSetRow;
+          return {
+            id: t.id,
+            custom_id: t.customId,
+            name: t.name,
+            status: t.status,
+            category: t.category,
+            list: t.listName,
+            assignees: t.assignees.map((x) => x.name),
+            reasons,
+            due_date: iso(t.dueDate),
+            days_overdue: t.dueDate !== null && t.dueDate < f.now ? daysOverdue(t.dueDate, f.now) : null,
+            time: duration(ms),
+            estimate: t.timeEstimate ? duration(t.timeEstimate) : null,
+          };
+        }),
+      truncated: lines.length > a.limit,
+      hint: lines.length > a.limit ? `Showing ${a.limit} of ${lines.length}; raise limit, or pass person or a smaller scope.` : null,
     };
     return fitReport(out, [() => [listAt(out, 'tasks', 5)]]);
   }
@@ -214,14 +340,27 @@ export class TaskTimeService {
     const [withTime, candidates] = await Promise.all([this.timeOfSet(f, null, ['task'], filter), this.taskSets.brief(set, 'updated')]);
     const tracked = new Set(withTime.filter((r) => r.ms > 0).map((r) => r.taskId));
     const untracked = candidates.filter((t) => !tracked.has(t.id));
-    const shown = await this.taskSets.byIds(set, untracked.slice(0, a.limit).map((t) => t.id));
+    const shown = await this.taskSets.byIds(
+      set,
+      untracked.slice(0, a.limit).map((t) => t.id),
+    );
     const out: UntrackedReport = {
-      scope: scopeView(f.scope), status: a.status, total: untracked.length,
+      scope: scopeView(f.scope),
+      status: a.status,
+      total: untracked.length,
       tasks: shown.map((t) => ({
-        id: t.id, custom_id: t.customId, name: t.name, status: t.status, category: t.category, list: t.listName,
-        assignees: t.assignees.map((x) => x.name), due_date: iso(t.dueDate), date_updated: iso(t.dateUpdated) as string,
+        id: t.id,
+        custom_id: t.customId,
+        name: t.name,
+        status: t.status,
+        category: t.category,
+        list: t.listName,
+        assignees: t.assignees.map((x) => x.name),
+        due_date: iso(t.dueDate),
+        date_updated: iso(t.dateUpdated) as string,
       })),
-      truncated: untracked.length > a.limit, hint: untracked.length > a.limit ? `Showing ${a.limit} of ${untracked.length}; raise limit, or pass person or a smaller scope.` : null,
+      truncated: untracked.length > a.limit,
+      hint: untracked.length > a.limit ? `Showing ${a.limit} of ${untracked.length}; raise limit, or pass person or a smaller scope.` : null,
     };
     return fitReport(out, [() => [listAt(out, 'tasks', 5)]]);
   }

@@ -31,8 +31,14 @@ export class TimeReportsService {
 
   private window(f: ReportFrame, p: { from: number; to: number }, groupBy: TimeDimension[], extra: Partial<TimeFactsQuery> = {}) {
     return this.facts.facts({
-      workspaceId: f.ws, window: { from: p.from, to: p.to }, now: f.now, timeZone: f.timeZone, scope: f.location,
-      userIds: f.person ? [f.person.id] : undefined, groupBy, ...extra,
+      workspaceId: f.ws,
+      window: { from: p.from, to: p.to },
+      now: f.now,
+      timeZone: f.timeZone,
+      scope: f.location,
+      userIds: f.person ? [f.person.id] : undefined,
+      groupBy,
+      ...extra,
     });
   }
 
@@ -40,7 +46,9 @@ export class TimeReportsService {
   async spaceProjects(a: PeriodArgValues & { space: string }): Promise<SpaceProjectReport> {
     const f = await this.ctx.frame({ space: a.space });
     if (f.scope.kind !== 'space') {
-      throw new DomainError(`'${a.space}' is a ${f.scope.kind}, not a space: get_space_project_time_report covers a space's projects; use get_folder_time_report or get_employee_time_report with ${f.scope.kind}.`);
+      throw new DomainError(
+        `'${a.space}' is a ${f.scope.kind}, not a space: get_space_project_time_report covers a space's projects; use get_folder_time_report or get_employee_time_report with ${f.scope.kind}.`,
+      );
     }
     const period = this.ctx.period(a, 'this_month', f.now);
     const [perProject, perPerson, projects, counts] = await Promise.all([
@@ -56,34 +64,63 @@ export class TimeReportsService {
     const active = perProject.map((r) => {
       const k = key(r.projectKind, r.projectId);
       const p = known.get(k);
-      const people = perPerson.filter((x) => key(x.projectKind, x.projectId) === k).map((x) => ({ id: x.userId as number, name: factPersonName(x), ms: x.ms }));
+      const people = perPerson
+        .filter((x) => key(x.projectKind, x.projectId) === k)
+        .map((x) => ({ id: x.userId as number, name: factPersonName(x), ms: x.ms }));
       return {
-        kind: (r.projectKind ?? 'list') as 'folder' | 'list', id: r.projectId ?? '', name: p?.name ?? r.projectName ?? r.projectId ?? 'unknown', archived: p?.archived ?? false,
-        ...timeSplit(r.ms, r.billableMs), estimate: duration(r.tasksEstimateMs ?? 0), tasks_with_time: r.tasks ?? 0, total_tasks: count.get(k) ?? 0,
-        people: byTimeDesc(people).map((x) => ({ id: x.id, name: x.name, time: duration(x.ms) })), people_total: people.length, ms: r.ms,
+        kind: (r.projectKind ?? 'list') as 'folder' | 'list',
+        id: r.projectId ?? '',
+        name: p?.name ?? r.projectName ?? r.projectId ?? 'unknown',
+        archived: p?.archived ?? false,
+        ...timeSplit(r.ms, r.billableMs),
+        estimate: duration(r.tasksEstimateMs ?? 0),
+        tasks_with_time: r.tasks ?? 0,
+        total_tasks: count.get(k) ?? 0,
+        people: byTimeDesc(people).map((x) => ({ id: x.id, name: x.name, time: duration(x.ms) })),
+        people_total: people.length,
+        ms: r.ms,
       };
     });
-    const inactive = projects.filter((p) => !p.archived && !perProject.some((r) => key(r.projectKind, r.projectId) === key(p.kind, p.id)))
+    const inactive = projects
+      .filter((p) => !p.archived && !perProject.some((r) => key(r.projectKind, r.projectId) === key(p.kind, p.id)))
       .map((p) => ({ kind: p.kind, id: p.id, name: p.name, total_tasks: count.get(key(p.kind, p.id)) ?? 0 }));
-    const people = byTimeDesc([...totalsBy(perPerson, (r) => r.userId).values()].map((t) => ({ t, ms: t.ms, name: factPersonName(t.first) }))).map(({ t }) => ({
-      id: t.first.userId as number, name: factPersonName(t.first), removed: t.first.userRemoved, ...timeSplit(t.ms, t.billableMs),
-      capacity: duration(capacity), utilization_percent: utilization(t.ms, capacity),
-    }));
+    const people = byTimeDesc([...totalsBy(perPerson, (r) => r.userId).values()].map((t) => ({ t, ms: t.ms, name: factPersonName(t.first) }))).map(
+      ({ t }) => ({
+        id: t.first.userId as number,
+        name: factPersonName(t.first),
+        removed: t.first.userRemoved,
+        ...timeSplit(t.ms, t.billableMs),
+        capacity: duration(capacity),
+        utilization_percent: utilization(t.ms, capacity),
+      }),
+    );
     const total = grandTotal(perProject);
     const out: SpaceProjectReport = {
-      space: scopeView(f.scope), period: periodView(period), ...timeSplit(total.ms, total.billableMs),
-      tasks_with_time: perProject.reduce((n, r) => n + (r.tasks ?? 0), 0), projects_total: projects.length,
+      space: scopeView(f.scope),
+      period: periodView(period),
+      ...timeSplit(total.ms, total.billableMs),
+      tasks_with_time: perProject.reduce((n, r) => n + (r.tasks ?? 0), 0),
+      projects_total: projects.length,
       projects: byTimeDesc(active).map(({ ms: _ms, ...x }) => x),
       inactive_projects: inactive.sort((x, y) => x.name.localeCompare(y.name)),
-      people, people_total: people.length, truncated: false, hint: null,
+      people,
+      people_total: people.length,
+      truncated: false,
+      hint: null,
     };
-    return fitReport(out, [() => out.projects.map((p) => listAt(p, 'people', 3)), () => [listAt(out, 'inactive_projects', 3)], () => [listAt(out, 'people', 5)], () => [listAt(out, 'projects', 3)]]);
+    return fitReport(out, [
+      () => out.projects.map((p) => listAt(p, 'people', 3)),
+      () => [listAt(out, 'inactive_projects', 3)],
+      () => [listAt(out, 'people', 5)],
+      () => [listAt(out, 'projects', 3)],
+    ]);
   }
 
   /** A folder's time per list, person, status or task. */
   async folder(a: PeriodArgValues & { folder: string; space?: string; group_by: FolderGrouping }): Promise<FolderReport> {
     const f = await this.ctx.frame({ folder: a.folder, space: a.space });
-    if (f.scope.kind !== 'folder') throw new DomainError(`'${a.folder}' is a ${f.scope.kind}, not a folder: use get_employee_time_report with ${f.scope.kind}.`);
+    if (f.scope.kind !== 'folder')
+      throw new DomainError(`'${a.folder}' is a ${f.scope.kind}, not a folder: use get_employee_time_report with ${f.scope.kind}.`);
     const period = this.ctx.period(a, 'this_month', f.now);
     const dim: TimeDimension = a.group_by === 'list' ? 'list' : a.group_by === 'person' ? 'person' : a.group_by === 'status' ? 'status' : 'task';
     const [rows, all] = await Promise.all([
@@ -91,17 +128,35 @@ export class TimeReportsService {
       dim === 'task' ? Promise.resolve(null) : this.window(f, period, [], { countTasks: true }),
     ]);
     const capacity = this.ctx.capacity(period);
-    const idOf = (r: TimeFactRow): string | null => (dim === 'list' ? r.listId : dim === 'person' ? String(r.userId) : dim === 'status' ? r.status : r.taskId);
+    const idOf = (r: TimeFactRow): string | null =>
+      dim === 'list' ? r.listId : dim === 'person' ? String(r.userId) : dim === 'status' ? r.status : r.taskId;
     const nameOf = (r: TimeFactRow): string =>
-      dim === 'list' ? (r.listName ?? r.listId ?? 'unknown list') : dim === 'person' ? factPersonName(r) : dim === 'status' ? (r.status ?? 'no status') : (r.taskName ?? r.taskId ?? 'unknown task');
+      dim === 'list'
+        ? (r.listName ?? r.listId ?? 'unknown list')
+        : dim === 'person'
+          ? factPersonName(r)
+          : dim === 'status'
+            ? (r.status ?? 'no status')
+            : (r.taskName ?? r.taskId ?? 'unknown task');
     const groups = byTimeDesc(rows.map((r) => ({ r, ms: r.ms, name: nameOf(r) }))).map(({ r, name }) => ({
-      id: idOf(r), name, ...timeSplit(r.ms, r.billableMs), tasks_with_time: dim === 'task' ? 1 : (r.tasks ?? 0), entries: r.entries,
+      id: idOf(r),
+      name,
+      ...timeSplit(r.ms, r.billableMs),
+      tasks_with_time: dim === 'task' ? 1 : (r.tasks ?? 0),
+      entries: r.entries,
       ...(dim === 'person' ? { utilization_percent: utilization(r.ms, capacity) } : {}),
     }));
     const total = grandTotal(rows);
     const out: FolderReport = {
-      folder: scopeView(f.scope), period: periodView(period), group_by: a.group_by, ...timeSplit(total.ms, total.billableMs),
-      tasks_with_time: dim === 'task' ? rows.length : (all?.[0]?.tasks ?? 0), groups, groups_total: groups.length, truncated: false, hint: null,
+      folder: scopeView(f.scope),
+      period: periodView(period),
+      group_by: a.group_by,
+      ...timeSplit(total.ms, total.billableMs),
+      tasks_with_time: dim === 'task' ? rows.length : (all?.[0]?.tasks ?? 0),
+      groups,
+      groups_total: groups.length,
+      truncated: false,
+      hint: null,
     };
     return fitReport(out, [() => [listAt(out, 'groups', 5)]]);
   }
@@ -113,7 +168,10 @@ export class TimeReportsService {
     const detail = f.person ? 50 : 5;
     // One scan, three groupings: per person, each person's top projects and top tasks.
     const [rows, roster] = await Promise.all([
-      this.window(f, period, ['person', 'project', 'task'], { sets: [['person'], ['person', 'project'], ['person', 'task']], top: { by: ['person'], limit: detail } }),
+      this.window(f, period, ['person', 'project', 'task'], {
+        sets: [['person'], ['person', 'project'], ['person', 'task']],
+        top: { by: ['person'], limit: detail },
+      }),
       this.ctx.rosterOf(f),
     ]);
     const perPerson = rows.filter((r) => r.set === 0);
@@ -124,24 +182,47 @@ export class TimeReportsService {
       const mineP = projects.filter((x) => x.userId === r.userId);
       const mineT = tasks.filter((x) => x.userId === r.userId);
       return {
-        id: r.userId as number, name: factPersonName(r), removed: r.userRemoved, ...timeSplit(r.ms, r.billableMs),
-        capacity: duration(capacity), utilization_percent: utilization(r.ms, capacity), running_timer: r.running,
+        id: r.userId as number,
+        name: factPersonName(r),
+        removed: r.userRemoved,
+        ...timeSplit(r.ms, r.billableMs),
+        capacity: duration(capacity),
+        utilization_percent: utilization(r.ms, capacity),
+        running_timer: r.running,
         projects: mineP.map((x) => ({ id: x.projectId, name: x.projectId ? (x.projectName ?? x.projectId) : 'no task', time: duration(x.ms) })),
         projects_total: mineP[0]?.partitionGroups ?? 0,
-        tasks: mineT.map((x) => ({ id: x.taskId, custom_id: x.taskCustomId, name: x.taskId ? (x.taskName ?? x.taskId) : 'no task', time: duration(x.ms) })),
+        tasks: mineT.map((x) => ({
+          id: x.taskId,
+          custom_id: x.taskCustomId,
+          name: x.taskId ? (x.taskName ?? x.taskId) : 'no task',
+          time: duration(x.ms),
+        })),
         tasks_total: mineT[0]?.partitionGroups ?? 0,
       };
     });
     const logged = new Set(people.map((p) => p.id));
-    const idle = roster.filter((p) => !logged.has(p.id)).map((p) => p.name).sort((x, y) => x.localeCompare(y));
+    const idle = roster
+      .filter((p) => !logged.has(p.id))
+      .map((p) => p.name)
+      .sort((x, y) => x.localeCompare(y));
     const total = grandTotal(perPerson);
     const out: EmployeeReport = {
-      scope: scopeView(f.scope), period: periodView(period), ...timeSplit(total.ms, total.billableMs), capacity_per_person: duration(capacity),
-      people, people_total: people.length, no_time_logged: idle, no_time_logged_total: idle.length, truncated: false, hint: null,
+      scope: scopeView(f.scope),
+      period: periodView(period),
+      ...timeSplit(total.ms, total.billableMs),
+      capacity_per_person: duration(capacity),
+      people,
+      people_total: people.length,
+      no_time_logged: idle,
+      no_time_logged_total: idle.length,
+      truncated: false,
+      hint: null,
     };
     return fitReport(out, [
-      () => out.people.map((p) => listAt(p, 'tasks', 1)), () => out.people.map((p) => listAt(p, 'projects', 1)),
-      () => [listAt(out, 'no_time_logged', 10)], () => [listAt(out, 'people', 3)],
+      () => out.people.map((p) => listAt(p, 'tasks', 1)),
+      () => out.people.map((p) => listAt(p, 'projects', 1)),
+      () => [listAt(out, 'no_time_logged', 10)],
+      () => [listAt(out, 'people', 3)],
     ]);
   }
 
@@ -154,28 +235,63 @@ export class TimeReportsService {
       this.taskSets.tasks(this.ctx.taskSet(f, { finishedFrom: period.from, finishedTo: period.to, assigneeId: f.person?.id }), 'updated'),
       this.ctx.rosterOf(f),
     ]);
-    const people = byTimeDesc([...totalsBy(rows, (r) => r.userId).values()].map((t) => ({ t, ms: t.ms, name: factPersonName(t.first) }))).map(({ t }) => {
-      const tasks = byTimeDesc([...totalsBy(rows.filter((r) => r.userId === t.first.userId), (r) => r.taskId).values()].map((x) => ({
-        id: x.first.taskId ?? '', custom_id: x.first.taskCustomId, name: x.first.taskId ? (x.first.taskName ?? x.first.taskId) : 'no task', ms: x.ms,
-      })));
-      return {
-        id: t.first.userId as number, name: factPersonName(t.first), removed: t.first.userRemoved, ...timeSplit(t.ms, t.billableMs),
-        running_timer: t.running, tasks: tasks.map(({ ms, ...x }) => ({ ...x, time: duration(ms) })), tasks_total: tasks.length,
-      };
-    });
+    const people = byTimeDesc([...totalsBy(rows, (r) => r.userId).values()].map((t) => ({ t, ms: t.ms, name: factPersonName(t.first) }))).map(
+      ({ t }) => {
+        const tasks = byTimeDesc(
+          [
+            ...totalsBy(
+              rows.filter((r) => r.userId === t.first.userId),
+              (r) => r.taskId,
+            ).values(),
+          ].map((x) => ({
+            id: x.first.taskId ?? '',
+            custom_id: x.first.taskCustomId,
+            name: x.first.taskId ? (x.first.taskName ?? x.first.taskId) : 'no task',
+            ms: x.ms,
+          })),
+        );
+        return {
+          id: t.first.userId as number,
+          name: factPersonName(t.first),
+          removed: t.first.userRemoved,
+          ...timeSplit(t.ms, t.billableMs),
+          running_timer: t.running,
+          tasks: tasks.map(({ ms, ...x }) => ({ ...x, time: duration(ms) })),
+          tasks_total: tasks.length,
+        };
+      },
+    );
     const logged = new Set(people.map((p) => p.id));
     const total = grandTotal(rows);
     const out: YesterdayReport = {
-      scope: scopeView(f.scope), period: periodView(period), ...timeSplit(total.ms, total.billableMs),
-      people, people_total: people.length,
-      finished: finished.sort((x, y) => (x.finishedAt ?? 0) - (y.finishedAt ?? 0) || x.id.localeCompare(y.id)).map((t) => ({
-        id: t.id, custom_id: t.customId, name: t.name, status: t.status, list: t.listName, assignees: t.assignees.map((x) => x.name),
-        finished_at: new Date(t.finishedAt as number).toISOString(),
-      })),
+      scope: scopeView(f.scope),
+      period: periodView(period),
+      ...timeSplit(total.ms, total.billableMs),
+      people,
+      people_total: people.length,
+      finished: finished
+        .sort((x, y) => (x.finishedAt ?? 0) - (y.finishedAt ?? 0) || x.id.localeCompare(y.id))
+        .map((t) => ({
+          id: t.id,
+          custom_id: t.customId,
+          name: t.name,
+          status: t.status,
+          list: t.listName,
+          assignees: t.assignees.map((x) => x.name),
+          finished_at: new Date(t.finishedAt as number).toISOString(),
+        })),
       finished_total: finished.length,
-      no_time_logged: roster.filter((p) => !logged.has(p.id)).map((p) => p.name).sort((x, y) => x.localeCompare(y)),
-      truncated: false, hint: null,
+      no_time_logged: roster
+        .filter((p) => !logged.has(p.id))
+        .map((p) => p.name)
+        .sort((x, y) => x.localeCompare(y)),
+      truncated: false,
+      hint: null,
     };
-    return fitReport(out, [() => out.people.map((p) => listAt(p, 'tasks', 2)), () => [listAt(out, 'finished', 5), listAt(out, 'no_time_logged', 10)], () => [listAt(out, 'people', 3)]]);
+    return fitReport(out, [
+      () => out.people.map((p) => listAt(p, 'tasks', 2)),
+      () => [listAt(out, 'finished', 5), listAt(out, 'no_time_logged', 10)],
+      () => [listAt(out, 'people', 3)],
+    ]);
   }
 }

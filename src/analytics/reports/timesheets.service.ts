@@ -45,37 +45,63 @@ export class TimesheetsService {
     const period = periodOf(f.now);
     const days = periodDays(period);
     if (days.length > MAX_TIMESHEET_DAYS) {
-      throw new DomainError(`${period.label} has ${days.length} days; a timesheet grid covers at most ${MAX_TIMESHEET_DAYS}. Use get_employee_time_report for longer periods.`);
+      throw new DomainError(
+        `${period.label} has ${days.length} days; a timesheet grid covers at most ${MAX_TIMESHEET_DAYS}. Use get_employee_time_report for longer periods.`,
+      );
     }
     const [rows, roster] = await Promise.all([
       this.facts.facts({
-        workspaceId: f.ws, window: { from: period.from, to: period.to }, now: f.now, timeZone: f.timeZone, scope: f.location,
-        userIds: f.person ? [f.person.id] : undefined, groupBy: ['person', 'day'],
+        workspaceId: f.ws,
+        window: { from: period.from, to: period.to },
+        now: f.now,
+        timeZone: f.timeZone,
+        scope: f.location,
+        userIds: f.person ? [f.person.id] : undefined,
+        groupBy: ['person', 'day'],
       }),
       this.ctx.rosterOf(f),
     ]);
     const column = new Map(days.map((d, i) => [d, i]));
     const capacity = this.ctx.capacity(period);
-    const sheet = byTimeDesc([...totalsBy(rows, (r) => r.userId).values()].map((t) => ({ t, ms: t.ms, name: factPersonName(t.first) }))).map(({ t }) => {
-      const perDay = new Array<number>(days.length).fill(0);
-      for (const r of rows) if (r.userId === t.first.userId) perDay[column.get(r.day as string) as number] += r.ms;
-      const worked = perDay.filter((ms) => ms > 0).length;
-      return {
-        id: t.first.userId as number, name: factPersonName(t.first), removed: t.first.userRemoved,
-        seconds: perDay.map((ms) => Math.round(ms / 1000)), ...timeSplit(t.ms, t.billableMs),
-        days_worked: worked, daily_average: duration(worked ? t.ms / worked : 0),
-        utilization_percent: utilization(t.ms, capacity), running_timer: t.running,
-      };
-    });
+    const sheet = byTimeDesc([...totalsBy(rows, (r) => r.userId).values()].map((t) => ({ t, ms: t.ms, name: factPersonName(t.first) }))).map(
+      ({ t }) => {
+        const perDay = new Array<number>(days.length).fill(0);
+        for (const r of rows) if (r.userId === t.first.userId) perDay[column.get(r.day as string) as number] += r.ms;
+        const worked = perDay.filter((ms) => ms > 0).length;
+        return {
+          id: t.first.userId as number,
+          name: factPersonName(t.first),
+          removed: t.first.userRemoved,
+          seconds: perDay.map((ms) => Math.round(ms / 1000)),
+          ...timeSplit(t.ms, t.billableMs),
+          days_worked: worked,
+          daily_average: duration(worked ? t.ms / worked : 0),
+          utilization_percent: utilization(t.ms, capacity),
+          running_timer: t.running,
+        };
+      },
+    );
     const dayTotals = new Array<number>(days.length).fill(0);
     for (const r of rows) dayTotals[column.get(r.day as string) as number] += r.ms;
     const logged = new Set(sheet.map((p) => p.id));
-    const idle = roster.filter((p) => !logged.has(p.id)).map((p) => p.name).sort((x, y) => x.localeCompare(y));
+    const idle = roster
+      .filter((p) => !logged.has(p.id))
+      .map((p) => p.name)
+      .sort((x, y) => x.localeCompare(y));
     const total = grandTotal(rows);
     const out: Timesheet = {
-      scope: scopeView(f.scope), period: periodView(period), days, ...timeSplit(total.ms, total.billableMs), capacity_per_person: duration(capacity),
-      rows: sheet, rows_total: sheet.length, day_totals: dayTotals.map((ms) => Math.round(ms / 1000)),
-      no_time_logged: idle, no_time_logged_total: idle.length, truncated: false, hint: null,
+      scope: scopeView(f.scope),
+      period: periodView(period),
+      days,
+      ...timeSplit(total.ms, total.billableMs),
+      capacity_per_person: duration(capacity),
+      rows: sheet,
+      rows_total: sheet.length,
+      day_totals: dayTotals.map((ms) => Math.round(ms / 1000)),
+      no_time_logged: idle,
+      no_time_logged_total: idle.length,
+      truncated: false,
+      hint: null,
     };
     return fitReport(out, [() => [listAt(out, 'no_time_logged', 10)], () => [listAt(out, 'rows', 3)]]);
   }

@@ -1,7 +1,11 @@
 import { completion, StatusCountRow, summarizeProgress } from './list-progress';
 
 const row = (status: string, category: StatusCountRow['category'], topLevel: boolean, count: number, finishedRecently = 0): StatusCountRow => ({
-  status, category, topLevel, count, finishedRecently,
+  status,
+  category,
+  topLevel,
+  count,
+  finishedRecently,
 });
 
 describe('completion', () => {
@@ -27,7 +31,9 @@ describe('summarizeProgress', () => {
       row('cancelled', 'closed', true, 1),
     ]);
     expect(s).toEqual({
-      total: 11, finished: 4, completion_percent: 36.4,
+      total: 11,
+      finished: 4,
+      completion_percent: 36.4,
       top_level: { total: 8, finished: 3, completion_percent: 37.5 },
       by_category: { not_started: 5, active: 2, done: 3, closed: 1 },
       by_status: [
@@ -42,8 +48,13 @@ describe('summarizeProgress', () => {
 
   it('an empty list has every category at zero and no rate', () => {
     expect(summarizeProgress([])).toEqual({
-      total: 0, finished: 0, completion_percent: null, top_level: { total: 0, finished: 0, completion_percent: null },
-      by_category: { not_started: 0, active: 0, done: 0, closed: 0 }, by_status: [], finished_recently: 0,
+      total: 0,
+      finished: 0,
+      completion_percent: null,
+      top_level: { total: 0, finished: 0, completion_percent: null },
+      by_category: { not_started: 0, active: 0, done: 0, closed: 0 },
+      by_status: [],
+      finished_recently: 0,
     });
   });
 });

@@ -34,7 +34,11 @@ export function completion(total: number, finished: number): Completion {
 export function summarizeProgress(rows: StatusCountRow[]): ProgressSummary {
   const byCategory = Object.fromEntries(STATUS_CATEGORIES.map((c) => [c, 0])) as Record<StatusCategory, number>;
   const byStatus = new Map<string, { status: string; category: StatusCategory; count: number }>();
-  let total = 0, finished = 0, topTotal = 0, topFinished = 0, recent = 0;
+  let total = 0,
+    finished = 0,
+    topTotal = 0,
+    topFinished = 0,
+    recent = 0;
   for (const r of rows) {
     byCategory[r.category] += r.count;
     const key = `${r.status}\u0000${r.category}`;

@@ -1,7 +1,5 @@
 import { DomainError } from '../../common/errors/domain-error';
-import {
-  isCalendarDate, parseDateBound, parseDateRange, parseDueDate, parseEstimate, priorityName, priorityNumber,
-} from './task-inputs';
+import { isCalendarDate, parseDateBound, parseDateRange, parseDueDate, parseEstimate, priorityName, priorityNumber } from './task-inputs';
 
 const MIN = 60_000;
 const utc = (s: string) => Date.parse(s);
@@ -19,13 +17,15 @@ describe('parseDueDate', () => {
     expect(parseDueDate(date, time, tz)).toEqual({ ms: utc(iso), hasTime });
   });
 
-  it.each<[string, string | undefined]>([['2026-02-30', undefined], ['31.03.2026', undefined], ['2026-03-31', '24:00'], ['2026-03-31', '5pm']])(
-    '%s %s is refused with the accepted form',
-    (date, time) => {
-      expect(() => parseDueDate(date, time, 'UTC')).toThrow(DomainError);
-      expect(() => parseDueDate(date, time, 'UTC')).toThrow(/YYYY-MM-DD|HH:MM/);
-    },
-  );
+  it.each<[string, string | undefined]>([
+    ['2026-02-30', undefined],
+    ['31.03.2026', undefined],
+    ['2026-03-31', '24:00'],
+    ['2026-03-31', '5pm'],
+  ])('%s %s is refused with the accepted form', (date, time) => {
+    expect(() => parseDueDate(date, time, 'UTC')).toThrow(DomainError);
+    expect(() => parseDueDate(date, time, 'UTC')).toThrow(/YYYY-MM-DD|HH:MM/);
+  });
 });
 
 describe('parseDateBound / parseDateRange', () => {
@@ -40,7 +40,10 @@ describe('parseDateBound / parseDateRange', () => {
   });
 
   it('a single day is a whole day', () => {
-    expect(parseDateRange(['from', 'to'], '2026-03-01', '2026-03-01', 'UTC')).toEqual({ from: utc('2026-03-01T00:00:00Z'), to: utc('2026-03-02T00:00:00Z') });
+    expect(parseDateRange(['from', 'to'], '2026-03-01', '2026-03-01', 'UTC')).toEqual({
+      from: utc('2026-03-01T00:00:00Z'),
+      to: utc('2026-03-02T00:00:00Z'),
+    });
   });
 
   it('open ends stay open', () => {
@@ -48,12 +51,16 @@ describe('parseDateBound / parseDateRange', () => {
   });
 
   it('refuses reversed ranges and junk', () => {
-    expect(() => parseDateRange(['due_from', 'due_to'], '2026-03-05', '2026-03-01', 'UTC')).toThrow('due_from (2026-03-05) must be before due_to (2026-03-01).');
+    expect(() => parseDateRange(['due_from', 'due_to'], '2026-03-05', '2026-03-01', 'UTC')).toThrow(
+      'due_from (2026-03-05) must be before due_to (2026-03-01).',
+    );
     expect(() => parseDateBound('due_from', 'next friday', 'from', 'UTC')).toThrow(/^due_from 'next friday' is not a date/);
   });
 
   it.each(['9999-12-31', '1969-12-31', '2101-01-01'])('refuses %s (outside 1970–2100) with a sentence, not a RangeError', (day) => {
-    expect(() => parseDateBound('due_from', day, 'from', 'Europe/Berlin')).toThrow(new DomainError(`due_from '${day}' is out of range: use a date between 1970-01-01 and 2100-12-31.`));
+    expect(() => parseDateBound('due_from', day, 'from', 'Europe/Berlin')).toThrow(
+      new DomainError(`due_from '${day}' is out of range: use a date between 1970-01-01 and 2100-12-31.`),
+    );
     expect(() => parseDateBound('due_to', day, 'to', 'Pacific/Kiritimati')).toThrow(DomainError);
     expect(() => parseDueDate(day, undefined, 'UTC')).toThrow(/^due_date '.*' is out of range/);
   });
@@ -83,14 +90,27 @@ describe('parseEstimate', () => {
 });
 
 describe('priorities', () => {
-  it.each<[number | null, string | null]>([[1, 'urgent'], [2, 'high'], [3, 'normal'], [4, 'low'], [null, null], [0, null], [9, null]])('%p is %p', (n, name) => {
+  it.each<[number | null, string | null]>([
+    [1, 'urgent'],
+    [2, 'high'],
+    [3, 'normal'],
+    [4, 'low'],
+    [null, null],
+    [0, null],
+    [9, null],
+  ])('%p is %p', (n, name) => {
     expect(priorityName(n)).toBe(name);
     if (name) expect(priorityNumber(name as 'urgent')).toBe(n);
   });
 });
 
 describe('isCalendarDate', () => {
-  it.each([['2024-02-29', true], ['2025-02-29', false], ['2026-13-01', false], ['2026-1-1', false]])('%s → %p', (s, ok) => {
+  it.each([
+    ['2024-02-29', true],
+    ['2025-02-29', false],
+    ['2026-13-01', false],
+    ['2026-1-1', false],
+  ])('%s → %p', (s, ok) => {
     expect(isCalendarDate(s as string)).toBe(ok);
   });
 });

@@ -48,7 +48,10 @@ export function parseDateBound(field: string, value: string, edge: 'from' | 'to'
     return startOfLocalDay(edge === 'from' ? value : addDays(value, 1), timeZone);
   }
   const instant = parseDateTimeInput(value, timeZone);
-  if (instant === null) throw new DomainError(`${field} '${value}' is not a date: use YYYY-MM-DD (a day in ${timeZone}) or an ISO 8601 time such as 2026-03-31T17:00:00Z.`);
+  if (instant === null)
+    throw new DomainError(
+      `${field} '${value}' is not a date: use YYYY-MM-DD (a day in ${timeZone}) or an ISO 8601 time such as 2026-03-31T17:00:00Z.`,
+    );
   return instant;
 }
 
@@ -76,8 +79,9 @@ export function parseEstimate(value: string): number | null {
   const v = value.trim().toLowerCase();
   if (v === 'none' || v === '0' || v === '0m') return null;
   const ms = parseDurationInput(v);
-  if (ms === null) throw new DomainError(`estimate '${value}' is not a duration: use minutes (90) or hours and minutes ("2h 30m", "1.5h"); "none" clears it.`);
-  if (ms > MAX_ESTIMATE_MS) throw new DomainError(`estimate '${value}' is longer than ${MAX_ESTIMATE_TEXT}: use minutes (90) or hours and minutes ("2h 30m").`);
+  if (ms === null)
+    throw new DomainError(`estimate '${value}' is not a duration: use minutes (90) or hours and minutes ("2h 30m", "1.5h"); "none" clears it.`);
+  if (ms > MAX_ESTIMATE_MS)
+    throw new DomainError(`estimate '${value}' is longer than ${MAX_ESTIMATE_TEXT}: use minutes (90) or hours and minutes ("2h 30m").`);
   return ms;
 }
-

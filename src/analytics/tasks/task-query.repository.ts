@@ -4,7 +4,15 @@ import { DataSource } from 'typeorm';
 import { StatusCategory } from '../../common/status-category';
 import { StatusCountRow } from './list-progress';
 import {
-  DependencyRow, TaskCandidateRow, TaskDetailRow, TaskFilter, TaskOrder, TaskRefRow, TaskRow, TaskScopeKind, TreeSkeletonRow,
+  DependencyRow,
+  TaskCandidateRow,
+  TaskDetailRow,
+  TaskFilter,
+  TaskOrder,
+  TaskRefRow,
+  TaskRow,
+  TaskScopeKind,
+  TreeSkeletonRow,
 } from './task-query.types';
 import { MatchedIn } from './task-search-terms';
 import { stripNul } from '../../common/text/strip-nul';
@@ -130,9 +138,21 @@ export function countable(f: TaskFilter): boolean {
 
 /** Filters that task_counts and task_search cannot answer: those need the tasks table itself. */
 function beyondCounts(f: TaskFilter): boolean {
-  return f.scope != null || f.assigneeId !== undefined || f.dueFrom !== undefined || f.dueTo !== undefined ||
-    f.updatedFrom !== undefined || f.updatedTo !== undefined || f.finishedFrom !== undefined || f.finishedTo !== undefined ||
-    f.createdFrom !== undefined || f.overdueAt !== undefined || f.ids !== undefined || f.hasEstimate !== undefined || f.hasAssignee !== undefined;
+  return (
+    f.scope != null ||
+    f.assigneeId !== undefined ||
+    f.dueFrom !== undefined ||
+    f.dueTo !== undefined ||
+    f.updatedFrom !== undefined ||
+    f.updatedTo !== undefined ||
+    f.finishedFrom !== undefined ||
+    f.finishedTo !== undefined ||
+    f.createdFrom !== undefined ||
+    f.overdueAt !== undefined ||
+    f.ids !== undefined ||
+    f.hasEstimate !== undefined ||
+    f.hasAssignee !== undefined
+  );
 }
 
 /** The same filter over task_counts (for countable filters): one row per list, status and level. */
@@ -200,8 +220,13 @@ function pageSelect(p: Params, workspaceId: string, nowMs: number, matchedIn = '
 
 const SKELETON = 't.id, t.parent_id, t.time_estimate, t.archived, t.date_created';
 const toSkeleton = (r: Record<string, unknown>): TreeSkeletonRow => ({
-  id: r.id as string, parentId: (r.parent_id as string | null) ?? null, timeEstimate: numOrNull(r.time_estimate), archived: Boolean(r.archived),
-  dateCreated: new Date(r.date_created as string).getTime(), directMs: 0, running: false,
+  id: r.id as string,
+  parentId: (r.parent_id as string | null) ?? null,
+  timeEstimate: numOrNull(r.time_estimate),
+  archived: Boolean(r.archived),
+  dateCreated: new Date(r.date_created as string).getTime(),
+  directMs: 0,
+  running: false,
 });
 
 export const num = (v: unknown): number => Number(v);
@@ -211,13 +236,26 @@ const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) a
 
 function toTaskRow(r: Record<string, unknown>): TaskRow {
   return {
-    id: r.id as string, customId: r.custom_id as string | null, name: r.name as string, status: r.status as string,
-    category: r.status_category as StatusCategory, priority: numOrNull(r.priority), listId: r.list_id as string,
-    listName: (r.list_name as string | null) ?? (r.list_id as string), parentId: r.parent_id as string | null,
+    id: r.id as string,
+    customId: r.custom_id as string | null,
+    name: r.name as string,
+    status: r.status as string,
+    category: r.status_category as StatusCategory,
+    priority: numOrNull(r.priority),
+    listId: r.list_id as string,
+    listName: (r.list_name as string | null) ?? (r.list_id as string),
+    parentId: r.parent_id as string | null,
     assignees: json<{ id: number | string; name: string }[]>(r.assignees).map((a) => ({ id: Number(a.id), name: a.name })),
-    dueDate: ms(r.due_date), dateCreated: ms(r.date_created) as number, dateUpdated: ms(r.date_updated) as number,
-    dateDone: ms(r.date_done), dateClosed: ms(r.date_closed), timeEstimate: numOrNull(r.time_estimate), archived: Boolean(r.archived),
-    directMs: num(r.direct_ms), running: Boolean(r.running), matchedIn: (r.matched_in as MatchedIn | null) ?? null,
+    dueDate: ms(r.due_date),
+    dateCreated: ms(r.date_created) as number,
+    dateUpdated: ms(r.date_updated) as number,
+    dateDone: ms(r.date_done),
+    dateClosed: ms(r.date_closed),
+    timeEstimate: numOrNull(r.time_estimate),
+    archived: Boolean(r.archived),
+    directMs: num(r.direct_ms),
+    running: Boolean(r.running),
+    matchedIn: (r.matched_in as MatchedIn | null) ?? null,
   };
 }
 
@@ -247,7 +285,13 @@ export class TaskQueryRepository {
    * page): worth it when every match must be read anyway, as for a ranked search. `total` is
    * null when the page is empty (offset past the end): count separately then.
    */
-  async findTasksWithTotal(f: TaskFilter, order: TaskOrder, limit: number, offset: number, nowMs: number): Promise<{ rows: TaskRow[]; total: number | null }> {
+  async findTasksWithTotal(
+    f: TaskFilter,
+    order: TaskOrder,
+    limit: number,
+    offset: number,
+    nowMs: number,
+  ): Promise<{ rows: TaskRow[]; total: number | null }> {
     return this.page(f, order, limit, offset, nowMs, true);
   }
 
@@ -297,7 +341,8 @@ export class TaskQueryRepository {
              GROUP BY c.status, c.status_category, c.top_level HAVING sum(c.n) > 0`;
     } else {
       const where = taskWhere(f, p);
-      const recent = finishedSinceMs === undefined ? 'false' : `${FINISHED} AND coalesce(t.date_done, t.date_closed) >= ${p.instant(finishedSinceMs)}`;
+      const recent =
+        finishedSinceMs === undefined ? 'false' : `${FINISHED} AND coalesce(t.date_done, t.date_closed) >= ${p.instant(finishedSinceMs)}`;
       sql = `SELECT t.status, t.status_category, (t.parent_id IS NULL) AS top_level, count(*)::int AS n,
                     count(*) FILTER (WHERE ${recent})::int AS finished_recently
              FROM tasks t WHERE ${where}
@@ -305,8 +350,11 @@ export class TaskQueryRepository {
     }
     const rows: Record<string, unknown>[] = await this.ds.query(sql, p.values);
     return rows.map((r) => ({
-      status: r.status as string, category: r.status_category as StatusCategory, topLevel: Boolean(r.top_level),
-      count: num(r.n), finishedRecently: num(r.finished_recently),
+      status: r.status as string,
+      category: r.status_category as StatusCategory,
+      topLevel: Boolean(r.top_level),
+      count: num(r.n),
+      finishedRecently: num(r.finished_recently),
     }));
   }
 
@@ -331,7 +379,13 @@ export class TaskQueryRepository {
        ORDER BY exact DESC, t.date_updated DESC, t.id LIMIT $4`,
       [workspaceId, q, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit],
     );
-    return rows.map((r) => ({ id: r.id as string, customId: r.custom_id as string | null, name: r.name as string, listName: r.list_name as string, exact: Boolean(r.exact) }));
+    return rows.map((r) => ({
+      id: r.id as string,
+      customId: r.custom_id as string | null,
+      name: r.name as string,
+      listName: r.list_name as string,
+      exact: Boolean(r.exact),
+    }));
   }
 
   async taskDetail(workspaceId: string, id: string): Promise<TaskDetailRow | null> {
@@ -364,12 +418,27 @@ export class TaskQueryRepository {
     );
     if (!r) return null;
     return {
-      id: r.id, customId: r.custom_id, name: r.name, url: r.url, status: r.status, category: r.status_category,
-      priority: numOrNull(r.priority), archived: Boolean(r.archived), description: r.description, tags: r.tags ?? [],
-      dateCreated: ms(r.date_created) as number, dateUpdated: ms(r.date_updated) as number, startDate: ms(r.start_date),
-      dueDate: ms(r.due_date), dateDone: ms(r.date_done), dateClosed: ms(r.date_closed), timeEstimate: numOrNull(r.time_estimate),
-      list: { id: r.list_id, name: r.list_name }, folder: r.folder_id ? { id: r.folder_id, name: r.folder_name ?? r.folder_id } : null,
-      space: { id: r.space_id, name: r.space_name }, parent: r.parent_id ? { id: r.parent_id, name: r.parent_name } : null,
+      id: r.id,
+      customId: r.custom_id,
+      name: r.name,
+      url: r.url,
+      status: r.status,
+      category: r.status_category,
+      priority: numOrNull(r.priority),
+      archived: Boolean(r.archived),
+      description: r.description,
+      tags: r.tags ?? [],
+      dateCreated: ms(r.date_created) as number,
+      dateUpdated: ms(r.date_updated) as number,
+      startDate: ms(r.start_date),
+      dueDate: ms(r.due_date),
+      dateDone: ms(r.date_done),
+      dateClosed: ms(r.date_closed),
+      timeEstimate: numOrNull(r.time_estimate),
+      list: { id: r.list_id, name: r.list_name },
+      folder: r.folder_id ? { id: r.folder_id, name: r.folder_name ?? r.folder_id } : null,
+      space: { id: r.space_id, name: r.space_name },
+      parent: r.parent_id ? { id: r.parent_id, name: r.parent_name } : null,
       creator: r.creator_id == null ? null : { id: Number(r.creator_id), name: r.creator_name ?? String(r.creator_id) },
       assignees: json<{ id: number | string; name: string; email: string | null }[]>(r.assignees).map((a) => ({ ...a, id: Number(a.id) })),
       watchers: json<{ id: number | string; name: string }[]>(r.watchers).map((w) => ({ ...w, id: Number(w.id) })),
@@ -384,10 +453,14 @@ export class TaskQueryRepository {
    * size; a plain recursive join let the planner guess 68,000 rows for 760 and hash-join the
    * whole table (docs/benchmarks.md). UNION (not UNION ALL) ends a parent cycle.
    */
-  async treeSkeleton(workspaceId: string, anchor: { ids: string[] } | { listId: string; includeArchived: boolean }): Promise<{ rootIds: string[]; nodes: TreeSkeletonRow[] }> {
-    const roots = 'ids' in anchor
-      ? `SELECT ${SKELETON}, true FROM tasks t WHERE t.id = ANY($2::text[]) AND t.workspace_id = $1 AND t.deleted_at IS NULL`
-      : `SELECT ${SKELETON}, true FROM tasks t
+  async treeSkeleton(
+    workspaceId: string,
+    anchor: { ids: string[] } | { listId: string; includeArchived: boolean },
+  ): Promise<{ rootIds: string[]; nodes: TreeSkeletonRow[] }> {
+    const roots =
+      'ids' in anchor
+        ? `SELECT ${SKELETON}, true FROM tasks t WHERE t.id = ANY($2::text[]) AND t.workspace_id = $1 AND t.deleted_at IS NULL`
+        : `SELECT ${SKELETON}, true FROM tasks t
          LEFT JOIN tasks p ON p.id = t.parent_id AND p.deleted_at IS NULL
          WHERE t.workspace_id = $1 AND t.list_id = $2 AND t.deleted_at IS NULL AND ($3 OR NOT t.archived)
            AND (p.id IS NULL OR p.list_id <> t.list_id)`;
@@ -416,7 +489,10 @@ export class TaskQueryRepository {
 
   /** Each task's own lifetime time (maintained totals plus running timers up to `now`): the time facts' sums. */
   async directTimes(ids: string[], nowMs: number): Promise<Map<string, { directMs: number; running: boolean }>> {
-    const rows: Record<string, unknown>[] = await this.ds.query(lifetimeTaskTimeSql('= ANY($1::text[])', '$2::timestamptz'), [ids, new Date(nowMs).toISOString()]);
+    const rows: Record<string, unknown>[] = await this.ds.query(lifetimeTaskTimeSql('= ANY($1::text[])', '$2::timestamptz'), [
+      ids,
+      new Date(nowMs).toISOString(),
+    ]);
     return new Map(rows.map((r) => [r.task_id as string, { directMs: num(r.direct_ms), running: Boolean(r.running) }]));
   }
 
@@ -449,8 +525,12 @@ export class TaskQueryRepository {
       [taskId],
     );
     return rows.map((r) => ({
-      direction: r.direction as DependencyRow['direction'], id: r.id as string, customId: r.custom_id as string | null,
-      name: r.name as string, status: r.status as string, category: r.status_category as StatusCategory,
+      direction: r.direction as DependencyRow['direction'],
+      id: r.id as string,
+      customId: r.custom_id as string | null,
+      name: r.name as string,
+      status: r.status as string,
+      category: r.status_category as StatusCategory,
     }));
   }
 }

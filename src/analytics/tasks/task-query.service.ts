@@ -125,7 +125,10 @@ export class TaskQueryService {
     }
     if (exact.length > 1) throw ambiguousError('task', given, exact.map(label));
     const hint = candidates.length
-      ? ` Tasks with that in their name: ${candidates.map(label).map((c) => `${c.name} (${c.id})`).join(', ')}.`
+      ? ` Tasks with that in their name: ${candidates
+          .map(label)
+          .map((c) => `${c.name} (${c.id})`)
+          .join(', ')}.`
       : ' search_tasks finds tasks by keyword.';
     throw new DomainError(`No task has the id or custom id '${truncate(given)}'.${hint}`);
   }
@@ -133,8 +136,11 @@ export class TaskQueryService {
   async filter(ws: string, scope: ScopeView, inc: Partial<InclusionArgs>): Promise<TaskFilter> {
     const includeArchived = inc.include_archived ?? false;
     return {
-      workspaceId: ws, ...(await this.scopeLists(ws, scope, includeArchived)),
-      includeClosed: inc.include_closed ?? false, includeSubtasks: inc.include_subtasks ?? true, includeArchived,
+      workspaceId: ws,
+      ...(await this.scopeLists(ws, scope, includeArchived)),
+      includeClosed: inc.include_closed ?? false,
+      includeSubtasks: inc.include_subtasks ?? true,
+      includeArchived,
     };
   }
 
@@ -153,8 +159,13 @@ export class TaskQueryService {
       ...(await this.filter(ws, view, a)),
       // Asking for a status or a finished category by name is asking for those tasks, closed or not.
       includeClosed: a.include_closed || !!a.statuses?.length || a.category === 'done' || a.category === 'closed',
-      statuses: a.statuses, categories: a.category ? [a.category] : undefined, assigneeId: person?.id,
-      dueFrom: due.from, dueTo: due.to, updatedFrom: updated.from, updatedTo: updated.to,
+      statuses: a.statuses,
+      categories: a.category ? [a.category] : undefined,
+      assigneeId: person?.id,
+      dueFrom: due.from,
+      dueTo: due.to,
+      updatedFrom: updated.from,
+      updatedTo: updated.to,
     };
     const p = await this.page(f, a.order_by, a.limit, a.offset, this.clock.now(), NARROW.tasks);
     return { scope: view, assignee: person, total: p.total, truncated: p.truncated, offset: a.offset, hint: p.hint, tasks: p.rows.map(taskSummary) };
@@ -237,7 +248,11 @@ export class TaskQueryService {
     return {
       project: { kind: target.kind, id: target.id, name: target.name, label: target.label },
       by_category: summarizeProgress(counts).by_category,
-      total: p.total, truncated: p.truncated, offset: a.offset, hint: p.hint, tasks: p.rows.map(taskSummary),
+      total: p.total,
+      truncated: p.truncated,
+      offset: a.offset,
+      hint: p.hint,
+      tasks: p.rows.map(taskSummary),
     };
   }
 
@@ -247,7 +262,8 @@ export class TaskQueryService {
    * first); what is folded is counted on its parent. Roll-ups and totals cover everything.
    */
   async hierarchyOf(a: { task?: string; list?: string; space?: string; include_archived: boolean; node_limit: number; depth: number }) {
-    if (!a.task && !a.list) throw new DomainError('Pass `task` (id, custom id or exact name) for one tree, or `list` (name or id) for all trees of a list.');
+    if (!a.task && !a.list)
+      throw new DomainError('Pass `task` (id, custom id or exact name) for one tree, or `list` (name or id) for all trees of a list.');
     // Rollups sum time over whole trees: a half-synced tree would give a confident wrong total.
     await this.readiness.assertReportable();
     const ws = await this.hierarchy.workspaceId();
@@ -267,11 +283,19 @@ export class TaskQueryService {
     const trees: TaskNodeView[] = forest.roots.map(taskNode);
     const hint = forest.truncated
       ? `Showing ${forest.shownNodes} of ${forest.totalNodes} tasks (${a.depth} levels, node_limit ${a.node_limit}): ` +
-        (root.kind === 'list' ? 'pass `task` with one of the ids for its whole tree, or raise depth/node_limit.' : 'raise depth or node_limit, or pass a subtask id as `task`.')
+        (root.kind === 'list'
+          ? 'pass `task` with one of the ids for its whole tree, or raise depth/node_limit.'
+          : 'raise depth or node_limit, or pass a subtask id as `task`.')
       : null;
     return {
-      root, total_nodes: forest.totalNodes, shown_nodes: forest.shownNodes, truncated: forest.truncated, hint,
-      total_time: duration(forest.totalDirectMs), total_estimate: duration(forest.totalEstimateMs), trees,
+      root,
+      total_nodes: forest.totalNodes,
+      shown_nodes: forest.shownNodes,
+      truncated: forest.truncated,
+      hint,
+      total_time: duration(forest.totalDirectMs),
+      total_estimate: duration(forest.totalEstimateMs),
+      trees,
     };
   }
 
@@ -283,9 +307,20 @@ export class TaskQueryService {
     const f: TaskFilter = { ...(await this.filter(ws, view, a)), assigneeId: person?.id, overdueAt: now };
     const p = await this.page(f, 'due', a.limit, a.offset, now, NARROW.overdue);
     const tasks: OverdueTask[] = p.rows.map((r) => ({
-      ...taskSummary(r), days_overdue: daysOverdue(r.dueDate as number, now), overdue_by: duration(now - (r.dueDate as number)),
+      ...taskSummary(r),
+      days_overdue: daysOverdue(r.dueDate as number, now),
+      overdue_by: duration(now - (r.dueDate as number)),
     }));
-    return { scope: view, assignee: person, as_of: new Date(now).toISOString(), total: p.total, truncated: p.truncated, offset: a.offset, hint: p.hint, tasks };
+    return {
+      scope: view,
+      assignee: person,
+      as_of: new Date(now).toISOString(),
+      total: p.total,
+      truncated: p.truncated,
+      offset: a.offset,
+      hint: p.hint,
+      tasks,
+    };
   }
 
   /** A person's tasks per category; `limit` per category defaults to what keeps the answer small (8, or 4 for four categories). */
@@ -310,7 +345,8 @@ export class TaskQueryService {
   }
 
   async byStatus(a: ScopeArgs & PageArgs & { status?: string; category?: StatusCategory; include_subtasks: boolean; include_archived: boolean }) {
-    if (!a.status && !a.category) throw new DomainError('Pass `status` (a status name such as "in review") or `category` (not_started, active, done or closed).');
+    if (!a.status && !a.category)
+      throw new DomainError('Pass `status` (a status name such as "in review") or `category` (not_started, active, done or closed).');
     const ws = await this.hierarchy.workspaceId();
     const { view } = await this.resolveScope(ws, a);
     const base = await this.filter(ws, view, { ...a, include_closed: true });
@@ -318,15 +354,27 @@ export class TaskQueryService {
     if (a.status) {
       const wanted = a.status.trim().toLowerCase();
       if (!statusCounts.some((s) => s.status.toLowerCase() === wanted)) {
-        const inUse = statusCounts.slice(0, 20).map((s) => `${s.status} (${s.count})`).join(', ');
-        throw new DomainError(`No task in ${view.name} has the status '${truncate(a.status)}'.${inUse ? ` Statuses in use: ${inUse}.` : ' It has no tasks.'}`);
+        const inUse = statusCounts
+          .slice(0, 20)
+          .map((s) => `${s.status} (${s.count})`)
+          .join(', ');
+        throw new DomainError(
+          `No task in ${view.name} has the status '${truncate(a.status)}'.${inUse ? ` Statuses in use: ${inUse}.` : ' It has no tasks.'}`,
+        );
       }
     }
     const f: TaskFilter = { ...base, statuses: a.status ? [a.status] : undefined, categories: a.category ? [a.category] : undefined };
     const p = await this.page(f, 'updated', a.limit, a.offset, this.clock.now(), NARROW.status);
     return {
-      scope: view, status: a.status ?? null, category: a.category ?? null, status_counts: statusCounts,
-      total: p.total, truncated: p.truncated, offset: a.offset, hint: p.hint, tasks: p.rows.map(taskSummary),
+      scope: view,
+      status: a.status ?? null,
+      category: a.category ?? null,
+      status_counts: statusCounts,
+      total: p.total,
+      truncated: p.truncated,
+      offset: a.offset,
+      hint: p.hint,
+      tasks: p.rows.map(taskSummary),
     };
   }
 

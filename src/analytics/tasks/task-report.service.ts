@@ -54,11 +54,18 @@ export class TaskReportService {
     const s = summarizeProgress(counts);
     return {
       list: { id: l.id, name: l.name, space: l.spaceName, folder: l.folderName },
-      total: s.total, finished: s.finished, completion_percent: s.completion_percent, top_level: s.top_level,
-      by_category: s.by_category, by_status: s.by_status,
+      total: s.total,
+      finished: s.finished,
+      completion_percent: s.completion_percent,
+      top_level: s.top_level,
+      by_category: s.by_category,
+      by_status: s.by_status,
       finished_last_7_days: {
-        count: s.finished_recently, from: new Date(since).toISOString(), to: new Date(now).toISOString(),
-        truncated: recent.length < s.finished_recently, tasks: recent.map(taskSummary),
+        count: s.finished_recently,
+        from: new Date(since).toISOString(),
+        to: new Date(now).toISOString(),
+        truncated: recent.length < s.finished_recently,
+        tasks: recent.map(taskSummary),
       },
     };
   }
@@ -82,7 +89,15 @@ export class TaskReportService {
     const scope = view.kind === 'workspace' ? null : { kind: view.kind, id: view.id, spaceId: spaceId ?? undefined };
     const [open, facts] = await Promise.all([
       this.workloads.openWork(f),
-      this.timeFacts.facts({ workspaceId: ws, window: { from: window.from, to: window.to }, now, timeZone, scope, groupBy: ['person'], taskNames: false }),
+      this.timeFacts.facts({
+        workspaceId: ws,
+        window: { from: window.from, to: window.to },
+        now,
+        timeZone,
+        scope,
+        groupBy: ['person'],
+        taskNames: false,
+      }),
     ]);
     const logged = facts.map((r) => ({ userId: r.userId!, name: r.userName, email: r.userEmail, loggedMs: r.ms, running: r.running }));
     const w = mergeWorkload(open.rows, logged);
@@ -91,13 +106,25 @@ export class TaskReportService {
     return {
       scope: view,
       window: {
-        days: a.days, from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString(),
-        first_day: window.firstDay, last_day: window.lastDay, time_zone: this.cfg.reports.timeZone,
+        days: a.days,
+        from: new Date(window.from).toISOString(),
+        to: new Date(window.to).toISOString(),
+        first_day: window.firstDay,
+        last_day: window.lastDay,
+        time_zone: this.cfg.reports.timeZone,
       },
-      people_total: page.total, truncated: page.truncated, offset: page.offset, hint: page.hint,
+      people_total: page.total,
+      truncated: page.truncated,
+      offset: page.offset,
+      hint: page.hint,
       people: page.items.map((p) => ({
-        id: p.id, name: p.name, email: p.email, open_tasks: p.openTasks, open_estimate: duration(p.openEstimateMs),
-        time_logged: duration(p.loggedMs), timer_running: p.timerRunning,
+        id: p.id,
+        name: p.name,
+        email: p.email,
+        open_tasks: p.openTasks,
+        open_estimate: duration(p.openEstimateMs),
+        time_logged: duration(p.loggedMs),
+        timer_running: p.timerRunning,
       })),
       unassigned: { open_tasks: w.unassigned.openTasks, open_estimate: duration(w.unassigned.openEstimateMs) },
       totals: { open_tasks: open.total.openTasks, open_estimate: duration(open.total.openEstimateMs), time_logged: duration(loggedTotal) },

@@ -2,7 +2,11 @@ import { buildForest, TreeInput, TreeNode, withoutArchivedBranches } from './tas
 
 const H = 3_600_000;
 const n = (id: string, parentId: string | null, directH: number, estimateH: number | null = null, running = false): TreeInput => ({
-  id, parentId, directMs: directH * H, timeEstimate: estimateH === null ? null : estimateH * H, running,
+  id,
+  parentId,
+  directMs: directH * H,
+  timeEstimate: estimateH === null ? null : estimateH * H,
+  running,
 });
 
 /** id → [rollup h, estimate rollup h, descendants] for every node shown. */
@@ -48,7 +52,10 @@ describe('buildForest', () => {
     const f = buildForest([n('A', null, 1), n('B', 'A', 1), n('C', 'B', 1, null, true), n('D', 'A', 1)], ['A']);
     const [a] = f.roots;
     expect(a.runningInTree).toBe(true);
-    expect(a.children.map((c) => [c.task.id, c.runningInTree])).toEqual([['B', true], ['D', false]]);
+    expect(a.children.map((c) => [c.task.id, c.runningInTree])).toEqual([
+      ['B', true],
+      ['D', false],
+    ]);
   });
 
   it('keeps the shallowest levels when the node limit cuts, with roll-ups of the full tree', () => {
@@ -79,7 +86,12 @@ describe('buildForest', () => {
     const b = f.roots[0].children[0];
     expect([b.children, b.childCount, b.descendantCount, b.childrenTruncated]).toEqual([[], 1, 1, true]);
     expect([f.shownNodes, f.totalNodes, f.truncated]).toEqual([4, 5, true]);
-    expect(buildForest(nodes, ['A'], Number.POSITIVE_INFINITY, 0).roots[0]).toMatchObject({ children: [], childCount: 2, descendantCount: 3, childrenTruncated: true });
+    expect(buildForest(nodes, ['A'], Number.POSITIVE_INFINITY, 0).roots[0]).toMatchObject({
+      children: [],
+      childCount: 2,
+      descendantCount: 3,
+      childrenTruncated: true,
+    });
     expect(buildForest(nodes, ['A', 'E'], Number.POSITIVE_INFINITY, 2).truncated).toBe(false);
   });
 
@@ -104,7 +116,11 @@ describe('withoutArchivedBranches', () => {
     ['a root below an archived task stays, with its own subtree', ['A', 'D'], ['A', 'C', 'D', 'F']],
     ['unarchived nodes stay wherever they are', ['C'], ['A', 'C']],
   ])('%s', (_why, roots, kept) => {
-    expect(withoutArchivedBranches(nodes, roots).map((x) => x.id).sort()).toEqual(kept);
+    expect(
+      withoutArchivedBranches(nodes, roots)
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual(kept);
   });
 
   it('cuts a parent cycle instead of looping', () => {

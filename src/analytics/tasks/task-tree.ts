@@ -98,9 +98,14 @@ export function buildForest<T extends TreeInput>(
   const make = (t: T): TreeNode<T> => {
     const r = rolled.get(t.id)!;
     return {
-      task: t, rollupMs: r.rollupMs, estimateRollupMs: r.estimateRollupMs, runningInTree: r.running,
-      childCount: (children.get(t.id) ?? []).filter((c) => rolled.has(c.id)).length, descendantCount: r.descendants,
-      children: [], childrenTruncated: false,
+      task: t,
+      rollupMs: r.rollupMs,
+      estimateRollupMs: r.estimateRollupMs,
+      runningInTree: r.running,
+      childCount: (children.get(t.id) ?? []).filter((c) => rolled.has(c.id)).length,
+      descendantCount: r.descendants,
+      children: [],
+      childrenTruncated: false,
     };
   };
 

@@ -6,25 +6,81 @@ const H = 3_600_000;
 const T0 = Date.parse('2026-03-01T10:00:00Z');
 
 const row = (id: string, parentId: string | null, directH: number, estimateH: number | null, over: Partial<TaskRow> = {}): TaskRow => ({
-  id, customId: null, name: `Task ${id}`, status: 'in progress', category: 'active', priority: null, listId: 'L1', listName: 'Sprint',
-  parentId, assignees: [], dueDate: null, dateCreated: T0, dateUpdated: T0, dateDone: null, dateClosed: null,
-  timeEstimate: estimateH === null ? null : estimateH * H, archived: false, directMs: directH * H, running: false, matchedIn: null, ...over,
+  id,
+  customId: null,
+  name: `Task ${id}`,
+  status: 'in progress',
+  category: 'active',
+  priority: null,
+  listId: 'L1',
+  listName: 'Sprint',
+  parentId,
+  assignees: [],
+  dueDate: null,
+  dateCreated: T0,
+  dateUpdated: T0,
+  dateDone: null,
+  dateClosed: null,
+  timeEstimate: estimateH === null ? null : estimateH * H,
+  archived: false,
+  directMs: directH * H,
+  running: false,
+  matchedIn: null,
+  ...over,
 });
 
 const detailRow = (over: Partial<TaskDetailRow> = {}): TaskDetailRow => ({
-  id: 'A', customId: 'MOB-1', name: 'Task A', url: null, status: 'in progress', category: 'active', priority: 2, archived: false,
-  description: 'Short.', tags: ['ios'], dateCreated: T0, dateUpdated: T0, startDate: null, dueDate: T0 + 24 * H, dateDone: null, dateClosed: null,
-  timeEstimate: 2 * H, list: { id: 'L1', name: 'Sprint' }, folder: null, space: { id: 'S1', name: 'Mobile' }, parent: null, creator: null,
-  assignees: [{ id: 1, name: 'Ana', email: 'ana@x.test' }], watchers: [], extraLists: [], ...over,
+  id: 'A',
+  customId: 'MOB-1',
+  name: 'Task A',
+  url: null,
+  status: 'in progress',
+  category: 'active',
+  priority: 2,
+  archived: false,
+  description: 'Short.',
+  tags: ['ios'],
+  dateCreated: T0,
+  dateUpdated: T0,
+  startDate: null,
+  dueDate: T0 + 24 * H,
+  dateDone: null,
+  dateClosed: null,
+  timeEstimate: 2 * H,
+  list: { id: 'L1', name: 'Sprint' },
+  folder: null,
+  space: { id: 'S1', name: 'Mobile' },
+  parent: null,
+  creator: null,
+  assignees: [{ id: 1, name: 'Ana', email: 'ana@x.test' }],
+  watchers: [],
+  extraLists: [],
+  ...over,
 });
 
 describe('taskSummary', () => {
   it.each<[Partial<TaskRow>, Record<string, unknown>]>([
     [{}, { priority: null, due_date: null, estimate: null, time_logged: { ms: 0, human: '0m' } }],
-    [{ priority: 1, dueDate: T0, timeEstimate: 90 * 60_000, directMs: 45 * 60_000 }, {
-      priority: 'urgent', due_date: '2026-03-01T10:00:00.000Z', estimate: { ms: 5_400_000, human: '1h 30m' }, time_logged: { ms: 2_700_000, human: '45m' },
-    }],
-    [{ priority: 4, assignees: [{ id: 2, name: 'Ben' }, { id: 1, name: 'Ana' }], running: true }, { priority: 'low', assignees: ['Ben', 'Ana'], timer_running: true }],
+    [
+      { priority: 1, dueDate: T0, timeEstimate: 90 * 60_000, directMs: 45 * 60_000 },
+      {
+        priority: 'urgent',
+        due_date: '2026-03-01T10:00:00.000Z',
+        estimate: { ms: 5_400_000, human: '1h 30m' },
+        time_logged: { ms: 2_700_000, human: '45m' },
+      },
+    ],
+    [
+      {
+        priority: 4,
+        assignees: [
+          { id: 2, name: 'Ben' },
+          { id: 1, name: 'Ana' },
+        ],
+        running: true,
+      },
+      { priority: 'low', assignees: ['Ben', 'Ana'], timer_running: true },
+    ],
   ])('%p', (over, expected) => {
     expect(taskSummary(row('A', null, 0, null, over))).toEqual(expect.objectContaining(expected));
   });
@@ -43,7 +99,14 @@ describe('taskDetail', () => {
   });
 
   it('splits dependencies by direction', () => {
-    const dep = (direction: 'waiting_on' | 'blocking', id: string) => ({ direction, id, customId: null, name: id, status: 'open', category: 'not_started' as const });
+    const dep = (direction: 'waiting_on' | 'blocking', id: string) => ({
+      direction,
+      id,
+      customId: null,
+      name: id,
+      status: 'open',
+      category: 'not_started' as const,
+    });
     const v = taskDetail(detailRow(), buildForest(nodes, ['A']), [dep('waiting_on', 'X'), dep('blocking', 'Y'), dep('blocking', 'Z')]);
     expect([v.dependencies.waiting_on.map((d) => d.id), v.dependencies.blocking.map((d) => d.id)]).toEqual([['X'], ['Y', 'Z']]);
   });
@@ -55,7 +118,10 @@ describe('taskDetail', () => {
 
   it('a task without time, estimate or subtasks has zero rollups, not nulls', () => {
     const v = taskDetail(detailRow({ timeEstimate: null }), buildForest([row('A', null, 0, null)], ['A']), []);
-    expect([v.time.rollup, v.estimate]).toEqual([{ ms: 0, human: '0m' }, { direct: null, rollup: { ms: 0, human: '0m' } }]);
+    expect([v.time.rollup, v.estimate]).toEqual([
+      { ms: 0, human: '0m' },
+      { direct: null, rollup: { ms: 0, human: '0m' } },
+    ]);
     expect(v.subtasks).toEqual([]);
   });
 });

@@ -12,21 +12,39 @@ const DESCRIPTION_MAX = 3000;
 
 export function taskSummary(r: TaskRow): TaskSummary {
   return {
-    id: r.id, custom_id: r.customId, name: r.name, status: r.status, category: r.category, priority: priorityName(r.priority),
-    list: { id: r.listId, name: r.listName }, parent_id: r.parentId, assignees: r.assignees.map((a) => a.name),
-    due_date: iso(r.dueDate), date_updated: iso(r.dateUpdated) as string,
-    time_logged: duration(r.directMs), timer_running: r.running, estimate: r.timeEstimate === null ? null : duration(r.timeEstimate),
+    id: r.id,
+    custom_id: r.customId,
+    name: r.name,
+    status: r.status,
+    category: r.category,
+    priority: priorityName(r.priority),
+    list: { id: r.listId, name: r.listName },
+    parent_id: r.parentId,
+    assignees: r.assignees.map((a) => a.name),
+    due_date: iso(r.dueDate),
+    date_updated: iso(r.dateUpdated) as string,
+    time_logged: duration(r.directMs),
+    timer_running: r.running,
+    estimate: r.timeEstimate === null ? null : duration(r.timeEstimate),
   };
 }
 
 export function taskNode(n: TreeNode<TaskRow>): TaskNodeView {
   const t = n.task;
   return {
-    id: t.id, custom_id: t.customId, name: t.name, status: t.status, category: t.category,
-    list: { id: t.listId, name: t.listName }, assignees: t.assignees.map((a) => a.name),
+    id: t.id,
+    custom_id: t.customId,
+    name: t.name,
+    status: t.status,
+    category: t.category,
+    list: { id: t.listId, name: t.listName },
+    assignees: t.assignees.map((a) => a.name),
     time: { direct: duration(t.directMs), rollup: duration(n.rollupMs), running: n.runningInTree },
     estimate: { direct: t.timeEstimate === null ? null : duration(t.timeEstimate), rollup: duration(n.estimateRollupMs) },
-    subtask_count: n.childCount, descendant_count: n.descendantCount, subtasks_truncated: n.childrenTruncated, subtasks: n.children.map(taskNode),
+    subtask_count: n.childCount,
+    descendant_count: n.descendantCount,
+    subtasks_truncated: n.childrenTruncated,
+    subtasks: n.children.map(taskNode),
   };
 }
 
@@ -39,20 +57,35 @@ export function taskDetail(d: TaskDetailRow, forest: Forest<TaskRow>, deps: Depe
   const root = forest.roots[0];
   const description = d.description ?? null;
   return {
-    id: d.id, custom_id: d.customId, name: d.name, url: d.url, status: d.status, category: d.category,
-    priority: priorityName(d.priority), archived: d.archived,
+    id: d.id,
+    custom_id: d.customId,
+    name: d.name,
+    url: d.url,
+    status: d.status,
+    category: d.category,
+    priority: priorityName(d.priority),
+    archived: d.archived,
     description: description && description.length > DESCRIPTION_MAX ? description.slice(0, DESCRIPTION_MAX) : description,
     description_truncated: (description?.length ?? 0) > DESCRIPTION_MAX,
-    assignees: d.assignees, watchers: d.watchers, creator: d.creator, tags: d.tags,
+    assignees: d.assignees,
+    watchers: d.watchers,
+    creator: d.creator,
+    tags: d.tags,
     dates: {
-      created: iso(d.dateCreated) as string, updated: iso(d.dateUpdated) as string, start: iso(d.startDate),
-      due: iso(d.dueDate), done: iso(d.dateDone), closed: iso(d.dateClosed),
+      created: iso(d.dateCreated) as string,
+      updated: iso(d.dateUpdated) as string,
+      start: iso(d.startDate),
+      due: iso(d.dueDate),
+      done: iso(d.dateDone),
+      closed: iso(d.dateClosed),
     },
     estimate: { direct: d.timeEstimate === null ? null : duration(d.timeEstimate), rollup: duration(root?.estimateRollupMs ?? d.timeEstimate ?? 0) },
     time: { direct: duration(root?.task.directMs ?? 0), rollup: duration(root?.rollupMs ?? 0), running: root?.runningInTree ?? false },
     location: { space: d.space, folder: d.folder, list: d.list },
-    extra_lists: d.extraLists, parent: d.parent,
-    subtask_total: root?.descendantCount ?? 0, subtasks_truncated: forest.truncated,
+    extra_lists: d.extraLists,
+    parent: d.parent,
+    subtask_total: root?.descendantCount ?? 0,
+    subtasks_truncated: forest.truncated,
     subtasks: (root?.children ?? []).map(taskNode),
     dependencies: {
       waiting_on: deps.filter((x) => x.direction === 'waiting_on').map(dependency),

@@ -7,10 +7,27 @@ import { OpenWorkRow } from './workload';
 
 /** The filter open_work_counts answers: open tasks, subtasks included, archived ones left out, by home list only. */
 function fromCounters(f: TaskFilter): boolean {
-  return !f.includeClosed && f.includeSubtasks && !f.includeArchived && !f.categories?.length && !f.statuses?.length &&
-    f.assigneeId === undefined && f.dueFrom === undefined && f.dueTo === undefined && f.updatedFrom === undefined &&
-    f.updatedTo === undefined && f.finishedFrom === undefined && f.overdueAt === undefined && !f.search &&
-    !f.scope && f.finishedTo === undefined && f.createdFrom === undefined && !f.ids && f.hasEstimate === undefined && f.hasAssignee === undefined;
+  return (
+    !f.includeClosed &&
+    f.includeSubtasks &&
+    !f.includeArchived &&
+    !f.categories?.length &&
+    !f.statuses?.length &&
+    f.assigneeId === undefined &&
+    f.dueFrom === undefined &&
+    f.dueTo === undefined &&
+    f.updatedFrom === undefined &&
+    f.updatedTo === undefined &&
+    f.finishedFrom === undefined &&
+    f.overdueAt === undefined &&
+    !f.search &&
+    !f.scope &&
+    f.finishedTo === undefined &&
+    f.createdFrom === undefined &&
+    !f.ids &&
+    f.hasEstimate === undefined &&
+    f.hasAssignee === undefined
+  );
 }
 
 /** Workload reads (get_workload): open work per assignee (time logged comes from the time facts). Plans: docs/benchmarks.md. */
@@ -45,8 +62,11 @@ export class TaskWorkloadRepository {
     );
     return {
       rows: raw.map((r) => ({
-        userId: numOrNull(r.user_id), name: r.username as string | null, email: r.email as string | null,
-        openTasks: num(r.open_tasks), openEstimateMs: num(r.open_estimate_ms),
+        userId: numOrNull(r.user_id),
+        name: r.username as string | null,
+        email: r.email as string | null,
+        openTasks: num(r.open_tasks),
+        openEstimateMs: num(r.open_estimate_ms),
       })),
       total: { openTasks: raw.length ? num(raw[0].total_tasks) : 0, openEstimateMs: raw.length ? num(raw[0].total_estimate) : 0 },
     };
@@ -82,8 +102,11 @@ export class TaskWorkloadRepository {
     );
     return {
       rows: raw.map((r) => ({
-        userId: numOrNull(r.user_id), name: r.username as string | null, email: r.email as string | null,
-        openTasks: num(r.open_tasks), openEstimateMs: num(r.open_estimate_ms),
+        userId: numOrNull(r.user_id),
+        name: r.username as string | null,
+        email: r.email as string | null,
+        openTasks: num(r.open_tasks),
+        openEstimateMs: num(r.open_estimate_ms),
       })),
       total: { openTasks: raw.length ? num(raw[0].total_tasks) : 0, openEstimateMs: raw.length ? Math.round(num(raw[0].total_estimate)) : 0 },
     };

@@ -2,10 +2,18 @@ import { LoggedTimeRow, mergeWorkload, OpenWorkRow } from './workload';
 
 const H = 3_600_000;
 const open = (userId: number | null, name: string | null, openTasks: number, estH: number): OpenWorkRow => ({
-  userId, name, email: name ? `${name.toLowerCase()}@x.test` : null, openTasks, openEstimateMs: estH * H,
+  userId,
+  name,
+  email: name ? `${name.toLowerCase()}@x.test` : null,
+  openTasks,
+  openEstimateMs: estH * H,
 });
 const logged = (userId: number, name: string | null, h: number, running = false): LoggedTimeRow => ({
-  userId, name, email: null, loggedMs: h * H, running,
+  userId,
+  name,
+  email: null,
+  loggedMs: h * H,
+  running,
 });
 
 describe('mergeWorkload', () => {

@@ -49,7 +49,14 @@ export class TimeFactsRepository {
     for (const r of running) {
       const x = byTask.get(r.taskId as string);
       if (!x) byTask.set(r.taskId as string, r);
-      else byTask.set(r.taskId as string, { ...x, ms: x.ms + r.ms, billableMs: x.billableMs + r.billableMs, entries: x.entries + r.entries, running: true });
+      else
+        byTask.set(r.taskId as string, {
+          ...x,
+          ms: x.ms + r.ms,
+          billableMs: x.billableMs + r.billableMs,
+          entries: x.entries + r.entries,
+          running: true,
+        });
     }
     return [...byTask.values()].sort((a, b) => b.ms - a.ms || String(a.taskId).localeCompare(String(b.taskId)));
   }
@@ -72,8 +79,18 @@ export class TimeFactsRepository {
 
 /** Lifetime per task of a task set, without names, people or other groupings: the maintained totals can answer. */
 function lifetimePerTask(q: TimeFactsQuery): boolean {
-  return q.window === null && !q.runningOnly && q.groupBy.length === 1 && q.groupBy[0] === 'task' && (!!q.tasks || !!q.taskIds)
-    && !q.userIds && !q.top && !q.sets && !q.countTasks && q.taskNames === false;
+  return (
+    q.window === null &&
+    !q.runningOnly &&
+    q.groupBy.length === 1 &&
+    q.groupBy[0] === 'task' &&
+    (!!q.tasks || !!q.taskIds) &&
+    !q.userIds &&
+    !q.top &&
+    !q.sets &&
+    !q.countTasks &&
+    q.taskNames === false
+  );
 }
 
 /** Columns each dimension groups by, on the `pieces` relation. */
@@ -97,7 +114,8 @@ const NAME_JOINS: Partial<Record<TimeDimension, { select: string; join: string }
     join: 'LEFT JOIN members m ON m.workspace_id = :ws AND m.user_id = g.user_id',
   },
   task: {
-    select: 'tk.name AS task_name, tk.custom_id AS task_custom_id, tk.parent_id AS task_parent_id, tk.list_id AS task_list_id, tk.status AS task_status, tk.time_estimate AS task_estimate',
+    select:
+      'tk.name AS task_name, tk.custom_id AS task_custom_id, tk.parent_id AS task_parent_id, tk.list_id AS task_list_id, tk.status AS task_status, tk.time_estimate AS task_estimate',
     join: 'LEFT JOIN tasks tk ON tk.id = g.task_id',
   },
   list: { select: 'ls.name AS list_name', join: 'LEFT JOIN lists ls ON ls.id = g.list_id' },
@@ -124,11 +142,17 @@ export function timeFactsSql(q: TimeFactsQuery, p: Params): string {
     ...(q.scope ? [`e.${HOME_COLUMN[q.scope.kind]} = ${p.add(q.scope.id)}`] : []),
     ...(q.userIds ? [`e.user_id = ANY(${p.add(q.userIds)}::bigint[])`] : []),
     ...(q.taskIds ? [`e.task_id = ANY(${p.add(q.taskIds)}::text[])`] : []),
-  ].map((f) => ` AND ${f}`).join('');
+  ]
+    .map((f) => ` AND ${f}`)
+    .join('');
   const columns = `e.id, e.user_id, e.task_id, e.billable, e.running, e.tags, e.start_at, e.home_list_id AS list_id, e.home_folder_id AS folder_id, e.home_space_id AS space_id`;
   const dims = [...new Set(q.groupBy)];
   // The task row is read only when a question needs it: its status, or the task-set filter.
-  const taskJoin = q.tasks ? `JOIN tasks t ON t.id = src.task_id AND ${taskWhere(q.tasks, p)}` : dims.includes('status') ? 'LEFT JOIN tasks t ON t.id = src.task_id' : '';
+  const taskJoin = q.tasks
+    ? `JOIN tasks t ON t.id = src.task_id AND ${taskWhere(q.tasks, p)}`
+    : dims.includes('status')
+      ? 'LEFT JOIN tasks t ON t.id = src.task_id'
+      : '';
   const byDay = dims.includes('day');
   // Only bound when used: PostgreSQL cannot type a parameter no expression mentions.
   const tz = byDay ? `${p.add(q.timeZone)}::text` : '';
@@ -161,14 +185,22 @@ export function timeFactsSql(q: TimeFactsQuery, p: Params): string {
   const ms = (cond = '') => `coalesce(sum(piece_ms)${cond}, 0)::bigint`;
   const live = `e.workspace_id = ${ws} AND e.deleted_at IS NULL AND e.task_live`;
   return `
-    WITH ${q.longestMs !== undefined || q.runningOnly ? '' : `longest AS (
+    WITH ${
+      q.longestMs !== undefined || q.runningOnly
+        ? ''
+        : `longest AS (
       SELECT coalesce(max(duration_ms), 0) AS ms FROM time_entries WHERE workspace_id = ${ws} AND NOT running AND deleted_at IS NULL
-    ), `}src AS (${q.runningOnly ? '' : `
+    ), `
+    }src AS (${
+      q.runningOnly
+        ? ''
+        : `
       SELECT ${columns}, coalesce(e.end_at, e.start_at + e.duration_ms * interval '1 millisecond') AS end_at
       FROM time_entries e
       WHERE ${live} AND NOT e.running AND e.start_at < ${to}
         AND e.start_at >= ${q.longestMs !== undefined && q.window ? p.instant(q.window.from - q.longestMs) : `${from} - (SELECT ms FROM longest) * interval '1 millisecond'`}${filters}
-      UNION ALL`}
+      UNION ALL`
+    }
       SELECT ${columns}, ${now} AS end_at
       FROM time_entries e
       WHERE ${live} AND e.running AND e.start_at < ${to}${filters}
@@ -182,12 +214,16 @@ export function timeFactsSql(q: TimeFactsQuery, p: Params): string {
       WHERE least(src.end_at, ${to}) > greatest(src.start_at, ${from})
     )${pieces}${tagged}, pcs AS (
       SELECT x.*, (extract(epoch FROM (x.pf - x.ps)) * 1000)::bigint AS piece_ms FROM ${grouped} x WHERE x.pf > x.ps
-    ), ${q.countTasks ? taskCounted(groupCols) : `g AS (
+    ), ${
+      q.countTasks
+        ? taskCounted(groupCols)
+        : `g AS (
       SELECT ${groupCols.length ? `${groupCols.join(', ')}, ` : ''}
              ${ms()} AS ms, ${ms(' FILTER (WHERE billable)')} AS billable_ms,
              count(*)::int AS entries, bool_or(running) AS running${sets ? `, GROUPING(${groupCols.join(', ')}) AS grouping_mask` : ''}
       FROM pcs
-      ${sets ? `GROUP BY GROUPING SETS (${sets.map((cols) => `(${cols.join(', ')})`).join(', ')})` : groupCols.length ? `GROUP BY ${groupCols.join(', ')}` : ''}`}
+      ${sets ? `GROUP BY GROUPING SETS (${sets.map((cols) => `(${cols.join(', ')})`).join(', ')})` : groupCols.length ? `GROUP BY ${groupCols.join(', ')}` : ''}`
+    }
     )${ranked(q, groupCols, p)}
     SELECT g.*${names.map((n) => `, ${n.select}`).join('')}
     FROM ${q.top ? 'top g' : 'g'} ${names.map((n) => n.join.replace(':ws', () => ws)).join(' ')}

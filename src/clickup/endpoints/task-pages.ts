@@ -42,9 +42,7 @@ export async function* paginateTasks(
     if (result.itemCount > 0) {
       const signature = pageSignature(result);
       if (signature === previous) {
-        throw new ClickupPayloadError(endpoint, [
-          `page ${page} repeats page ${page - 1}: the server ignored the page parameter`,
-        ]);
+        throw new ClickupPayloadError(endpoint, [`page ${page} repeats page ${page - 1}: the server ignored the page parameter`]);
       }
       previous = signature;
     }

@@ -1,12 +1,6 @@
 import { ClickupInvalidRequestError } from '../clickup.errors';
 import { encodeQuery } from '../transport/query-string';
-import {
-  createTaskPayload,
-  customTaskIdParams,
-  listTasksParams,
-  teamTasksParams,
-  updateTaskPayload,
-} from './task-params';
+import { createTaskPayload, customTaskIdParams, listTasksParams, teamTasksParams, updateTaskPayload } from './task-params';
 import { createTimeEntryPayload, timeEntriesParams, updateTimeEntryPayload } from './time-entry-params';
 import { createWebhookPayload } from './webhook-params';
 
@@ -46,12 +40,8 @@ describe('task listing params', () => {
   });
 
   it('sends custom field filters as a JSON array and unset filters not at all', () => {
-    const qs = encodeQuery(
-      listTasksParams({ customFields: [{ fieldId: 'cf', operator: '=', value: 3 }], includeTiml: true, watchers: [1] }, 0),
-    );
-    expect(qs).toBe(
-      `page=0&custom_fields=${encodeURIComponent('[{"field_id":"cf","operator":"=","value":3}]')}&include_timl=true&watchers[]=1`,
-    );
+    const qs = encodeQuery(listTasksParams({ customFields: [{ fieldId: 'cf', operator: '=', value: 3 }], includeTiml: true, watchers: [1] }, 0));
+    expect(qs).toBe(`page=0&custom_fields=${encodeURIComponent('[{"field_id":"cf","operator":"=","value":3}]')}&include_timl=true&watchers[]=1`);
   });
 });
 
@@ -130,9 +120,14 @@ describe('time entry params', () => {
 
   it('sends webhook location ids as integers (the spec types them so) and refuses non-numeric ones', () => {
     expect(createWebhookPayload({ endpoint: 'https://x', events: ['*'], spaceId: '90150000001', taskId: '86abc' }, 'POST w')).toEqual({
-      endpoint: 'https://x', events: ['*'], space_id: 90150000001, task_id: '86abc',
+      endpoint: 'https://x',
+      events: ['*'],
+      space_id: 90150000001,
+      task_id: '86abc',
     });
-    expect(() => createWebhookPayload({ endpoint: 'https://x', events: ['*'], listId: 'abc' }, 'POST w')).toThrow("listId must be a numeric id, got 'abc'");
+    expect(() => createWebhookPayload({ endpoint: 'https://x', events: ['*'], listId: 'abc' }, 'POST w')).toThrow(
+      "listId must be a numeric id, got 'abc'",
+    );
   });
 
   it('requires at least one webhook event', () => {

@@ -37,9 +37,7 @@ function listingParams(q: TaskListingFilters, page: number): QueryParams {
     date_done_lt: q.dateDoneLt,
     custom_fields:
       q.customFields && q.customFields.length > 0
-        ? JSON.stringify(
-            q.customFields.map((f) => compact({ field_id: f.fieldId, operator: f.operator, value: f.value })),
-          )
+        ? JSON.stringify(q.customFields.map((f) => compact({ field_id: f.fieldId, operator: f.operator, value: f.value })))
         : undefined,
     'custom_items[]': q.customItems,
     include_markdown_description: q.includeMarkdownDescription,

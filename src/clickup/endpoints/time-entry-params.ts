@@ -1,10 +1,4 @@
-import type {
-  CreateTimeEntryBody,
-  StartTimerBody,
-  TimeEntriesQuery,
-  TimeEntryTagInput,
-  UpdateTimeEntryBody,
-} from '../clickup.types';
+import type { CreateTimeEntryBody, StartTimerBody, TimeEntriesQuery, TimeEntryTagInput, UpdateTimeEntryBody } from '../clickup.types';
 import { ClickupInvalidRequestError } from '../clickup.errors';
 import { QueryParams } from '../transport/query-string';
 import { compact } from './task-params';
@@ -16,10 +10,7 @@ import { compact } from './task-params';
 export function timeEntriesParams(q: TimeEntriesQuery, endpoint: string): QueryParams {
   const locations = [q.spaceId, q.folderId, q.listId, q.taskId].filter((v) => v !== undefined);
   if (locations.length > 1) {
-    throw new ClickupInvalidRequestError(
-      `${endpoint}: give at most one of spaceId, folderId, listId, taskId`,
-      endpoint,
-    );
+    throw new ClickupInvalidRequestError(`${endpoint}: give at most one of spaceId, folderId, listId, taskId`, endpoint);
   }
   if (q.startDate !== undefined && q.endDate !== undefined && q.startDate > q.endDate) {
     throw new ClickupInvalidRequestError(`${endpoint}: startDate is after endDate`, endpoint);

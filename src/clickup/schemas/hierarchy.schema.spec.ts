@@ -34,7 +34,7 @@ describe('team schema', () => {
 
   it('names the member field that broke', () => {
     const raw = rawTeam();
-    ((raw.members as Array<{ user: Record<string, unknown> }>)[1].user).id = 'abc';
+    (raw.members as Array<{ user: Record<string, unknown> }>)[1].user.id = 'abc';
     expect(() => parsePayload(teamsResponseSchema, { teams: [raw] }, 'GET /team')).toThrow(
       'GET /team returned an unexpected payload: teams[0].members[1].user.id: expected user id',
     );
@@ -53,7 +53,10 @@ describe('hierarchy schemas', () => {
   it('keeps a space whose embedded members or statuses lack what the spec makes optional', () => {
     const raw = rawSpace();
     raw.members = [{ user: { username: 'no id' } }, { user: { id: 5, username: 'ok' } }];
-    raw.statuses = [{ color: '#000', type: 'open', orderindex: 0 }, { status: 'done', type: 'closed', orderindex: 1 }];
+    raw.statuses = [
+      { color: '#000', type: 'open', orderindex: 0 },
+      { status: 'done', type: 'closed', orderindex: 1 },
+    ];
     const [space] = parsePayload(spacesResponseSchema, { spaces: [raw] }, 'GET /team/{team_id}/space').spaces;
     expect(space.members.map((m) => m.id)).toEqual([5]);
     expect(space.statuses.map((x) => x.status)).toEqual(['done']);
@@ -109,7 +112,12 @@ describe('webhook schemas', () => {
       { id: '4b67ac88-e506-4a29-9d42-26e504e3435e', webhook: rawWebhook() },
       'POST /team/{team_id}/webhook',
     ).webhook;
-    expect(hook).toMatchObject({ teamId: '108', userId: 183, secret: 'O94IM25S7PXBPYTMNXLLET230SRP0S89', health: { status: 'active', failCount: 0 } });
+    expect(hook).toMatchObject({
+      teamId: '108',
+      userId: 183,
+      secret: 'O94IM25S7PXBPYTMNXLLET230SRP0S89',
+      health: { status: 'active', failCount: 0 },
+    });
   });
 
   it('refuses a create response without a secret (deliveries could not be verified)', () => {
@@ -119,7 +127,11 @@ describe('webhook schemas', () => {
   });
 
   it('lists webhooks', () => {
-    const { webhooks } = parsePayload(webhooksResponseSchema, { webhooks: [rawWebhook({ health: { status: 'failing', fail_count: 5 } })] }, 'GET /team/{team_id}/webhook');
+    const { webhooks } = parsePayload(
+      webhooksResponseSchema,
+      { webhooks: [rawWebhook({ health: { status: 'failing', fail_count: 5 } })] },
+      'GET /team/{team_id}/webhook',
+    );
     expect(webhooks[0].health).toEqual({ status: 'failing', failCount: 5 });
   });
 });

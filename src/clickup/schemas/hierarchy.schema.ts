@@ -59,16 +59,10 @@ export const spacesResponseSchema = z.object({ spaces: z.array(spaceSchema) });
 
 // The spec allows a bare string here as well as the usual {status|priority, color} object.
 const listStatusSchema = optionalObject(
-  z.union([
-    z.string().transform((status) => ({ status, color: null })),
-    z.object({ status: textOrNull, color: textOrNull }),
-  ]),
+  z.union([z.string().transform((status) => ({ status, color: null })), z.object({ status: textOrNull, color: textOrNull })]),
 );
 const listPrioritySchema = optionalObject(
-  z.union([
-    z.string().transform((priority) => ({ priority, color: null })),
-    z.object({ priority: textOrNull, color: textOrNull }),
-  ]),
+  z.union([z.string().transform((priority) => ({ priority, color: null })), z.object({ priority: textOrNull, color: textOrNull })]),
 );
 
 export const listSchema = withRaw(

@@ -48,9 +48,7 @@ function toTimestamp(value: unknown): number | Invalid {
 export const msTimestamp = coerce('expected ms timestamp', toTimestamp);
 
 /** Unix ms, or null when null/absent/empty. */
-export const msTimestampOrNull = coerce('expected ms timestamp or null', (v) =>
-  isBlank(v) ? null : toTimestamp(v),
-);
+export const msTimestampOrNull = coerce('expected ms timestamp or null', (v) => (isBlank(v) ? null : toTimestamp(v)));
 
 /** A signed ms duration ("-25655" for a running timer) as string or number → number. */
 export const signedMs = coerce('expected ms duration', toInteger);
@@ -123,9 +121,7 @@ export function flag(defaultValue: boolean) {
   return coerce('expected boolean', (v) => (v === null || v === undefined ? defaultValue : toBoolean(v)));
 }
 
-export const flagOrNull = coerce('expected boolean or null', (v) =>
-  v === null || v === undefined ? null : toBoolean(v),
-);
+export const flagOrNull = coerce('expected boolean or null', (v) => (v === null || v === undefined ? null : toBoolean(v)));
 
 /** Array that may be null/absent → []. */
 export function listOf<T extends z.ZodType>(item: T) {

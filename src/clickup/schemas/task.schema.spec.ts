@@ -46,7 +46,16 @@ describe('task schema', () => {
       delete raw[key];
     }
     const task = parsePayload(taskSchema, raw, 'GET /task/{task_id}');
-    expect(task).toMatchObject({ timeSpent: null, points: null, tags: [], watchers: [], customFields: [], priority: null, creator: null, folder: null });
+    expect(task).toMatchObject({
+      timeSpent: null,
+      points: null,
+      tags: [],
+      watchers: [],
+      customFields: [],
+      priority: null,
+      creator: null,
+      folder: null,
+    });
   });
 
   it.each([
@@ -61,8 +70,11 @@ describe('task schema', () => {
     ['fractional time estimate, half rounds up', { time_estimate: 3600000.5 }, { timeEstimate: 3600001 }],
     ['fractional time spent as a string', { time_spent: '1800000.4' }, { timeSpent: 1800000 }],
     ['null time estimate and time spent (spec: number|null)', { time_estimate: null, time_spent: null }, { timeEstimate: null, timeSpent: null }],
-    ['custom fields without type_config (spec shape)', { custom_fields: [{ id: 'cf-9', name: 'Location', type: 'location', required: false }] },
-      { customFields: [{ id: 'cf-9', name: 'Location', type: 'location', typeConfig: null, required: false, hasValue: false, value: null }] }],
+    [
+      'custom fields without type_config (spec shape)',
+      { custom_fields: [{ id: 'cf-9', name: 'Location', type: 'location', required: false }] },
+      { customFields: [{ id: 'cf-9', name: 'Location', type: 'location', typeConfig: null, required: false, hasValue: false, value: null }] },
+    ],
   ])('tolerates drift: %s', (_label, overrides, expected) => {
     expect(parsePayload(taskSchema, rawTask(overrides), 'GET /task/{task_id}')).toMatchObject(expected);
   });

@@ -7,14 +7,7 @@ import type {
   ClickupPriority,
   ClickupTask,
 } from '../clickup.types';
-import {
-  folderRefSchema,
-  listRefSchema,
-  spaceRefSchema,
-  statusSchema,
-  tagSchema,
-  userRefSchema,
-} from './common.schema';
+import { folderRefSchema, listRefSchema, spaceRefSchema, statusSchema, tagSchema, userRefSchema } from './common.schema';
 import {
   flag,
   flagOrNull,
@@ -40,20 +33,16 @@ const PRIORITY_NAMES: Record<number, string> = { 1: 'urgent', 2: 'high', 3: 'nor
  * team-task schema says a bare integer. Normalise all of them to {id 1-4, name, color}.
  */
 const prioritySchema = z.union([
-  integerOrNull.transform((n): ClickupPriority | null =>
-    n === null ? null : { id: n, name: PRIORITY_NAMES[n] ?? null, color: null },
-  ),
-  z
-    .object({ id: integerOrNull, priority: textOrNull, color: textOrNull, orderindex: integerOrNull })
-    .transform((p, ctx): ClickupPriority | null => {
-      const resolved = p.id ?? p.orderindex ?? (p.priority ? PRIORITY_IDS[p.priority.toLowerCase()] : undefined);
-      if (resolved === undefined || resolved === null) {
-        if (p.priority === null) return null;
-        ctx.addIssue({ code: 'custom', message: 'expected priority id or known priority name' });
-        return z.NEVER;
-      }
-      return { id: resolved, name: p.priority ?? PRIORITY_NAMES[resolved] ?? null, color: p.color };
-    }),
+  integerOrNull.transform((n): ClickupPriority | null => (n === null ? null : { id: n, name: PRIORITY_NAMES[n] ?? null, color: null })),
+  z.object({ id: integerOrNull, priority: textOrNull, color: textOrNull, orderindex: integerOrNull }).transform((p, ctx): ClickupPriority | null => {
+    const resolved = p.id ?? p.orderindex ?? (p.priority ? PRIORITY_IDS[p.priority.toLowerCase()] : undefined);
+    if (resolved === undefined || resolved === null) {
+      if (p.priority === null) return null;
+      ctx.addIssue({ code: 'custom', message: 'expected priority id or known priority name' });
+      return z.NEVER;
+    }
+    return { id: resolved, name: p.priority ?? PRIORITY_NAMES[resolved] ?? null, color: p.color };
+  }),
 ]);
 
 const customFieldSchema = z
@@ -65,18 +54,16 @@ const customFieldSchema = z
     type_config: z.unknown().optional(),
     required: flagOrNull,
   })
-  .transform(
-    (f): ClickupCustomFieldValue => ({
-      id: f.id,
-      name: f.name,
-      type: f.type,
-      typeConfig: f.type_config ?? null,
-      required: f.required,
-      // Unset fields have no `value` key at all; an explicit null is a (cleared) value.
-      hasValue: Object.prototype.hasOwnProperty.call(f, 'value'),
-      value: (f as Record<string, unknown>).value ?? null,
-    }),
-  );
+  .transform((f): ClickupCustomFieldValue => ({
+    id: f.id,
+    name: f.name,
+    type: f.type,
+    typeConfig: f.type_config ?? null,
+    required: f.required,
+    // Unset fields have no `value` key at all; an explicit null is a (cleared) value.
+    hasValue: Object.prototype.hasOwnProperty.call(f, 'value'),
+    value: (f as Record<string, unknown>).value ?? null,
+  }));
 
 const dependencySchema = z
   .object({
@@ -86,32 +73,26 @@ const dependencySchema = z
     date_created: msTimestampOrNull,
     userid: userIdOrNull,
   })
-  .transform(
-    (d): ClickupDependency => ({
-      taskId: d.task_id,
-      dependsOn: d.depends_on,
-      type: d.type,
-      dateCreated: d.date_created,
-      userId: d.userid,
-    }),
-  );
+  .transform((d): ClickupDependency => ({
+    taskId: d.task_id,
+    dependsOn: d.depends_on,
+    type: d.type,
+    dateCreated: d.date_created,
+    userId: d.userid,
+  }));
 
 const linkedTaskSchema = z
   .object({ task_id: id, link_id: id, date_created: msTimestampOrNull, userid: userIdOrNull })
-  .transform(
-    (l): ClickupLinkedTask => ({
-      taskId: l.task_id,
-      linkId: l.link_id,
-      dateCreated: l.date_created,
-      userId: l.userid,
-    }),
-  );
+  .transform((l): ClickupLinkedTask => ({
+    taskId: l.task_id,
+    linkId: l.link_id,
+    dateCreated: l.date_created,
+    userId: l.userid,
+  }));
 
 const checklistSchema = z
   .object({ id, name: textOrNull, resolved: integerOrNull, unresolved: integerOrNull })
-  .transform(
-    (c): ClickupChecklistSummary => ({ id: c.id, name: c.name, resolved: c.resolved, unresolved: c.unresolved }),
-  );
+  .transform((c): ClickupChecklistSummary => ({ id: c.id, name: c.name, resolved: c.resolved, unresolved: c.unresolved }));
 
 const taskShape = z.object({
   id,

@@ -1,16 +1,7 @@
 import { z } from 'zod';
 import type { ClickupMember, ClickupRole, ClickupTeam } from '../clickup.types';
 import { userRefSchema } from './common.schema';
-import {
-  id,
-  integerOrNull,
-  msTimestampOrNull,
-  optionalObject,
-  textOrNull,
-  listOf,
-  userId,
-  withRaw,
-} from './primitives.schema';
+import { id, integerOrNull, msTimestampOrNull, optionalObject, textOrNull, listOf, userId, withRaw } from './primitives.schema';
 
 const ROLE_KEYS: Record<ClickupRole, string> = { 1: 'owner', 2: 'admin', 3: 'member', 4: 'guest' };
 

@@ -1,11 +1,6 @@
 import { rawTimeEntry, rawUser } from '../testing/clickup-fixtures';
 import { parseListingItems, parsePayload } from './parse-payload';
-import {
-  currentTimerResponseSchema,
-  singleTimeEntryResponseSchema,
-  timeEntriesResponseSchema,
-  timeEntrySchema,
-} from './time-entry.schema';
+import { currentTimerResponseSchema, singleTimeEntryResponseSchema, timeEntriesResponseSchema, timeEntrySchema } from './time-entry.schema';
 
 const LIST = 'GET /team/{team_id}/time_entries';
 
@@ -148,7 +143,10 @@ describe('time entry schema', () => {
 
   it('rejects a task-location id that is neither string nor integer', () => {
     const raw = rawTimeEntry({ task_location: { list_id: { id: 1 } } });
-    expect(parseListingItems(timeEntrySchema, [raw], LIST).skipped[0]).toMatchObject({ field: 'task_location.list_id', reason: 'expected id or null' });
+    expect(parseListingItems(timeEntrySchema, [raw], LIST).skipped[0]).toMatchObject({
+      field: 'task_location.list_id',
+      reason: 'expected id or null',
+    });
   });
 
   it('still rejects a listing whose envelope is not {data: [...]}', () => {

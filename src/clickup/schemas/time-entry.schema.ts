@@ -1,18 +1,7 @@
 import { z } from 'zod';
 import type { ClickupTaskLocation, ClickupTimeEntry, ClickupTimeEntryTask } from '../clickup.types';
 import { statusSchema, tagSchema, userRefSchema } from './common.schema';
-import {
-  flag,
-  id,
-  idOrNull,
-  listOf,
-  msTimestamp,
-  msTimestampOrNull,
-  optionalObject,
-  signedMs,
-  textOrNull,
-  withRaw,
-} from './primitives.schema';
+import { flag, id, idOrNull, listOf, msTimestamp, msTimestampOrNull, optionalObject, signedMs, textOrNull, withRaw } from './primitives.schema';
 
 /**
  * Time entries are where ClickUp's JSON drifts most (docs/clickup-api.md §8, §13.3):
@@ -26,9 +15,7 @@ import {
 
 const entryTaskSchema = z
   .object({ id, custom_id: textOrNull, name: textOrNull, status: optionalObject(statusSchema) })
-  .transform(
-    (t): ClickupTimeEntryTask => ({ id: t.id, customId: t.custom_id, name: t.name, status: t.status }),
-  );
+  .transform((t): ClickupTimeEntryTask => ({ id: t.id, customId: t.custom_id, name: t.name, status: t.status }));
 
 const taskLocationSchema = z
   .object({
@@ -39,16 +26,14 @@ const taskLocationSchema = z
     folder_name: textOrNull,
     space_name: textOrNull,
   })
-  .transform(
-    (l): ClickupTaskLocation => ({
-      listId: l.list_id,
-      folderId: l.folder_id,
-      spaceId: l.space_id,
-      listName: l.list_name,
-      folderName: l.folder_name,
-      spaceName: l.space_name,
-    }),
-  );
+  .transform((l): ClickupTaskLocation => ({
+    listId: l.list_id,
+    folderId: l.folder_id,
+    spaceId: l.space_id,
+    listName: l.list_name,
+    folderName: l.folder_name,
+    spaceName: l.space_name,
+  }));
 
 export const timeEntrySchema = withRaw(
   z.object({

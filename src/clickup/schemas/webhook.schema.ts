@@ -43,7 +43,5 @@ export const webhooksResponseSchema = z.object({ webhooks: z.array(webhookSchema
 /** POST /team/{team_id}/webhook: `{id, webhook:{…, secret}}`; the secret is needed to verify deliveries. */
 export const createWebhookResponseSchema = z.object({
   id,
-  webhook: webhookShape
-    .extend({ secret: z.string().min(1) })
-    .transform((w): CreatedClickupWebhook => ({ ...toWebhook(w), secret: w.secret })),
+  webhook: webhookShape.extend({ secret: z.string().min(1) }).transform((w): CreatedClickupWebhook => ({ ...toWebhook(w), secret: w.secret })),
 });

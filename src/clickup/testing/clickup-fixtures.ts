@@ -52,7 +52,16 @@ export function rawTask(overrides: Json = {}): Json {
     time_estimate: 3600000,
     time_spent: 1800000,
     custom_fields: [
-      { id: 'cf-1', name: 'Size', type: 'drop_down', type_config: { options: [] }, date_created: '1', hide_from_guests: false, value: 1, required: false },
+      {
+        id: 'cf-1',
+        name: 'Size',
+        type: 'drop_down',
+        type_config: { options: [] },
+        date_created: '1',
+        hide_from_guests: false,
+        value: 1,
+        required: false,
+      },
       { id: 'cf-2', name: 'Notes', type: 'text', type_config: {}, date_created: '1', hide_from_guests: false, required: false },
     ],
     dependencies: [],

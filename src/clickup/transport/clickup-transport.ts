@@ -139,7 +139,9 @@ export class ClickupTransport {
       return { status: response.status, data: response.data, endpoint };
     } catch (error) {
       if (error instanceof RateBudgetDeadlineError) {
-        this.logger.warn(`${endpoint} not sent: the rate budget could not send it within ${this.options.writeDeadlineMs} ms (CLICKUP_WRITE_DEADLINE_MS)`);
+        this.logger.warn(
+          `${endpoint} not sent: the rate budget could not send it within ${this.options.writeDeadlineMs} ms (CLICKUP_WRITE_DEADLINE_MS)`,
+        );
         throw new ClickupWriteDeferredError(endpoint, error.availableAtMs, 'budget', this.clock.now());
       }
       const deferredUntil = isAxiosError(error) ? error.config?.clickup?.deferredUntil : undefined;
@@ -256,9 +258,7 @@ export class ClickupTransport {
     this.counters.recordWait(delay);
     const endpoint = error.config?.clickup?.endpoint ?? 'request';
     const cause = error.response ? String(error.response.status) : (error.code ?? kind);
-    this.logger.warn(
-      `${endpoint} failed (${cause}); retry ${retryNumber}/${this.options.maxRetries} in ${delay}ms`,
-    );
+    this.logger.warn(`${endpoint} failed (${cause}); retry ${retryNumber}/${this.options.maxRetries} in ${delay}ms`);
     return delay;
   }
 }

@@ -93,10 +93,7 @@ describe('toClickupError', () => {
   });
 
   it('never carries the token: not in message, JSON, inspect output, even if ClickUp echoes it', () => {
-    const error = toClickupError(
-      httpError(401, { err: `Token ${TOKEN} invalid`, ECODE: 'OAUTH_025' }),
-      ctx('GET', '/team'),
-    );
+    const error = toClickupError(httpError(401, { err: `Token ${TOKEN} invalid`, ECODE: 'OAUTH_025' }), ctx('GET', '/team'));
     expect(error.message).not.toContain(TOKEN);
     expect(error.message).toContain('[redacted]');
     expect(JSON.stringify(error)).not.toContain(TOKEN);

@@ -65,10 +65,7 @@ function isNotFound(status: number, ecode: string | null, message: string | null
 export function toClickupError(error: unknown, ctx: FailureContext): ClickupError {
   if (error instanceof ClickupError) return error;
   if (error instanceof RateBudgetClosedError) {
-    return new ClickupClientClosedError(
-      `ClickUp client was shut down while ${ctx.endpoint} waited for the rate budget`,
-      ctx.endpoint,
-    );
+    return new ClickupClientClosedError(`ClickUp client was shut down while ${ctx.endpoint} waited for the rate budget`, ctx.endpoint);
   }
   const base: ClickupApiErrorDetails = {
     endpoint: ctx.endpoint,
@@ -120,11 +117,7 @@ export function toClickupError(error: unknown, ctx: FailureContext): ClickupErro
           `check before repeating it (a blind retry could create a duplicate)`,
       );
     }
-    return new ClickupUnavailableError(
-      base,
-      kind === 'timeout' ? 'timeout' : 'network',
-      `${ctx.endpoint} ${what}${tries}`,
-    );
+    return new ClickupUnavailableError(base, kind === 'timeout' ? 'timeout' : 'network', `${ctx.endpoint} ${what}${tries}`);
   }
   if (kind === 'canceled') return new ClickupApiError(base, `${ctx.endpoint} was canceled`);
   return new ClickupUnavailableError(base, 'network', `could not reach ClickUp${code} for ${ctx.endpoint}${tries}`);

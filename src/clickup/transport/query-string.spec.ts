@@ -27,9 +27,7 @@ describe('encodeQuery', () => {
 
 describe('fillPath', () => {
   it('fills placeholders with encoded values', () => {
-    expect(fillPath('/team/{team_id}/time_entries/{timer_id}', { team_id: 901, timer_id: 'a/b' })).toBe(
-      '/team/901/time_entries/a%2Fb',
-    );
+    expect(fillPath('/team/{team_id}/time_entries/{timer_id}', { team_id: 901, timer_id: 'a/b' })).toBe('/team/901/time_entries/a%2Fb');
   });
 
   it('refuses a missing or empty value instead of calling a wrong URL', () => {

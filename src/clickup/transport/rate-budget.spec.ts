@@ -251,7 +251,10 @@ describe('RateBudget deadlines (interactive writes)', () => {
     const ctx = setup({ limit: 10, reserve: 0 });
     await completeProbe(ctx);
     ctx.budget.pauseUntil(ctx.clock.now() + 62_000);
-    const outcome = ctx.budget.acquire('interactive', ctx.clock.now() + 30_000).then(() => 'granted', (e: unknown) => e);
+    const outcome = ctx.budget.acquire('interactive', ctx.clock.now() + 30_000).then(
+      () => 'granted',
+      (e: unknown) => e,
+    );
     await flushMicrotasks();
     const e = await outcome;
     expect(e).toBeInstanceOf(RateBudgetDeadlineError);
@@ -276,7 +279,10 @@ describe('RateBudget deadlines (interactive writes)', () => {
     void ctx.acquire('probe'); // in flight, never released
     await flushMicrotasks();
     let outcome: unknown = null;
-    void ctx.budget.acquire('interactive', ctx.clock.now() + 30_000).then(() => (outcome = 'granted'), (e: unknown) => (outcome = e));
+    void ctx.budget.acquire('interactive', ctx.clock.now() + 30_000).then(
+      () => (outcome = 'granted'),
+      (e: unknown) => (outcome = e),
+    );
     await ctx.clock.advance(29_999);
     expect(outcome).toBeNull();
     await ctx.clock.advance(1);
@@ -291,7 +297,10 @@ describe('RateBudget deadlines (interactive writes)', () => {
     ctx.budget.release();
     let outcome: unknown = null;
     // The window is full until the probe leaves it (60 s): more than the 30 s deadline — refused now.
-    void ctx.budget.acquire('interactive', ctx.clock.now() + 30_000).then(() => (outcome = 'granted'), (e: unknown) => (outcome = e));
+    void ctx.budget.acquire('interactive', ctx.clock.now() + 30_000).then(
+      () => (outcome = 'granted'),
+      (e: unknown) => (outcome = e),
+    );
     await flushMicrotasks();
     expect(outcome).toBeInstanceOf(RateBudgetDeadlineError);
     // Without a deadline the same request simply waits for the window.

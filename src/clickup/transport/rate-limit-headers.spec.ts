@@ -4,12 +4,11 @@ const NOW = 1_700_000_000_000;
 
 describe('rate-limit headers', () => {
   it('reads limit, remaining and an epoch-seconds reset', () => {
-    expect(
-      parseRateLimitHeaders(
-        { 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '42', 'x-ratelimit-reset': '1700000030' },
-        NOW,
-      ),
-    ).toEqual({ limit: 100, remaining: 42, resetAtMs: 1_700_000_030_000 });
+    expect(parseRateLimitHeaders({ 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '42', 'x-ratelimit-reset': '1700000030' }, NOW)).toEqual({
+      limit: 100,
+      remaining: 42,
+      resetAtMs: 1_700_000_030_000,
+    });
   });
 
   it('ignores missing or garbage values', () => {

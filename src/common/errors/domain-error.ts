@@ -33,7 +33,10 @@ export interface Candidate {
 
 /** "No space matches 'mobil'. Did you mean: Mobile (901510000001), …?" */
 export function notFoundError(kind: string, given: string, candidates: Candidate[], hint = ''): DomainError {
-  const list = candidates.slice(0, 8).map((c) => `${c.name} (${c.id})`).join(', ');
+  const list = candidates
+    .slice(0, 8)
+    .map((c) => `${c.name} (${c.id})`)
+    .join(', ');
   return new DomainError(
     `No ${kind} matches '${truncate(given)}'.${list ? ` Did you mean: ${list}?` : ` There are no ${kind}s to choose from.`}${hint ? ` ${hint}` : ''}`,
     'not_found',
@@ -41,7 +44,10 @@ export function notFoundError(kind: string, given: string, candidates: Candidate
 }
 
 export function ambiguousError(kind: string, given: string, candidates: Candidate[]): DomainError {
-  const list = candidates.slice(0, 8).map((c) => `${c.name} (${c.id})`).join(', ');
+  const list = candidates
+    .slice(0, 8)
+    .map((c) => `${c.name} (${c.id})`)
+    .join(', ');
   return new DomainError(`'${truncate(given)}' matches ${candidates.length} ${kind}s: ${list}. Pass the id or a more specific name.`, 'ambiguous');
 }
 

@@ -10,12 +10,24 @@ type Level = 'log' | 'error' | 'warn' | 'debug' | 'verbose' | 'fatal';
 export class BootLogger implements LoggerService {
   private lines: { level: Level; message: unknown; rest: unknown[] }[] = [];
 
-  log(message: unknown, ...rest: unknown[]): void { this.lines.push({ level: 'log', message, rest }); }
-  error(message: unknown, ...rest: unknown[]): void { this.lines.push({ level: 'error', message, rest }); }
-  warn(message: unknown, ...rest: unknown[]): void { this.lines.push({ level: 'warn', message, rest }); }
-  debug(message: unknown, ...rest: unknown[]): void { this.lines.push({ level: 'debug', message, rest }); }
-  verbose(message: unknown, ...rest: unknown[]): void { this.lines.push({ level: 'verbose', message, rest }); }
-  fatal(message: unknown, ...rest: unknown[]): void { this.lines.push({ level: 'fatal', message, rest }); }
+  log(message: unknown, ...rest: unknown[]): void {
+    this.lines.push({ level: 'log', message, rest });
+  }
+  error(message: unknown, ...rest: unknown[]): void {
+    this.lines.push({ level: 'error', message, rest });
+  }
+  warn(message: unknown, ...rest: unknown[]): void {
+    this.lines.push({ level: 'warn', message, rest });
+  }
+  debug(message: unknown, ...rest: unknown[]): void {
+    this.lines.push({ level: 'debug', message, rest });
+  }
+  verbose(message: unknown, ...rest: unknown[]): void {
+    this.lines.push({ level: 'verbose', message, rest });
+  }
+  fatal(message: unknown, ...rest: unknown[]): void {
+    this.lines.push({ level: 'fatal', message, rest });
+  }
 
   replayInto(target: LoggerService): void {
     for (const l of this.lines) (target[l.level] ?? target.log).call(target, l.message, ...l.rest);

@@ -7,9 +7,15 @@ describe('humanLogLine', () => {
   it.each([
     [{ level: 30, context: 'Sync', msg: 'Run 3: full succeeded in 812 ms' }, '14:03:09 Sync: Run 3: full succeeded in 812 ms\n'],
     [{ level: 40, context: 'DemoSandbox', msg: 'DEMO MODE' }, '14:03:09 WARN DemoSandbox: DEMO MODE\n'],
-    [{ level: 30, msg: 'request completed', req: { method: 'GET', url: '/sync/status' }, res: { statusCode: 401 }, responseTime: 3.4 }, '14:03:09 GET /sync/status → 401 (3 ms)\n'],
+    [
+      { level: 30, msg: 'request completed', req: { method: 'GET', url: '/sync/status' }, res: { statusCode: 401 }, responseTime: 3.4 },
+      '14:03:09 GET /sync/status → 401 (3 ms)\n',
+    ],
     [{ level: 40, context: 'Sync', msg: 'Run 4 failed', err: { message: 'ECONNREFUSED' } }, '14:03:09 WARN Sync: Run 4 failed — ECONNREFUSED\n'],
-    [{ level: 50, context: 'McpTools', msg: 'boom', err: { message: 'boom', stack: 'Error: boom\n    at x (y.js:1:1)' } }, '14:03:09 ERROR McpTools: boom\n    at x (y.js:1:1)\n'],
+    [
+      { level: 50, context: 'McpTools', msg: 'boom', err: { message: 'boom', stack: 'Error: boom\n    at x (y.js:1:1)' } },
+      '14:03:09 ERROR McpTools: boom\n    at x (y.js:1:1)\n',
+    ],
   ])('%j', (record, expected) => {
     expect(humanLogLine(line(record), { quietInfo: false })).toBe(expected);
   });

@@ -18,12 +18,7 @@ export const REDACT_PATHS = [
 ];
 
 export function registerSecrets(cfg: AppConfig): void {
-  secretScrubber.register(
-    cfg.clickup.token,
-    cfg.sync.webhookSecret,
-    databaseUrlPassword(cfg.database.url),
-    ...cfg.mcp.tokens.map((t) => t.token),
-  );
+  secretScrubber.register(cfg.clickup.token, cfg.sync.webhookSecret, databaseUrlPassword(cfg.database.url), ...cfg.mcp.tokens.map((t) => t.token));
 }
 
 /**

@@ -4,9 +4,17 @@ describe('startupSummary', () => {
   it('HTTP in demo mode: where it listens, what it serves, which data and configuration', () => {
     expect(
       startupSummary({
-        transport: 'http', url: 'http://127.0.0.1:8001', demo: true, tools: 28, toolsets: 'all', readOnly: false, tokens: 0,
-        database: { kind: 'pglite', dir: '/srv/app/data/pglite' }, envFile: { path: null, lookedFor: '/srv/app/.env' },
-        sync: 'no full sync has completed yet; the first one starts now', log: { level: 'info', format: 'human' },
+        transport: 'http',
+        url: 'http://127.0.0.1:8001',
+        demo: true,
+        tools: 28,
+        toolsets: 'all',
+        readOnly: false,
+        tokens: 0,
+        database: { kind: 'pglite', dir: '/srv/app/data/pglite' },
+        envFile: { path: null, lookedFor: '/srv/app/.env' },
+        sync: 'no full sync has completed yet; the first one starts now',
+        log: { level: 'info', format: 'human' },
       }),
     ).toBe(
       [
@@ -25,9 +33,16 @@ describe('startupSummary', () => {
 
   it('stdio against PostgreSQL, with a .env, narrowed toolsets and read-only', () => {
     const text = startupSummary({
-      transport: 'stdio', demo: false, tools: 9, toolsets: ['workspace', 'tasks'], readOnly: true, tokens: 0,
+      transport: 'stdio',
+      demo: false,
+      tools: 9,
+      toolsets: ['workspace', 'tasks'],
+      readOnly: true,
+      tokens: 0,
       database: { kind: 'postgres', where: describeDatabaseUrl('postgres://app:hunter2@db.internal:5432/clickup') },
-      envFile: { path: '/srv/app/.env', lookedFor: '/srv/app/.env' }, sync: 'data as of 2026-01-05T10:00:00.000Z', log: { level: 'warn', format: 'human' },
+      envFile: { path: '/srv/app/.env', lookedFor: '/srv/app/.env' },
+      sync: 'data as of 2026-01-05T10:00:00.000Z',
+      log: { level: 'warn', format: 'human' },
     });
     expect(text.split('\n')[0]).toBe('clickup-analytics-mcp (stdio) ready');
     expect(text).toContain('  MCP       stdio: 9 tools (workspace, tasks, read-only)\n');

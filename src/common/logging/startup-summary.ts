@@ -23,10 +23,7 @@ export interface StartupFacts {
 export function startupSummary(f: StartupFacts): string {
   const demo = f.demo ? ' — DEMO MODE (local ClickUp sandbox; set CLICKUP_API_TOKEN for your workspace)' : '';
   const tools = `${f.tools} tools (${f.toolsets === 'all' ? 'all toolsets' : f.toolsets.join(', ')}${f.readOnly ? ', read-only' : ''})`;
-  const head =
-    f.transport === 'http'
-      ? `clickup-analytics-mcp listening on ${f.url}${demo}`
-      : `clickup-analytics-mcp (stdio) ready${demo}`;
+  const head = f.transport === 'http' ? `clickup-analytics-mcp listening on ${f.url}${demo}` : `clickup-analytics-mcp (stdio) ready${demo}`;
   const lines = [head];
   if (f.transport === 'http') {
     lines.push(`  MCP       ${f.url}/sse (SSE) and ${f.url}/mcp (Streamable HTTP): ${tools}`);
@@ -36,7 +33,9 @@ export function startupSummary(f: StartupFacts): string {
     lines.push(`  MCP       stdio: ${tools}`);
   }
   lines.push(`  Database  ${f.database.kind === 'pglite' ? `embedded PGlite in ${f.database.dir}` : `PostgreSQL at ${f.database.where}`}`);
-  lines.push(`  Config    ${f.envFile.path ? `read ${f.envFile.path}` : `no .env${f.envFile.lookedFor ? ` at ${f.envFile.lookedFor}` : ''}: environment and defaults`}`);
+  lines.push(
+    `  Config    ${f.envFile.path ? `read ${f.envFile.path}` : `no .env${f.envFile.lookedFor ? ` at ${f.envFile.lookedFor}` : ''}: environment and defaults`}`,
+  );
   lines.push(`  Sync      ${f.sync}`);
   lines.push(`  Logs      level ${f.log.level}, ${f.log.format === 'json' ? 'JSON lines' : 'human-readable (LOG_FORMAT=json for JSON lines)'}`);
   return `${lines.join('\n')}\n`;

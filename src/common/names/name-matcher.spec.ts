@@ -23,7 +23,9 @@ describe('matchOne', () => {
 
   it('an ambiguous prefix lists the candidates', () => {
     expect(() => matchOne('space', 'mob', spaces)).toThrow(DomainError);
-    expect(() => matchOne('space', 'mob', spaces)).toThrow("'mob' matches 2 spaces: Mobile (1), Mobile Web (2). Pass the id or a more specific name.");
+    expect(() => matchOne('space', 'mob', spaces)).toThrow(
+      "'mob' matches 2 spaces: Mobile (1), Mobile Web (2). Pass the id or a more specific name.",
+    );
   });
 
   it('no match suggests the closest names first', () => {

@@ -11,39 +11,199 @@ const window = (p: Period) => [iso(p.from), iso(p.to), p.firstDay, p.lastDay];
 
 describe('resolvePeriod, every form of rule 6 (pinned clock, Asia/Kolkata)', () => {
   it.each<[string, PeriodArgs, string[], string]>([
-    ['today', { period: 'today' }, ['2026-11-24T18:30:00.000Z', '2026-11-25T18:30:00.000Z', '2026-11-25', '2026-11-25'], 'Wed 25 Nov 2026 (Asia/Kolkata)'],
-    ['yesterday', { period: 'yesterday' }, ['2026-11-23T18:30:00.000Z', '2026-11-24T18:30:00.000Z', '2026-11-24', '2026-11-24'], 'Tue 24 Nov 2026 (Asia/Kolkata)'],
-    ['this_week', { period: 'this_week' }, ['2026-11-22T18:30:00.000Z', '2026-11-29T18:30:00.000Z', '2026-11-23', '2026-11-29'], 'Mon 23 – Sun 29 Nov 2026 (Asia/Kolkata)'],
-    ['last_week', { period: 'last_week' }, ['2026-11-15T18:30:00.000Z', '2026-11-22T18:30:00.000Z', '2026-11-16', '2026-11-22'], 'Mon 16 – Sun 22 Nov 2026 (Asia/Kolkata)'],
-    ['this_month', { period: 'this_month' }, ['2026-10-31T18:30:00.000Z', '2026-11-30T18:30:00.000Z', '2026-11-01', '2026-11-30'], 'November 2026 (Asia/Kolkata)'],
-    ['last_month', { period: 'last_month' }, ['2026-09-30T18:30:00.000Z', '2026-10-31T18:30:00.000Z', '2026-10-01', '2026-10-31'], 'October 2026 (Asia/Kolkata)'],
-    ['this_year', { period: 'this_year' }, ['2025-12-31T18:30:00.000Z', '2026-12-31T18:30:00.000Z', '2026-01-01', '2026-12-31'], '2026 (Asia/Kolkata)'],
-    ['last_year', { period: 'last_year' }, ['2024-12-31T18:30:00.000Z', '2025-12-31T18:30:00.000Z', '2025-01-01', '2025-12-31'], '2025 (Asia/Kolkata)'],
-    ['last_30_days ends now', { period: 'last_30_days' }, ['2026-10-26T18:30:00.000Z', '2026-11-25T06:30:00.000Z', '2026-10-27', '2026-11-25'], 'Tue 27 Oct – Wed 25 Nov 2026, to now (Asia/Kolkata)'],
-    ['rolling + days', { period: 'rolling', days: 3 }, ['2026-11-22T18:30:00.000Z', '2026-11-25T06:30:00.000Z', '2026-11-23', '2026-11-25'], 'Mon 23 – Wed 25 Nov 2026, to now (Asia/Kolkata)'],
-    ['days alone is rolling', { days: 1 }, ['2026-11-24T18:30:00.000Z', '2026-11-25T06:30:00.000Z', '2026-11-25', '2026-11-25'], 'Wed 25 Nov 2026, to now (Asia/Kolkata)'],
-    ['custom, inclusive', { period: 'custom', start: '2026-11-01', end: '2026-11-03' }, ['2026-10-31T18:30:00.000Z', '2026-11-03T18:30:00.000Z', '2026-11-01', '2026-11-03'], 'Sun 1 – Tue 3 Nov 2026 (Asia/Kolkata)'],
-    ['start and end alone are custom', { start: '2026-10-30', end: '2026-11-02' }, ['2026-10-29T18:30:00.000Z', '2026-11-02T18:30:00.000Z', '2026-10-30', '2026-11-02'], 'Fri 30 Oct – Mon 2 Nov 2026 (Asia/Kolkata)'],
-    ['custom without end runs to today', { start: '2026-11-24' }, ['2026-11-23T18:30:00.000Z', '2026-11-25T18:30:00.000Z', '2026-11-24', '2026-11-25'], 'Tue 24 – Wed 25 Nov 2026 (Asia/Kolkata)'],
-    ['ISO week', { period: '2026-W47' }, ['2026-11-15T18:30:00.000Z', '2026-11-22T18:30:00.000Z', '2026-11-16', '2026-11-22'], 'Mon 16 – Sun 22 Nov 2026 (Asia/Kolkata)'],
-    ['ISO week, loose spelling', { period: '2026w47' }, ['2026-11-15T18:30:00.000Z', '2026-11-22T18:30:00.000Z', '2026-11-16', '2026-11-22'], 'Mon 16 – Sun 22 Nov 2026 (Asia/Kolkata)'],
-    ['N-weeks-ago', { period: '1-weeks-ago' }, ['2026-11-15T18:30:00.000Z', '2026-11-22T18:30:00.000Z', '2026-11-16', '2026-11-22'], 'Mon 16 – Sun 22 Nov 2026 (Asia/Kolkata)'],
-    ['N weeks ago with spaces', { week: '3 weeks ago' }, ['2026-11-01T18:30:00.000Z', '2026-11-08T18:30:00.000Z', '2026-11-02', '2026-11-08'], 'Mon 2 – Sun 8 Nov 2026 (Asia/Kolkata)'],
-    ['0-weeks-ago is this week', { week: '0-weeks-ago' }, ['2026-11-22T18:30:00.000Z', '2026-11-29T18:30:00.000Z', '2026-11-23', '2026-11-29'], 'Mon 23 – Sun 29 Nov 2026 (Asia/Kolkata)'],
-    ['a date selects its week', { period: '2026-11-22' }, ['2026-11-15T18:30:00.000Z', '2026-11-22T18:30:00.000Z', '2026-11-16', '2026-11-22'], 'Mon 16 – Sun 22 Nov 2026 (Asia/Kolkata)'],
-    ['a Monday selects its own week', { week: '2026-11-23' }, ['2026-11-22T18:30:00.000Z', '2026-11-29T18:30:00.000Z', '2026-11-23', '2026-11-29'], 'Mon 23 – Sun 29 Nov 2026 (Asia/Kolkata)'],
-    ['ISO week 53 spans the new year', { week: '2026-W53' }, ['2026-12-27T18:30:00.000Z', '2027-01-03T18:30:00.000Z', '2026-12-28', '2027-01-03'], 'Mon 28 Dec 2026 – Sun 3 Jan 2027 (Asia/Kolkata)'],
-    ['a January date in week 53 of the year before', { week: '2027-01-01' }, ['2026-12-27T18:30:00.000Z', '2027-01-03T18:30:00.000Z', '2026-12-28', '2027-01-03'], 'Mon 28 Dec 2026 – Sun 3 Jan 2027 (Asia/Kolkata)'],
-    ['week 1 starting in December', { week: '2025-W01' }, ['2024-12-29T18:30:00.000Z', '2025-01-05T18:30:00.000Z', '2024-12-30', '2025-01-05'], 'Mon 30 Dec 2024 – Sun 5 Jan 2025 (Asia/Kolkata)'],
-    ['a month across a month end', { period: '2026-11' }, ['2026-10-31T18:30:00.000Z', '2026-11-30T18:30:00.000Z', '2026-11-01', '2026-11-30'], 'November 2026 (Asia/Kolkata)'],
-    ['a leap February', { month: '2024-02' }, ['2024-01-31T18:30:00.000Z', '2024-02-29T18:30:00.000Z', '2024-02-01', '2024-02-29'], 'February 2024 (Asia/Kolkata)'],
-    ['a common February', { month: '2026-02' }, ['2026-01-31T18:30:00.000Z', '2026-02-28T18:30:00.000Z', '2026-02-01', '2026-02-28'], 'February 2026 (Asia/Kolkata)'],
-    ['the leap day alone', { start: '2024-02-29', end: '2024-02-29' }, ['2024-02-28T18:30:00.000Z', '2024-02-29T18:30:00.000Z', '2024-02-29', '2024-02-29'], 'Thu 29 Feb 2024 (Asia/Kolkata)'],
-    ['month selector keywords', { month: 'last_month' }, ['2026-09-30T18:30:00.000Z', '2026-10-31T18:30:00.000Z', '2026-10-01', '2026-10-31'], 'October 2026 (Asia/Kolkata)'],
-    ['a quarter', { period: '2026-Q4' }, ['2026-09-30T18:30:00.000Z', '2026-12-31T18:30:00.000Z', '2026-10-01', '2026-12-31'], 'Q4 2026: Thu 1 Oct – Thu 31 Dec 2026 (Asia/Kolkata)'],
+    [
+      'today',
+      { period: 'today' },
+      ['2026-11-24T18:30:00.000Z', '2026-11-25T18:30:00.000Z', '2026-11-25', '2026-11-25'],
+      'Wed 25 Nov 2026 (Asia/Kolkata)',
+    ],
+    [
+      'yesterday',
+      { period: 'yesterday' },
+      ['2026-11-23T18:30:00.000Z', '2026-11-24T18:30:00.000Z', '2026-11-24', '2026-11-24'],
+      'Tue 24 Nov 2026 (Asia/Kolkata)',
+    ],
+    [
+      'this_week',
+      { period: 'this_week' },
+      ['2026-11-22T18:30:00.000Z', '2026-11-29T18:30:00.000Z', '2026-11-23', '2026-11-29'],
+      'Mon 23 – Sun 29 Nov 2026 (Asia/Kolkata)',
+    ],
+    [
+      'last_week',
+      { period: 'last_week' },
+      ['2026-11-15T18:30:00.000Z', '2026-11-22T18:30:00.000Z', '2026-11-16', '2026-11-22'],
+      'Mon 16 – Sun 22 Nov 2026 (Asia/Kolkata)',
+    ],
+    [
+      'this_month',
+      { period: 'this_month' },
+      ['2026-10-31T18:30:00.000Z', '2026-11-30T18:30:00.000Z', '2026-11-01', '2026-11-30'],
+      'November 2026 (Asia/Kolkata)',
+    ],
+    [
+      'last_month',
+      { period: 'last_month' },
+      ['2026-09-30T18:30:00.000Z', '2026-10-31T18:30:00.000Z', '2026-10-01', '2026-10-31'],
+      'October 2026 (Asia/Kolkata)',
+    ],
+    [
+      'this_year',
+      { period: 'this_year' },
+      ['2025-12-31T18:30:00.000Z', '2026-12-31T18:30:00.000Z', '2026-01-01', '2026-12-31'],
+      '2026 (Asia/Kolkata)',
+    ],
+    [
+      'last_year',
+      { period: 'last_year' },
+      ['2024-12-31T18:30:00.000Z', '2025-12-31T18:30:00.000Z', '2025-01-01', '2025-12-31'],
+      '2025 (Asia/Kolkata)',
+    ],
+    [
+      'last_30_days ends now',
+      { period: 'last_30_days' },
+      ['2026-10-26T18:30:00.000Z', '2026-11-25T06:30:00.000Z', '2026-10-27', '2026-11-25'],
+      'Tue 27 Oct – Wed 25 Nov 2026, to now (Asia/Kolkata)',
+    ],
+    [
+      'rolling + days',
+      { period: 'rolling', days: 3 },
+      ['2026-11-22T18:30:00.000Z', '2026-11-25T06:30:00.000Z', '2026-11-23', '2026-11-25'],
+      'Mon 23 – Wed 25 Nov 2026, to now (Asia/Kolkata)',
+    ],
+    [
+      'days alone is rolling',
+      { days: 1 },
+      ['2026-11-24T18:30:00.000Z', '2026-11-25T06:30:00.000Z', '2026-11-25', '2026-11-25'],
+      'Wed 25 Nov 2026, to now (Asia/Kolkata)',
+    ],
+    [
+      'custom, inclusive',
+      { period: 'custom', start: '2026-11-01', end: '2026-11-03' },
+      ['2026-10-31T18:30:00.000Z', '2026-11-03T18:30:00.000Z', '2026-11-01', '2026-11-03'],
+      'Sun 1 – Tue 3 Nov 2026 (Asia/Kolkata)',
+    ],
+    [
+      'start and end alone are custom',
+      { start: '2026-10-30', end: '2026-11-02' },
+      ['2026-10-29T18:30:00.000Z', '2026-11-02T18:30:00.000Z', '2026-10-30', '2026-11-02'],
+      'Fri 30 Oct – Mon 2 Nov 2026 (Asia/Kolkata)',
+    ],
+    [
+      'custom without end runs to today',
+      { start: '2026-11-24' },
+      ['2026-11-23T18:30:00.000Z', '2026-11-25T18:30:00.000Z', '2026-11-24', '2026-11-25'],
+      'Tue 24 – Wed 25 Nov 2026 (Asia/Kolkata)',
+    ],
+    [
+      'ISO week',
+      { period: '2026-W47' },
+      ['2026-11-15T18:30:00.000Z', '2026-11-22T18:30:00.000Z', '2026-11-16', '2026-11-22'],
+      'Mon 16 – Sun 22 Nov 2026 (Asia/Kolkata)',
+    ],
+    [
+      'ISO week, loose spelling',
+      { period: '2026w47' },
+      ['2026-11-15T18:30:00.000Z', '2026-11-22T18:30:00.000Z', '2026-11-16', '2026-11-22'],
+      'Mon 16 – Sun 22 Nov 2026 (Asia/Kolkata)',
+    ],
+    [
+      'N-weeks-ago',
+      { period: '1-weeks-ago' },
+      ['2026-11-15T18:30:00.000Z', '2026-11-22T18:30:00.000Z', '2026-11-16', '2026-11-22'],
+      'Mon 16 – Sun 22 Nov 2026 (Asia/Kolkata)',
+    ],
+    [
+      'N weeks ago with spaces',
+      { week: '3 weeks ago' },
+      ['2026-11-01T18:30:00.000Z', '2026-11-08T18:30:00.000Z', '2026-11-02', '2026-11-08'],
+      'Mon 2 – Sun 8 Nov 2026 (Asia/Kolkata)',
+    ],
+    [
+      '0-weeks-ago is this week',
+      { week: '0-weeks-ago' },
+      ['2026-11-22T18:30:00.000Z', '2026-11-29T18:30:00.000Z', '2026-11-23', '2026-11-29'],
+      'Mon 23 – Sun 29 Nov 2026 (Asia/Kolkata)',
+    ],
+    [
+      'a date selects its week',
+      { period: '2026-11-22' },
+      ['2026-11-15T18:30:00.000Z', '2026-11-22T18:30:00.000Z', '2026-11-16', '2026-11-22'],
+      'Mon 16 – Sun 22 Nov 2026 (Asia/Kolkata)',
+    ],
+    [
+      'a Monday selects its own week',
+      { week: '2026-11-23' },
+      ['2026-11-22T18:30:00.000Z', '2026-11-29T18:30:00.000Z', '2026-11-23', '2026-11-29'],
+      'Mon 23 – Sun 29 Nov 2026 (Asia/Kolkata)',
+    ],
+    [
+      'ISO week 53 spans the new year',
+      { week: '2026-W53' },
+      ['2026-12-27T18:30:00.000Z', '2027-01-03T18:30:00.000Z', '2026-12-28', '2027-01-03'],
+      'Mon 28 Dec 2026 – Sun 3 Jan 2027 (Asia/Kolkata)',
+    ],
+    [
+      'a January date in week 53 of the year before',
+      { week: '2027-01-01' },
+      ['2026-12-27T18:30:00.000Z', '2027-01-03T18:30:00.000Z', '2026-12-28', '2027-01-03'],
+      'Mon 28 Dec 2026 – Sun 3 Jan 2027 (Asia/Kolkata)',
+    ],
+    [
+      'week 1 starting in December',
+      { week: '2025-W01' },
+      ['2024-12-29T18:30:00.000Z', '2025-01-05T18:30:00.000Z', '2024-12-30', '2025-01-05'],
+      'Mon 30 Dec 2024 – Sun 5 Jan 2025 (Asia/Kolkata)',
+    ],
+    [
+      'a month across a month end',
+      { period: '2026-11' },
+      ['2026-10-31T18:30:00.000Z', '2026-11-30T18:30:00.000Z', '2026-11-01', '2026-11-30'],
+      'November 2026 (Asia/Kolkata)',
+    ],
+    [
+      'a leap February',
+      { month: '2024-02' },
+      ['2024-01-31T18:30:00.000Z', '2024-02-29T18:30:00.000Z', '2024-02-01', '2024-02-29'],
+      'February 2024 (Asia/Kolkata)',
+    ],
+    [
+      'a common February',
+      { month: '2026-02' },
+      ['2026-01-31T18:30:00.000Z', '2026-02-28T18:30:00.000Z', '2026-02-01', '2026-02-28'],
+      'February 2026 (Asia/Kolkata)',
+    ],
+    [
+      'the leap day alone',
+      { start: '2024-02-29', end: '2024-02-29' },
+      ['2024-02-28T18:30:00.000Z', '2024-02-29T18:30:00.000Z', '2024-02-29', '2024-02-29'],
+      'Thu 29 Feb 2024 (Asia/Kolkata)',
+    ],
+    [
+      'month selector keywords',
+      { month: 'last_month' },
+      ['2026-09-30T18:30:00.000Z', '2026-10-31T18:30:00.000Z', '2026-10-01', '2026-10-31'],
+      'October 2026 (Asia/Kolkata)',
+    ],
+    [
+      'a quarter',
+      { period: '2026-Q4' },
+      ['2026-09-30T18:30:00.000Z', '2026-12-31T18:30:00.000Z', '2026-10-01', '2026-12-31'],
+      'Q4 2026: Thu 1 Oct – Thu 31 Dec 2026 (Asia/Kolkata)',
+    ],
     ['a year', { period: '2025' }, ['2024-12-31T18:30:00.000Z', '2025-12-31T18:30:00.000Z', '2025-01-01', '2025-12-31'], '2025 (Asia/Kolkata)'],
-    ['spaces and capitals', { period: ' This Week ' }, ['2026-11-22T18:30:00.000Z', '2026-11-29T18:30:00.000Z', '2026-11-23', '2026-11-29'], 'Mon 23 – Sun 29 Nov 2026 (Asia/Kolkata)'],
-    ['last_N_days beyond 30', { period: 'last_90_days' }, ['2026-08-27T18:30:00.000Z', '2026-11-25T06:30:00.000Z', '2026-08-28', '2026-11-25'], 'Fri 28 Aug – Wed 25 Nov 2026, to now (Asia/Kolkata)'],
+    [
+      'spaces and capitals',
+      { period: ' This Week ' },
+      ['2026-11-22T18:30:00.000Z', '2026-11-29T18:30:00.000Z', '2026-11-23', '2026-11-29'],
+      'Mon 23 – Sun 29 Nov 2026 (Asia/Kolkata)',
+    ],
+    [
+      'last_N_days beyond 30',
+      { period: 'last_90_days' },
+      ['2026-08-27T18:30:00.000Z', '2026-11-25T06:30:00.000Z', '2026-08-28', '2026-11-25'],
+      'Fri 28 Aug – Wed 25 Nov 2026, to now (Asia/Kolkata)',
+    ],
   ])('%s', (_name, args, expected, label) => {
     const p = at(args);
     expect(window(p)).toEqual(expected);
@@ -61,7 +221,15 @@ describe('resolvePeriod, every form of rule 6 (pinned clock, Asia/Kolkata)', () 
   });
 
   it('counts days and weekdays of a period', () => {
-    expect(periodDays(at({ period: 'this_week' }))).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29']);
+    expect(periodDays(at({ period: 'this_week' }))).toEqual([
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+      '2026-11-29',
+    ]);
     expect(weekdaysIn(at({ period: 'this_week' }))).toBe(5);
     expect(weekdaysIn(at({ period: '2026-11' }))).toBe(21);
     expect(weekdaysIn(at({ month: '2024-02' }))).toBe(21);

@@ -64,14 +64,24 @@ export const WEEK_FORMS = 'this_week, last_week, an ISO week (2026-W47), N-weeks
 export const MONTH_FORMS = 'this_month, last_month, or YYYY-MM (2026-11)';
 
 const SYNONYMS: Record<string, string> = {
-  current_week: 'this_week', previous_week: 'last_week', past_week: 'last_week',
-  current_month: 'this_month', previous_month: 'last_month', past_month: 'last_month',
-  current_year: 'this_year', previous_year: 'last_year', past_year: 'last_year',
-  rolling_days: 'rolling', range: 'custom',
+  current_week: 'this_week',
+  previous_week: 'last_week',
+  past_week: 'last_week',
+  current_month: 'this_month',
+  previous_month: 'last_month',
+  past_month: 'last_month',
+  current_year: 'this_year',
+  previous_year: 'last_year',
+  past_year: 'last_year',
+  rolling_days: 'rolling',
+  range: 'custom',
 };
 
 const keyword = (s: string): string => {
-  const k = s.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const k = s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   return SYNONYMS[k] ?? k;
 };
 
@@ -83,7 +93,8 @@ export function resolvePeriod(args: PeriodArgs, ctx: PeriodContext, fallback = '
   if (args.month !== undefined && given[0] === 'month') return monthSelector(args.month, ctx, 'month');
   const hasRange = args.start !== undefined || args.end !== undefined;
   const p = given[0] === 'period' ? keyword(args.period as string) : hasRange ? 'custom' : args.days !== undefined ? 'rolling' : keyword(fallback);
-  if (hasRange && p !== 'custom') throw new DomainError(`start and end go with period "custom" (or no period); period "${args.period}" sets its own dates.`);
+  if (hasRange && p !== 'custom')
+    throw new DomainError(`start and end go with period "custom" (or no period); period "${args.period}" sets its own dates.`);
   if (args.days !== undefined && p !== 'rolling') {
     throw new DomainError(`days goes with period "rolling" (or no period); period "${args.period ?? p}" sets its own dates.`);
   }
@@ -147,7 +158,10 @@ function weekSelector(given: string, ctx: PeriodContext, arg: 'week' | 'period')
     const [year, week] = [Number(iso[1]), Number(iso[2])];
     monday = DateTime.fromObject({ weekYear: year, weekNumber: week, weekday: 1 }, { zone: ctx.timeZone });
     if (!monday.isValid || year < MIN_YEAR || year > MAX_YEAR) {
-      const weeks = DateTime.fromObject({ weekYear: Math.min(Math.max(year, MIN_YEAR), MAX_YEAR), weekNumber: 1 }, { zone: ctx.timeZone }).weeksInWeekYear;
+      const weeks = DateTime.fromObject(
+        { weekYear: Math.min(Math.max(year, MIN_YEAR), MAX_YEAR), weekNumber: 1 },
+        { zone: ctx.timeZone },
+      ).weeksInWeekYear;
       throw new DomainError(`${arg} '${raw}' is not a week: ${year} has ISO weeks 1–${weeks}. Use ${forms}.`);
     }
     key = `${year}-W${String(week).padStart(2, '0')}`;
@@ -193,10 +207,15 @@ function rolling(days: number, ctx: PeriodContext, key: string): Period {
 function custom(start: string | undefined, end: string | undefined, ctx: PeriodContext): Period {
   if (start === undefined) throw new DomainError('period "custom" needs start (and end): first and last day, YYYY-MM-DD, both inclusive.');
   const first = parseDay(start, ctx, 'start', 'YYYY-MM-DD, e.g. 2026-11-01');
-  const last = end === undefined ? DateTime.fromMillis(ctx.now, { zone: ctx.timeZone }).startOf('day') : parseDay(end, ctx, 'end', 'YYYY-MM-DD, e.g. 2026-11-30');
-  if (last < first) throw new DomainError(`end (${last.toISODate()}) is before start (${first.toISODate()}): both are inclusive days, end on or after start.`);
+  const last =
+    end === undefined
+      ? DateTime.fromMillis(ctx.now, { zone: ctx.timeZone }).startOf('day')
+      : parseDay(end, ctx, 'end', 'YYYY-MM-DD, e.g. 2026-11-30');
+  if (last < first)
+    throw new DomainError(`end (${last.toISODate()}) is before start (${first.toISODate()}): both are inclusive days, end on or after start.`);
   const days = Math.round(last.diff(first, 'days').days) + 1;
-  if (days > MAX_PERIOD_DAYS) throw new DomainError(`start to end spans ${days} days; a report covers at most ${MAX_PERIOD_DAYS} days (three years). Split it.`);
+  if (days > MAX_PERIOD_DAYS)
+    throw new DomainError(`start to end spans ${days} days; a report covers at most ${MAX_PERIOD_DAYS} days (three years). Split it.`);
   return span('custom', 'custom', first, last, ctx);
 }
 
@@ -220,8 +239,13 @@ function span(kind: PeriodKind, key: string, first: DateTime, last: DateTime, ct
   const from = first.startOf('day');
   const to = last.startOf('day').plus({ days: 1 }).startOf('day');
   return {
-    kind, key, from: from.toMillis(), to: to.toMillis(),
-    firstDay: from.toISODate() as string, lastDay: last.toISODate() as string, timeZone: ctx.timeZone,
+    kind,
+    key,
+    from: from.toMillis(),
+    to: to.toMillis(),
+    firstDay: from.toISODate() as string,
+    lastDay: last.toISODate() as string,
+    timeZone: ctx.timeZone,
     label: `${kindLabel(kind, from, last)} (${ctx.timeZone})`,
     isoWeek: kind === 'week' ? `${from.weekYear}-W${String(from.weekNumber).padStart(2, '0')}` : null,
     endsAtNow: false,

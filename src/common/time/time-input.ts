@@ -4,8 +4,16 @@ import { MAX_YEAR, MIN_YEAR } from '../limits';
 const MINUTE = 60_000;
 
 const UNIT_MINUTES: Record<string, number> = {
-  h: 60, hr: 60, hrs: 60, hour: 60, hours: 60,
-  m: 1, min: 1, mins: 1, minute: 1, minutes: 1,
+  h: 60,
+  hr: 60,
+  hrs: 60,
+  hour: 60,
+  hours: 60,
+  m: 1,
+  min: 1,
+  mins: 1,
+  minute: 1,
+  minutes: 1,
 };
 
 /**

@@ -20,7 +20,13 @@ export interface HealthInputs {
 export type HealthComponent = 'overdue' | 'freshness' | 'progress' | 'assignment' | 'estimates';
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';
 
-export const HEALTH_WEIGHTS: Readonly<Record<HealthComponent, number>> = { overdue: 0.3, freshness: 0.2, progress: 0.25, assignment: 0.15, estimates: 0.1 };
+export const HEALTH_WEIGHTS: Readonly<Record<HealthComponent, number>> = {
+  overdue: 0.3,
+  freshness: 0.2,
+  progress: 0.25,
+  assignment: 0.15,
+  estimates: 0.1,
+};
 /** A component below this is weak and gets a recommendation. */
 export const WEAK_BELOW = 70;
 export const STALE_DAYS = 5;
@@ -52,10 +58,18 @@ export function healthComponents(x: HealthInputs): Record<HealthComponent, numbe
 }
 
 export function computeHealth(x: HealthInputs): Health {
-  if (x.all === 0) return { score: null, grade: null, components: { overdue: null, freshness: null, progress: null, assignment: null, estimates: null }, recommendations: ['The project has no tasks yet.'] };
+  if (x.all === 0)
+    return {
+      score: null,
+      grade: null,
+      components: { overdue: null, freshness: null, progress: null, assignment: null, estimates: null },
+      recommendations: ['The project has no tasks yet.'],
+    };
   const c = healthComponents(x);
   const known = Object.values(c).every((v) => v !== null);
-  const score = known ? Math.round((Object.keys(HEALTH_WEIGHTS) as HealthComponent[]).reduce((s, k) => s + HEALTH_WEIGHTS[k] * (c[k] as number), 0)) : null;
+  const score = known
+    ? Math.round((Object.keys(HEALTH_WEIGHTS) as HealthComponent[]).reduce((s, k) => s + HEALTH_WEIGHTS[k] * (c[k] as number), 0))
+    : null;
   return { score, grade: score === null ? null : grade(score), components: c, recommendations: recommendations(x, c) };
 }
 
@@ -63,7 +77,8 @@ export function computeHealth(x: HealthInputs): Health {
 export function recommendations(x: HealthInputs, c: Record<HealthComponent, number | null>): string[] {
   const say: Record<HealthComponent, () => string> = {
     overdue: () => `Overdue (${c.overdue}): ${x.overdueActive} of ${x.active} open tasks are past due — re-plan their dates or close them.`,
-    freshness: () => `Freshness (${c.freshness}): ${x.staleActive} open tasks have not been updated for over ${STALE_DAYS} days — check they are still moving.`,
+    freshness: () =>
+      `Freshness (${c.freshness}): ${x.staleActive} open tasks have not been updated for over ${STALE_DAYS} days — check they are still moving.`,
     progress: () => `Progress (${c.progress}): ${x.finished} of ${x.all} tasks are finished.`,
     assignment: () => `Assignment (${c.assignment}): ${x.active - x.assignedActive} open tasks have no assignee — give each an owner.`,
     estimates: () => `Estimates (${c.estimates}): ${x.topLevel - x.topLevelEstimated} of ${x.topLevel} top-level tasks have no estimate.`,

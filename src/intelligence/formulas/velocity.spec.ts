@@ -1,6 +1,7 @@
 import { velocity, WeekCount } from './velocity';
 
-const w = (n: number[], est = 3_600_000): WeekCount[] => n.map((x, i) => ({ week: `2026-W${40 + i}`, finishedTasks: x, finishedEstimateMs: x * est }));
+const w = (n: number[], est = 3_600_000): WeekCount[] =>
+  n.map((x, i) => ({ week: `2026-W${40 + i}`, finishedTasks: x, finishedEstimateMs: x * est }));
 
 describe('velocity', () => {
   it.each<[string, number[], { averageTasks: number | null; trend: string | null; changePercent: number | null }]>([

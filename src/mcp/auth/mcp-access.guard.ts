@@ -1,4 +1,12 @@
-import { BadRequestException, CanActivate, ExecutionContext, ForbiddenException, HttpException, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  BadRequestException,
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  HttpException,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../../config/app-config';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../../common/text/json-depth';
@@ -51,7 +59,11 @@ export class McpAccessGuard implements CanActivate {
       canWrite = verdict.token.scope === 'write';
     }
     if (jsonDepthExceeds(req.body)) {
-      throw new BadRequestException({ jsonrpc: '2.0', error: { code: -32600, message: `Invalid request: JSON nested deeper than ${MAX_JSON_DEPTH} levels.` }, id: null });
+      throw new BadRequestException({
+        jsonrpc: '2.0',
+        error: { code: -32600, message: `Invalid request: JSON nested deeper than ${MAX_JSON_DEPTH} levels.` },
+        id: null,
+      });
     }
     const enabled: ToolsetName[] =
       this.cfg.mcp.toolsets === 'all' ? [...TOOLSETS] : TOOLSETS.filter((t) => (this.cfg.mcp.toolsets as string[]).includes(t));
@@ -83,7 +95,10 @@ function isInitialize(body: unknown): boolean {
 
 function parseToolsetsHeader(raw: string | string[] | undefined): string[] | null {
   if (raw === undefined) return null;
-  const names = (Array.isArray(raw) ? raw.join(',') : raw).split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const names = (Array.isArray(raw) ? raw.join(',') : raw)
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const unknown = names.filter((n) => n !== 'all' && !(TOOLSETS as readonly string[]).includes(n));
   if (unknown.length) {
     throw new BadRequestException(`Unknown toolset(s) in X-MCP-Toolsets: ${unknown.join(', ')}. Known: ${TOOLSETS.join(', ')}.`);

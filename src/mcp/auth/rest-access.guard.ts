@@ -39,7 +39,11 @@ export class RestAccessGuard implements CanActivate {
     const verdict = checkBearer(req.headers.authorization, this.cfg.mcp.tokens, Date.now());
     if (!verdict.ok) {
       throw new UnauthorizedException(
-        verdict.reason === 'missing' ? 'Missing bearer token: send Authorization: Bearer <token>.' : verdict.reason === 'expired' ? `The token '${verdict.name}' has expired.` : 'Invalid bearer token.',
+        verdict.reason === 'missing'
+          ? 'Missing bearer token: send Authorization: Bearer <token>.'
+          : verdict.reason === 'expired'
+            ? `The token '${verdict.name}' has expired.`
+            : 'Invalid bearer token.',
       );
     }
     const safe = ['GET', 'HEAD', 'OPTIONS'].includes(req.method);

@@ -1,9 +1,7 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { McpTokenConfig } from '../../config/app-config';
 
-export type TokenVerdict =
-  | { ok: true; token: McpTokenConfig }
-  | { ok: false; reason: 'missing' | 'invalid' | 'expired'; name?: string };
+export type TokenVerdict = { ok: true; token: McpTokenConfig } | { ok: false; reason: 'missing' | 'invalid' | 'expired'; name?: string };
 
 /** Constant-time comparison (hash both sides so lengths never leak through timing). */
 function same(a: string, b: string): boolean {

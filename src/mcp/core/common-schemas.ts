@@ -25,16 +25,24 @@ export const limitField = (def: number, max: number) =>
 export const offsetField = z.number().int().min(0).max(1_000_000).default(0).describe('Items to skip (paging).');
 
 /** Name-or-id argument: bounded length so a huge string is a clean validation error. */
-export const nameOrId = (what: string) => z.string().trim().min(1).max(200).describe(`${what}: id or name (case-insensitive; a unique prefix works).`);
+export const nameOrId = (what: string) =>
+  z.string().trim().min(1).max(200).describe(`${what}: id or name (case-insensitive; a unique prefix works).`);
 
 /**
  * Date and number fields for new tools, bounded to what ClickUp and PostgreSQL hold
  * (src/common/limits.ts), so an absurd value is a clean argument error, not a RangeError later.
  */
 export const dayField = (what: string) =>
-  z.string().trim().max(10)
+  z
+    .string()
+    .trim()
+    .max(10)
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
     .refine(isSupportedDay, `use a real calendar day ${DATE_RANGE_TEXT}`)
     .describe(`${what}: YYYY-MM-DD.`);
 export const estimateMinutesField = (what: string) =>
-  z.number().positive().max(MAX_ESTIMATE_MS / 60_000).describe(`${what}: minutes (at most ${MAX_ESTIMATE_TEXT}).`);
+  z
+    .number()
+    .positive()
+    .max(MAX_ESTIMATE_MS / 60_000)
+    .describe(`${what}: minutes (at most ${MAX_ESTIMATE_TEXT}).`);

@@ -11,7 +11,14 @@ const getTasks = z.object({
   include_closed: z.boolean().default(false).describe('Include finished tasks.'),
 });
 const getTask = z.object({ task: z.string().trim().min(1).max(200).describe('Task id, custom id (e.g. MOB-42) or exact task name.') });
-const dueDate = z.object({ due_date: z.string().max(10).regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD').optional().describe('Due date.') });
+const dueDate = z.object({
+  due_date: z
+    .string()
+    .max(10)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
+    .optional()
+    .describe('Due date.'),
+});
 
 const refused = (schema: z.ZodObject<z.ZodRawShape>, raw: unknown, tool = 'get_tasks') => {
   const v = parseToolArguments(tool, schema, raw);
@@ -24,20 +31,50 @@ describe('parseToolArguments', () => {
     ['an unknown key with a near miss', getTasks, { assignee_name: 'Tara' }, "unknown argument 'assignee_name' — did you mean 'assignee'?"],
     ['a camelCase key', getTasks, { includeClosed: true }, "unknown argument 'includeClosed' — did you mean 'include_closed'?"],
     ['an unknown key with no near miss', getTask, { colour: 'red' }, "unknown argument 'colour'; get_tasks takes: task."],
-    ['several unknown keys', getTask, { assignee_name: 'x', foo: 1, bar: 2 }, "unknown argument 'assignee_name' (also unknown: 'foo', 'bar'); get_tasks takes: task."],
+    [
+      'several unknown keys',
+      getTask,
+      { assignee_name: 'x', foo: 1, bar: 2 },
+      "unknown argument 'assignee_name' (also unknown: 'foo', 'bar'); get_tasks takes: task.",
+    ],
     ['a key on a tool without arguments', z.object({}), { kind: 'full' }, "unknown argument 'kind'; get_tasks takes no arguments."],
     ['a missing required field', getTask, {}, "missing required argument 'task' — Task id, custom id (e.g. MOB-42) or exact task name."],
-    ['a number as a string', getTasks, { limit: 'ten' }, "argument 'limit' must be a number, not a string — Maximum items to return (1–200, default 50)."],
-    ['a fraction for an integer', getTasks, { limit: 1.5 }, "argument 'limit' must be a whole number, not a fraction — Maximum items to return (1–200, default 50)."],
+    [
+      'a number as a string',
+      getTasks,
+      { limit: 'ten' },
+      "argument 'limit' must be a number, not a string — Maximum items to return (1–200, default 50).",
+    ],
+    [
+      'a fraction for an integer',
+      getTasks,
+      { limit: 1.5 },
+      "argument 'limit' must be a whole number, not a fraction — Maximum items to return (1–200, default 50).",
+    ],
     ['a number above the maximum', getTasks, { limit: 5000 }, "argument 'limit' must be at most 200 — Maximum items to return (1–200, default 50)."],
     ['a number below the minimum', getTasks, { limit: 0 }, "argument 'limit' must be at least 1 — Maximum items to return (1–200, default 50)."],
     ['an enum miss', getTasks, { order_by: 'priority' }, "argument 'order_by' must be one of: updated, due (got 'priority')."],
     ['an empty string', getTask, { task: '   ' }, "argument 'task' must not be empty — Task id, custom id (e.g. MOB-42) or exact task name."],
-    ['a string that is too long', getTask, { task: 'x'.repeat(201) }, "argument 'task' must be at most 200 characters long — Task id, custom id (e.g. MOB-42) or exact task name."],
+    [
+      'a string that is too long',
+      getTask,
+      { task: 'x'.repeat(201) },
+      "argument 'task' must be at most 200 characters long — Task id, custom id (e.g. MOB-42) or exact task name.",
+    ],
     ['a wrong array element', getTasks, { statuses: ['ok', 7] }, "argument 'statuses[1]' must be a string, not a whole number."],
-    ['a string for an array', getTasks, { statuses: 'done' }, "argument 'statuses' must be a list (JSON array), not a string — Only these status names."],
+    [
+      'a string for an array',
+      getTasks,
+      { statuses: 'done' },
+      "argument 'statuses' must be a list (JSON array), not a string — Only these status names.",
+    ],
     ['a custom format message', dueDate, { due_date: 'tomorrow' }, "argument 'due_date': use YYYY-MM-DD."],
-    ['two problems at once', getTasks, { limit: 'x', include_closed: 'yes' }, "argument 'limit' must be a number, not a string — Maximum items to return (1–200, default 50) (and 1 more problem)."],
+    [
+      'two problems at once',
+      getTasks,
+      { limit: 'x', include_closed: 'yes' },
+      "argument 'limit' must be a number, not a string — Maximum items to return (1–200, default 50) (and 1 more problem).",
+    ],
   ])('%s', (_why, schema, raw, message) => {
     expect(refused(schema, raw)).toBe(message);
   });
@@ -61,14 +98,22 @@ describe('parseToolArguments', () => {
   });
 
   it('null for an optional argument means "not given"; null for a required one is still missing', () => {
-    expect(parseToolArguments('get_tasks', getTasks, { list: null, limit: null })).toEqual({ ok: true, args: { order_by: 'updated', limit: 50, include_closed: false } });
-    expect(refused(getTask, { task: null })).toBe("argument 'task' must be a string, not null — Task id, custom id (e.g. MOB-42) or exact task name.");
+    expect(parseToolArguments('get_tasks', getTasks, { list: null, limit: null })).toEqual({
+      ok: true,
+      args: { order_by: 'updated', limit: 50, include_closed: false },
+    });
+    expect(refused(getTask, { task: null })).toBe(
+      "argument 'task' must be a string, not null — Task id, custom id (e.g. MOB-42) or exact task name.",
+    );
   });
 
   it('strips NUL characters from every string, keys included, before validating', () => {
     expect(parseToolArguments('get_task', getTask, { task: 'MOB\u0000-1' })).toEqual({ ok: true, args: { task: 'MOB-1' } });
     expect(parseToolArguments('get_task', getTask, { ['ta\u0000sk']: 'x' })).toEqual({ ok: true, args: { task: 'x' } });
-    expect(parseToolArguments('get_tasks', getTasks, { statuses: ['in\u0000 review'] })).toMatchObject({ ok: true, args: { statuses: ['in review'] } });
+    expect(parseToolArguments('get_tasks', getTasks, { statuses: ['in\u0000 review'] })).toMatchObject({
+      ok: true,
+      args: { statuses: ['in review'] },
+    });
   });
 
   it('prototype-looking keys are just unknown arguments', () => {

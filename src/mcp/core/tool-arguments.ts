@@ -64,7 +64,13 @@ export function asArgumentObject(raw: unknown): Record<string, unknown> | string
 
 function unknownArgumentsMessage(toolName: string, unknown: string[], known: string[]): string {
   const first = clip(unknown[0]);
-  const others = unknown.length > 1 ? ` (also unknown: ${unknown.slice(1, 4).map((k) => `'${clip(k)}'`).join(', ')}${unknown.length > 4 ? ', …' : ''})` : '';
+  const others =
+    unknown.length > 1
+      ? ` (also unknown: ${unknown
+          .slice(1, 4)
+          .map((k) => `'${clip(k)}'`)
+          .join(', ')}${unknown.length > 4 ? ', …' : ''})`
+      : '';
   const guess = suggestName(unknown[0], known);
   if (guess) return `unknown argument '${first}' — did you mean '${guess}'?${others}`;
   const takes = known.length ? `${toolName} takes: ${known.join(', ')}` : `${toolName} takes no arguments`;
@@ -89,7 +95,9 @@ function describeIssue(issue: z.core.$ZodIssue, shape: Record<string, z.ZodType>
       if (issue.origin === 'string' && Number(issue.minimum) === 1) return `argument '${field}' must not be empty${hint}`;
       return `argument '${field}' ${boundText('at least', issue.origin, Number(issue.minimum), issue.inclusive !== false)}${hint}`;
     case 'invalid_format':
-      return isZodDefault(issue.message) ? `argument '${field}' has the wrong format${hint}` : `argument '${field}': ${issue.message.replace(/\.$/, '')}`;
+      return isZodDefault(issue.message)
+        ? `argument '${field}' has the wrong format${hint}`
+        : `argument '${field}': ${issue.message.replace(/\.$/, '')}`;
     case 'invalid_union':
       return `argument '${field}' is ${kindOf(input)}, which it cannot be${hint}`;
     case 'custom':
@@ -107,8 +115,15 @@ function boundText(word: string, origin: string, n: number, inclusive: boolean):
 }
 
 const EXPECTED: Record<string, string> = {
-  string: 'a string', number: 'a number', int: 'a whole number', boolean: 'true or false', array: 'a list (JSON array)',
-  object: 'an object', bigint: 'a whole number', date: 'a date', null: 'null',
+  string: 'a string',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list (JSON array)',
+  object: 'an object',
+  bigint: 'a whole number',
+  date: 'a date',
+  null: 'null',
 };
 const expectedText = (e: string) => EXPECTED[e] ?? e;
 

@@ -19,7 +19,10 @@ describe('LenientCallToolRequestSchema', () => {
 
   it.each<[unknown, string]>([
     [{ name: 'get_tasks', arguments: [1] }, 'arguments must be a JSON object of named arguments, e.g. {"task": "MOB-42"}; got a list'],
-    [{ name: 'get_tasks', arguments: 'nope' }, 'arguments must be a JSON object of named arguments, e.g. {"task": "MOB-42"}; got a string that is not JSON'],
+    [
+      { name: 'get_tasks', arguments: 'nope' },
+      'arguments must be a JSON object of named arguments, e.g. {"task": "MOB-42"}; got a string that is not JSON',
+    ],
     [undefined, 'tools/call needs params (an object).'],
     [{ arguments: {} }, 'tools/call needs params.name (a string).'],
     [{ name: 42 }, 'tools/call: params.name must be a string.'],

@@ -98,7 +98,10 @@ export class ToolRegistrarService implements OnModuleInit {
         this.logger.error(`Tool ${tool.name} produced output that does not match its schema [${ref}]: ${parsed.error.message}`);
         return errorResult(`Internal error in ${tool.name} (reference ${ref}); the server log has the details.`);
       }
-      return { content: [{ type: 'text', text: tool.write ? tool.render(parsed.data) : withWarning(parsed.data, tool.render(parsed.data)) }], structuredContent: parsed.data as Record<string, unknown> };
+      return {
+        content: [{ type: 'text', text: tool.write ? tool.render(parsed.data) : withWarning(parsed.data, tool.render(parsed.data)) }],
+        structuredContent: parsed.data as Record<string, unknown>,
+      };
     } catch (e) {
       return this.mapError(tool, e);
     }
@@ -108,7 +111,8 @@ export class ToolRegistrarService implements OnModuleInit {
     if (e instanceof DomainError) return errorResult(secretScrubber.scrub(e.message));
     // Writes say whether ClickUp refused, failed (maybe applied) or accepted the change: the domain's words.
     if (e instanceof WriteOutcomeError) return errorResult(secretScrubber.scrub(e.message));
-    if (e instanceof ClickupReadOnlyError) return errorResult('This server is read-only: writes to ClickUp are disabled (MCP_READ_ONLY / CLICKUP_READ_ONLY).');
+    if (e instanceof ClickupReadOnlyError)
+      return errorResult('This server is read-only: writes to ClickUp are disabled (MCP_READ_ONLY / CLICKUP_READ_ONLY).');
     // Its sentence already says that nothing changed and when to retry.
     if (e instanceof ClickupWriteDeferredError) return errorResult(e.message);
     // Any other ClickUp failure, said for what it was (refused, unreachable, unreadable); the token never appears in it.

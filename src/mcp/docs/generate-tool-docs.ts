@@ -11,9 +11,17 @@ import { renderToolDocs } from './tool-docs.renderer';
 
 /** The environment the reference is generated with: every toolset, writes enabled, no auth. */
 export const DOCS_ENV: Record<string, string | undefined> = {
-  CLICKUP_API_TOKEN: 'pk_docs_generation', CLICKUP_API_BASE_URL: 'http://127.0.0.1:9/api/v2', DATABASE_URL: undefined,
-  SYNC_ENABLED: 'false', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', MCP_TOOLSETS: 'all', MCP_READ_ONLY: 'false',
-  MCP_AUTH_TOKEN: undefined, MCP_TOKENS: undefined,
+  CLICKUP_API_TOKEN: 'pk_docs_generation',
+  CLICKUP_API_BASE_URL: 'http://127.0.0.1:9/api/v2',
+  DATABASE_URL: undefined,
+  SYNC_ENABLED: 'false',
+  LOG_LEVEL: 'silent',
+  PORT: '0',
+  HOST: '127.0.0.1',
+  MCP_TOOLSETS: 'all',
+  MCP_READ_ONLY: 'false',
+  MCP_AUTH_TOKEN: undefined,
+  MCP_TOKENS: undefined,
 };
 
 export async function currentToolDocs(): Promise<string> {

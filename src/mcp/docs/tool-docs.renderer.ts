@@ -1,7 +1,15 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { TOOLSET_DESCRIPTIONS, TOOLSETS, ToolsetName } from '../core/toolsets';
 
-type Prop = { type?: string | string[]; description?: string; enum?: unknown[]; default?: unknown; items?: { type?: string }; maximum?: number; minimum?: number };
+type Prop = {
+  type?: string | string[];
+  description?: string;
+  enum?: unknown[];
+  default?: unknown;
+  items?: { type?: string };
+  maximum?: number;
+  minimum?: number;
+};
 
 /** What a client passes to the model per tool: name, description, input schema. */
 export function modelFacingChars(tools: Tool[]): number {
@@ -19,7 +27,12 @@ function typeOf(p: Prop): string {
 
 function hints(t: Tool): string {
   const a = t.annotations ?? {};
-  const flags = [a.readOnlyHint ? 'read-only' : 'writes', a.destructiveHint ? 'destructive' : null, a.idempotentHint ? 'idempotent' : null, a.openWorldHint ? 'reaches ClickUp' : 'database only'];
+  const flags = [
+    a.readOnlyHint ? 'read-only' : 'writes',
+    a.destructiveHint ? 'destructive' : null,
+    a.idempotentHint ? 'idempotent' : null,
+    a.openWorldHint ? 'reaches ClickUp' : 'database only',
+  ];
   return flags.filter(Boolean).join(', ');
 }
 
@@ -36,7 +49,7 @@ export function renderToolDocs(tools: Tool[], toolsetOf: (name: string) => Tools
   const lines: string[] = [
     '# MCP tool reference',
     '',
-    '<!-- Generated from the server\'s tools/list by `npm run docs:tools`; a test fails when it drifts. Do not edit by hand. -->',
+    "<!-- Generated from the server's tools/list by `npm run docs:tools`; a test fails when it drifts. Do not edit by hand. -->",
     '',
     'Every tool answers from the synced database unless marked "reaches ClickUp". Scope arguments take ids or names',
     '(case-insensitive, unique prefixes work). Every result carries `data_as_of` and `demo`. What the reports count',

@@ -10,7 +10,12 @@ import { ToolRegistrarService } from '../core/tool-registrar.service';
 import { toolsetScope, WRITE_SCOPE } from '../core/toolsets';
 import { PromptScope, renderReportPrompt, REPORT_PROMPTS, ReportPromptDefinition } from './report-prompts';
 
-const periodArg = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_:\- ]+$/, 'letters, digits, _ - : and spaces only');
+const periodArg = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9_:\- ]+$/, 'letters, digits, _ - : and spaces only');
 
 interface CallerRequest {
   user?: { scopes?: string[] };
@@ -44,7 +49,12 @@ export class ReportPromptsService implements OnModuleInit {
   }
 
   /** mcp-nest does not validate dynamic prompt arguments, nor map plain errors: both happen here. */
-  private async get(def: ReportPromptDefinition, schema: ReturnType<typeof argsSchema>, raw: Record<string, string> | undefined, request: CallerRequest | undefined) {
+  private async get(
+    def: ReportPromptDefinition,
+    schema: ReturnType<typeof argsSchema>,
+    raw: Record<string, string> | undefined,
+    request: CallerRequest | undefined,
+  ) {
     const parsed = schema.safeParse(raw ?? {});
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'arguments'}: ${i.message}`).join('; ');
@@ -88,6 +98,8 @@ function argsSchema(def: ReportPromptDefinition) {
   const projectHelp = 'Space, folder or list: id or name (case-insensitive; a unique prefix works).';
   return z.object({
     project: def.projectRequired ? project.describe(projectHelp) : project.optional().describe(`${projectHelp} Default: the whole workspace.`),
-    period: periodArg.optional().describe(`Report period, e.g. today, yesterday, this_week, last_week, last_30_days, 2026-W47 (default ${def.defaultPeriod}).`),
+    period: periodArg
+      .optional()
+      .describe(`Report period, e.g. today, yesterday, this_week, last_week, last_30_days, 2026-W47 (default ${def.defaultPeriod}).`),
   });
 }

@@ -39,8 +39,14 @@ export const REPORT_PROMPTS: ReportPromptDefinition[] = [
     projectRequired: false,
     steps: [
       FRESHNESS,
-      { tools: ['get_project_daily_standup'], does: 'Get finished, in-progress, blocked and due-today tasks and time logged per person in one call.' },
-      { tools: ['get_yesterday_report', 'get_employee_time_report'], does: 'Get the time logged in the period per person and per task, and the tasks finished.' },
+      {
+        tools: ['get_project_daily_standup'],
+        does: 'Get finished, in-progress, blocked and due-today tasks and time logged per person in one call.',
+      },
+      {
+        tools: ['get_yesterday_report', 'get_employee_time_report'],
+        does: 'Get the time logged in the period per person and per task, and the tasks finished.',
+      },
       { tools: ['get_tasks_by_status', 'get_tasks'], does: 'List the tasks in progress (status category active), with their assignees.' },
       { tools: ['get_project_blockers'], does: 'List blocked, waiting and stale tasks.' },
       { tools: ['get_overdue_tasks', 'get_at_risk_tasks', 'get_project_at_risk'], does: 'List unfinished tasks that are overdue or due today.' },
@@ -58,8 +64,14 @@ export const REPORT_PROMPTS: ReportPromptDefinition[] = [
     steps: [
       FRESHNESS,
       { tools: ['get_project_weekly_digest'], does: 'Get finished, started and overdue tasks, time per person and highlights for the week.' },
-      { tools: ['get_progress_since', 'get_tasks_by_status', 'get_tasks'], does: 'List the tasks finished in the period (status categories done and closed); a tool that takes `since` gets the period\'s first day.' },
-      { tools: ['get_employee_time_report', 'get_weekly_timesheet', 'get_space_project_time_report'], does: 'Get time logged in the period per person and per project, billable split and utilization.' },
+      {
+        tools: ['get_progress_since', 'get_tasks_by_status', 'get_tasks'],
+        does: "List the tasks finished in the period (status categories done and closed); a tool that takes `since` gets the period's first day.",
+      },
+      {
+        tools: ['get_employee_time_report', 'get_weekly_timesheet', 'get_space_project_time_report'],
+        does: 'Get time logged in the period per person and per project, billable split and utilization.',
+      },
       { tools: ['get_estimation_accuracy', 'get_time_tracking_report'], does: 'Check tracked time against estimates; name the worst overruns.' },
       { tools: ['get_list_progress', 'get_project_completion_rate'], does: 'Get the completion rate and recent throughput.' },
       { tools: ['get_overdue_tasks', 'get_project_at_risk', 'get_at_risk_tasks'], does: 'List overdue and at-risk tasks with their assignees.' },
@@ -67,7 +79,7 @@ export const REPORT_PROMPTS: ReportPromptDefinition[] = [
     ],
     format:
       'Sections: Summary (3 sentences), Completed, Time spent (hours per person, total), Progress, Risks and overdue, ' +
-      'Workload, Next week. Use the tools\' numbers exactly; do not estimate what a tool did not return.',
+      "Workload, Next week. Use the tools' numbers exactly; do not estimate what a tool did not return.",
   },
   {
     name: 'project_health_review',
@@ -78,8 +90,14 @@ export const REPORT_PROMPTS: ReportPromptDefinition[] = [
     steps: [
       FRESHNESS,
       { tools: ['get_project_health_score'], does: 'Get the 0–100 health score, grade, its breakdown and recommendations.' },
-      { tools: ['get_list_progress', 'get_project_completion_rate', 'get_tasks_by_status'], does: 'Get the completion rate and task counts per status category.' },
-      { tools: ['get_overdue_tasks', 'get_project_at_risk', 'get_at_risk_tasks'], does: 'List overdue and soon-due unfinished tasks, with days overdue.' },
+      {
+        tools: ['get_list_progress', 'get_project_completion_rate', 'get_tasks_by_status'],
+        does: 'Get the completion rate and task counts per status category.',
+      },
+      {
+        tools: ['get_overdue_tasks', 'get_project_at_risk', 'get_at_risk_tasks'],
+        does: 'List overdue and soon-due unfinished tasks, with days overdue.',
+      },
       { tools: ['get_project_blockers'], does: 'List blocked, waiting and stale tasks.' },
       { tools: ['get_workload', 'get_project_team_workload'], does: 'Get open tasks and estimates per assignee; flag anyone overloaded or idle.' },
       { tools: ['get_estimation_accuracy', 'get_project_time_tracking', 'get_time_tracking_report'], does: 'Compare time tracked with estimates.' },

@@ -80,8 +80,10 @@ export class McpSessionRegistry implements OnModuleInit, OnModuleDestroy {
    */
   admit(id: string, caller: SessionCaller, req: Request, res: Response, stream: boolean): SessionVerdict {
     const s = SESSION_ID.test(id) ? this.sessions.get(id) : undefined;
-    if (!s) return { ok: false, status: 404, message: 'Session not found (it expired or the server restarted): start a new session with initialize.' };
-    if (s.owner !== caller.name) return { ok: false, status: 403, message: 'This session belongs to another token: start your own session with initialize.' };
+    if (!s)
+      return { ok: false, status: 404, message: 'Session not found (it expired or the server restarted): start a new session with initialize.' };
+    if (s.owner !== caller.name)
+      return { ok: false, status: 403, message: 'This session belongs to another token: start your own session with initialize.' };
     s.lastSeenAt = Date.now();
     s.creator.user = caller;
     (req as Request & { user?: SessionCaller }).user = caller;
@@ -107,7 +109,13 @@ export class McpSessionRegistry implements OnModuleInit, OnModuleDestroy {
     ctx.onSessionId = (id) => {
       this.makeRoom(client);
       this.sessions.set(id, {
-        id, transport: 'http', owner: caller.name, client, lastSeenAt: Date.now(), openStreams: 0, creator: req as { user?: SessionCaller },
+        id,
+        transport: 'http',
+        owner: caller.name,
+        client,
+        lastSeenAt: Date.now(),
+        openStreams: 0,
+        creator: req as { user?: SessionCaller },
         close: () => this.streamable.cleanupSession(id),
       });
     };
@@ -128,7 +136,13 @@ export class McpSessionRegistry implements OnModuleInit, OnModuleDestroy {
         const id = m[1];
         this.makeRoom(client);
         this.sessions.set(id, {
-          id, transport: 'sse', owner: caller.name, client, lastSeenAt: Date.now(), openStreams: 1, creator: req as { user?: SessionCaller },
+          id,
+          transport: 'sse',
+          owner: caller.name,
+          client,
+          lastSeenAt: Date.now(),
+          openStreams: 1,
+          creator: req as { user?: SessionCaller },
           close: async () => void res.end(),
         });
         res.once('close', () => this.sessions.delete(id));

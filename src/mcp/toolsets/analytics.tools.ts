@@ -28,7 +28,12 @@ export class AnalyticsTools implements Toolset {
 export function reportTools(catalog: ReportCatalog, meta: ToolMetaService, toolset: ReportDefinition['toolset']): AnyToolDefinition[] {
   return catalog.definitions(toolset).map((d) =>
     defineTool({
-      name: d.name, toolset, title: d.title, description: d.description, annotations: READ, write: false,
+      name: d.name,
+      toolset,
+      title: d.title,
+      description: d.description,
+      annotations: READ,
+      write: false,
       input: d.input,
       output: z.object({ ...metaShape, ...d.output.shape }),
       handler: async (a) => ({ ...(await meta.meta()), ...(await d.run(a)) }),

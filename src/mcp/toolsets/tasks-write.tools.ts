@@ -5,10 +5,26 @@ import { CREATE, UPDATE } from '../core/annotations';
 import { metaShape } from '../core/common-schemas';
 import { AnyToolDefinition, defineTool, Toolset } from '../core/tool-definition';
 import { ToolMetaService } from '../core/tool-meta.service';
-import { dueDateField, dueTimeField, estimateField, peopleField, priorityEnum, renderDetail, scopeFields, taskDetailShape, taskField } from './tasks.schemas';
+import {
+  dueDateField,
+  dueTimeField,
+  estimateField,
+  peopleField,
+  priorityEnum,
+  renderDetail,
+  scopeFields,
+  taskDetailShape,
+  taskField,
+} from './tasks.schemas';
 
 const output = z.object({ ...metaShape, message: z.string().describe('What was done.'), ...taskDetailShape });
-const statusField = z.string().trim().min(1).max(100).optional().describe("Status name of the task's list (case-insensitive); an unknown one lists the allowed statuses.");
+const statusField = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .optional()
+  .describe("Status name of the task's list (case-insensitive); an unknown one lists the allowed statuses.");
 const descriptionField = z.string().max(20_000).optional();
 
 /**
@@ -27,8 +43,13 @@ export class TasksWriteTools implements Toolset {
   tools(): AnyToolDefinition[] {
     return [
       defineTool({
-        name: 'create_task', toolset: 'tasks', title: 'Create a task', annotations: CREATE, write: true,
-        description: 'Create a task in a list: name, description, status, priority, assignees by name, due date, estimate, tags, parent (makes a subtask). Returns the stored task.',
+        name: 'create_task',
+        toolset: 'tasks',
+        title: 'Create a task',
+        annotations: CREATE,
+        write: true,
+        description:
+          'Create a task in a list: name, description, status, priority, assignees by name, due date, estimate, tags, parent (makes a subtask). Returns the stored task.',
         input: z.object({
           list: z.string().trim().min(1).max(200).describe('List to create the task in: id or name.'),
           space: scopeFields.space,
@@ -48,8 +69,13 @@ export class TasksWriteTools implements Toolset {
         render: (o) => `${o.message}\n${renderDetail(o)}`,
       }),
       defineTool({
-        name: 'update_task', toolset: 'tasks', title: 'Update a task', annotations: UPDATE, write: true,
-        description: 'Change a task: status, priority, name, description, due date, estimate; add or remove assignees by name. Only the given fields change. Returns the stored task.',
+        name: 'update_task',
+        toolset: 'tasks',
+        title: 'Update a task',
+        annotations: UPDATE,
+        write: true,
+        description:
+          'Change a task: status, priority, name, description, due date, estimate; add or remove assignees by name. Only the given fields change. Returns the stored task.',
         input: z.object({
           task: taskField,
           name: z.string().trim().min(1).max(1000).optional().describe('New name.'),

@@ -22,23 +22,46 @@ export const taskField = bounded(200).describe('Task id, custom id (e.g. MOB-42)
 export const personField = (what: string) => bounded(200).describe(`${what}: member name, email or id.`);
 export const includeClosedField = z.boolean().default(false).describe('Include finished tasks (status category done or closed). Default false.');
 export const includeSubtasksField = z.boolean().default(true).describe('Include subtasks. Default true.');
-export const includeArchivedField = z.boolean().default(false).describe('Include archived tasks and tasks of archived lists, folders or spaces inside the scope. Default false.');
+export const includeArchivedField = z
+  .boolean()
+  .default(false)
+  .describe('Include archived tasks and tasks of archived lists, folders or spaces inside the scope. Default false.');
 export const pageFields = (def: number, max: number) => ({ limit: limitField(def, max), offset: offsetField });
-export const statusesField = z.array(bounded(100)).max(20).optional().describe('Only these status names (case-insensitive), e.g. ["in review", "qa"].');
+export const statusesField = z
+  .array(bounded(100))
+  .max(20)
+  .optional()
+  .describe('Only these status names (case-insensitive), e.g. ["in review", "qa"].');
 export const categoryField = categoryEnum.optional().describe('Only this status category: not_started, active, done or closed.');
 const day = z.string().trim().max(40);
 export const dateBound = (what: string) => day.optional().describe(`${what}: YYYY-MM-DD (report time zone, inclusive) or an ISO 8601 time.`);
-export const dueDateField = z.string().trim().max(10).regex(/^(\d{4}-\d{2}-\d{2}|none)$/, 'use YYYY-MM-DD');
-export const dueTimeField = z.string().trim().max(5).regex(/^\d{2}:\d{2}$/, 'use HH:MM').optional()
+export const dueDateField = z
+  .string()
+  .trim()
+  .max(10)
+  .regex(/^(\d{4}-\d{2}-\d{2}|none)$/, 'use YYYY-MM-DD');
+export const dueTimeField = z
+  .string()
+  .trim()
+  .max(5)
+  .regex(/^\d{2}:\d{2}$/, 'use HH:MM')
+  .optional()
   .describe('Due time HH:MM (24-hour, report time zone); needs due_date.');
-export const estimateField = z.string().trim().min(1).max(40).optional()
+export const estimateField = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .optional()
   .describe('Time estimate: minutes ("90") or hours and minutes ("2h 30m", "1.5h").');
 export const peopleField = (what: string) => z.array(bounded(200)).max(20).optional().describe(`${what}: member names, emails or ids.`);
 
 // ---------------------------------------------------------------- outputs
 
 export const refSchema = z.object({ id: z.string(), name: z.string() });
-export const scopeSchema = z.object({ kind: z.enum(['workspace', 'space', 'folder', 'list']), id: z.string(), name: z.string() }).describe('What the answer covers.');
+export const scopeSchema = z
+  .object({ kind: z.enum(['workspace', 'space', 'folder', 'list']), id: z.string(), name: z.string() })
+  .describe('What the answer covers.');
 export const personSchema = z.object({ id: z.number().int(), name: z.string(), email: z.string().nullable() });
 
 export const taskSummarySchema = z.object({
@@ -103,8 +126,12 @@ export const taskDetailShape = {
   creator: z.object({ id: z.number().int(), name: z.string() }).nullable(),
   tags: z.array(z.string()),
   dates: z.object({
-    created: z.string(), updated: z.string(), start: z.string().nullable(), due: z.string().nullable(),
-    done: z.string().nullable(), closed: z.string().nullable(),
+    created: z.string(),
+    updated: z.string(),
+    start: z.string().nullable(),
+    due: z.string().nullable(),
+    done: z.string().nullable(),
+    closed: z.string().nullable(),
   }),
   estimate: z.object({ direct: durationSchema.nullable(), rollup: durationSchema.describe('Own estimate + all subtasks.') }),
   time: z.object({
@@ -168,7 +195,8 @@ export function renderDetail(o: Detail): string {
   ];
   if (o.dependencies.waiting_on.length) lines.push(`Waiting on: ${o.dependencies.waiting_on.map((d) => `${d.name} [${d.status}]`).join(', ')}`);
   if (o.dependencies.blocking.length) lines.push(`Blocking: ${o.dependencies.blocking.map((d) => `${d.name} [${d.status}]`).join(', ')}`);
-  if (o.subtasks.length) lines.push(`Subtasks (${o.subtask_total}${o.subtasks_truncated ? '; get_task_hierarchy shows them all' : ''}):`, ...treeLines(o.subtasks));
+  if (o.subtasks.length)
+    lines.push(`Subtasks (${o.subtask_total}${o.subtasks_truncated ? '; get_task_hierarchy shows them all' : ''}):`, ...treeLines(o.subtasks));
   if (o.description) lines.push('', o.description.length > 500 ? `${o.description.slice(0, 500)}…` : o.description);
   return lines.join('\n');
 }

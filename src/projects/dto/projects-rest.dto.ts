@@ -23,11 +23,13 @@ export class AddProjectBody implements AddProjectInput {
   target!: string;
 
   @ApiPropertyOptional({ enum: KINDS, description: 'What the target is, when its name is ambiguous.' })
-  @IsOptional() @OneOf(KINDS)
+  @IsOptional()
+  @OneOf(KINDS)
   type?: ProjectKind;
 
   @ApiPropertyOptional({ description: 'Free-text notes kept with the entry.', maxLength: 2000 })
-  @IsOptional() @AnyText(2000)
+  @IsOptional()
+  @AnyText(2000)
   notes?: string;
 }
 
@@ -44,30 +46,41 @@ export class ProjectParams {
  */
 export class ImportProjectsBody {
   @ApiPropertyOptional({ description: 'Export format marker (clickup-analytics-mcp/projects).' })
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   format?: string;
 
   @ApiPropertyOptional({ description: 'Export format version.' })
-  @IsOptional() @IsNumber()
+  @IsOptional()
+  @IsNumber()
   version?: number;
 
   @ApiPropertyOptional({ description: 'Workspace the export came from (informational).' })
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   workspace_id?: string;
 
   @ApiPropertyOptional({ description: 'When it was exported (informational).' })
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   exported_at?: string;
 
   @ApiPropertyOptional({ description: 'Entries of an export: {alias, type, id, name, path, notes}.', type: 'array', items: { type: 'object' } })
-  @IsOptional() @IsArray()
+  @IsOptional()
+  @IsArray()
   projects?: unknown[];
 
-  @ApiPropertyOptional({ description: 'Entries of an original project_map.json: alias key → {alias, clickup_id, clickup_type, structure}.', type: 'object', additionalProperties: true })
-  @IsOptional() @IsObject()
+  @ApiPropertyOptional({
+    description: 'Entries of an original project_map.json: alias key → {alias, clickup_id, clickup_type, structure}.',
+    type: 'object',
+    additionalProperties: true,
+  })
+  @IsOptional()
+  @IsObject()
   mapped_projects?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ description: 'The original file\'s discovery cache: accepted and ignored.', type: 'object', additionalProperties: true })
-  @IsOptional() @IsObject()
+  @ApiPropertyOptional({ description: "The original file's discovery cache: accepted and ignored.", type: 'object', additionalProperties: true })
+  @IsOptional()
+  @IsObject()
   discovery_cache?: Record<string, unknown>;
 }

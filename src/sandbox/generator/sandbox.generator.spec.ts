@@ -4,14 +4,43 @@ import { generateSandboxState } from './sandbox.generator';
 
 const NOW = Date.UTC(2026, 2, 18, 15, 30);
 const DAY = 86_400_000;
-const OVERRIDE_NAMES = new Set(
-  [
-    'BACKLOG', 'QUEUED', 'QUEUE', 'IN QUEUE', 'TO DO', 'TO-DO', 'PENDING', 'OPEN', 'IN PLANNING', 'SCOPING', 'IN DESIGN', 'DEV',
-    'IN DEVELOPMENT', 'DEVELOPMENT', 'REVIEW', 'IN REVIEW', 'TESTING', 'QA', 'BUG', 'BLOCKED', 'WAITING', 'STAGING DEPLOY',
-    'READY FOR DEVELOPMENT', 'READY FOR PRODUCTION', 'IN PROGRESS', 'ON HOLD', 'SHIPPED', 'RELEASE', 'COMPLETE', 'DONE',
-    'RESOLVED', 'PROD', 'QC CHECK', 'CANCELLED', 'CLOSED',
-  ],
-);
+const OVERRIDE_NAMES = new Set([
+  'BACKLOG',
+  'QUEUED',
+  'QUEUE',
+  'IN QUEUE',
+  'TO DO',
+  'TO-DO',
+  'PENDING',
+  'OPEN',
+  'IN PLANNING',
+  'SCOPING',
+  'IN DESIGN',
+  'DEV',
+  'IN DEVELOPMENT',
+  'DEVELOPMENT',
+  'REVIEW',
+  'IN REVIEW',
+  'TESTING',
+  'QA',
+  'BUG',
+  'BLOCKED',
+  'WAITING',
+  'STAGING DEPLOY',
+  'READY FOR DEVELOPMENT',
+  'READY FOR PRODUCTION',
+  'IN PROGRESS',
+  'ON HOLD',
+  'SHIPPED',
+  'RELEASE',
+  'COMPLETE',
+  'DONE',
+  'RESOLVED',
+  'PROD',
+  'QC CHECK',
+  'CANCELLED',
+  'CLOSED',
+]);
 
 describe('sandbox generator', () => {
   const store = SandboxStore.generate({ size: 'tiny', seed: 42, now: NOW });

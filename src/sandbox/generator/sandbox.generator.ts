@@ -29,13 +29,7 @@ export function generateSandboxState(options: GenerateOptions = {}): SandboxStat
   const hierarchy = generateHierarchy(random.fork('hierarchy'), size, now, ownerId);
   const generated = new TaskGenerator(random.fork('tasks'), size, now, hierarchy, members).generate();
   const tasksByIndex = generated.tasksByIndex;
-  const builder: TimeEntryTableBuilder = new TimeEntryGenerator(
-    random.fork('time-entries'),
-    size,
-    now,
-    members,
-    tasksByIndex,
-  ).generate();
+  const builder: TimeEntryTableBuilder = new TimeEntryGenerator(random.fork('time-entries'), size, now, members, tasksByIndex).generate();
   const slots: SandboxState['tasksByIndex'] = tasksByIndex.slice();
 
   return {

@@ -62,9 +62,7 @@ export class TaskGenerator {
       fields.push(field);
       this.fieldsBySpace.set(field.spaceId, fields);
     }
-    this.activeListIds = [...hierarchy.lists.values()]
-      .filter((l) => !l.archived && !this.containerArchived(l.id))
-      .map((l) => l.id);
+    this.activeListIds = [...hierarchy.lists.values()].filter((l) => !l.archived && !this.containerArchived(l.id)).map((l) => l.id);
   }
 
   generate(): GeneratedTasks {

@@ -70,7 +70,11 @@ export class TimeEntryGenerator {
       if (i === days.length - 1) entries.push(...runningUsers.map((m) => this.runningEntry(m)));
       this.emit(builder, entries);
     }
-    if (days.length === 0) this.emit(builder, runningUsers.map((m) => this.runningEntry(m)));
+    if (days.length === 0)
+      this.emit(
+        builder,
+        runningUsers.map((m) => this.runningEntry(m)),
+      );
     return builder;
   }
 

@@ -138,9 +138,26 @@ describe('store.mutations', () => {
     const applied = store.applyRandomMutations(1500, 21);
     const kinds = new Set(applied.map((a) => a.kind));
     for (const kind of [
-      'changeStatus', 'reassign', 'moveTask', 'deleteTask', 'archiveTask', 'addTimeEntry', 'editTimeEntry', 'deleteTimeEntry',
-      'startTimer', 'stopTimer', 'addMember', 'archiveList', 'renameList', 'createTask', 'setDueDate', 'setEstimate', 'setPriority',
-      'renameTask', 'addTaskToList', 'addDependency',
+      'changeStatus',
+      'reassign',
+      'moveTask',
+      'deleteTask',
+      'archiveTask',
+      'addTimeEntry',
+      'editTimeEntry',
+      'deleteTimeEntry',
+      'startTimer',
+      'stopTimer',
+      'addMember',
+      'archiveList',
+      'renameList',
+      'createTask',
+      'setDueDate',
+      'setEstimate',
+      'setPriority',
+      'renameTask',
+      'addTaskToList',
+      'addDependency',
     ]) {
       expect(kinds).toContain(kind);
     }

@@ -87,7 +87,10 @@ export class SandboxMutations {
    * (ClickUp offers no such write, so no change event is sent). Lets a test plant a task finished
    * yesterday or untouched for ten days relative to a pinned report clock.
    */
-  backdateTask(taskId: string, times: { dateCreated?: number; dateUpdated?: number; dateDone?: number | null; dateClosed?: number | null }): TaskRecord {
+  backdateTask(
+    taskId: string,
+    times: { dateCreated?: number; dateUpdated?: number; dateDone?: number | null; dateClosed?: number | null },
+  ): TaskRecord {
     const task = this.store.requireTask(taskId);
     Object.assign(task, Object.fromEntries(Object.entries(times).filter(([, v]) => v !== undefined)));
     this.store.markChanged();

@@ -4,13 +4,7 @@ import { TaskFieldChange } from '../store/sandbox-change.types';
 import { WriteErrors } from '../store/sandbox-error';
 
 /** Records a task change: a fresh date_updated and one taskUpdated event (nothing when nothing changed). */
-export function commitTaskChange(
-  store: SandboxStore,
-  task: TaskRecord,
-  changes: TaskFieldChange[],
-  actorId: number,
-  at: number,
-): void {
+export function commitTaskChange(store: SandboxStore, task: TaskRecord, changes: TaskFieldChange[], actorId: number, at: number): void {
   if (changes.length === 0) return;
   task.dateUpdated = at;
   store.markChanged({ kind: 'taskUpdated', taskId: task.id, userId: actorId, at, changes });

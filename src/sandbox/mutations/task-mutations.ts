@@ -187,10 +187,7 @@ export class TaskMutations {
     for (const t of moving) {
       const before = this.store.statusOf(t);
       // ClickUp maps statuses by name when moving; a name the new list lacks maps to a status of the same type.
-      const mapped =
-        findStatus(targetStatuses, before.status) ??
-        targetStatuses.find((st) => st.type === before.type) ??
-        targetStatuses[0];
+      const mapped = findStatus(targetStatuses, before.status) ?? targetStatuses.find((st) => st.type === before.type) ?? targetStatuses[0];
       t.listId = target.id;
       t.status = mapped.status;
       t.extraListIds = t.extraListIds.filter((id) => id !== target.id);

@@ -41,10 +41,7 @@ export class TaskRelationMutations {
     task.waitsOn.push({ dependsOn: blocker.id, dateCreated: at, userId: actorId });
     this.store.index.addDependency(task.id, blocker.id);
     for (const t of [task, blocker]) t.dateUpdated = at;
-    this.store.markChanged(
-      dependencyChange(task.id, null, blocker.id, actorId, at),
-      dependencyChange(blocker.id, null, task.id, actorId, at),
-    );
+    this.store.markChanged(dependencyChange(task.id, null, blocker.id, actorId, at), dependencyChange(blocker.id, null, task.id, actorId, at));
     return task;
   }
 

@@ -37,12 +37,7 @@ export interface StartTimerInput {
 }
 
 /** Registers a workspace time-entry tag on first use (with the caller's colours when given). */
-export function ensureTimeEntryTag(
-  store: SandboxStore,
-  name: string,
-  creator: number,
-  colors: { tagFg?: string; tagBg?: string } = {},
-): void {
+export function ensureTimeEntryTag(store: SandboxStore, name: string, creator: number, colors: { tagFg?: string; tagBg?: string } = {}): void {
   const registry = store.state.timeEntryTags;
   if (registry.has(name)) return;
   registry.set(name, { name, tagFg: colors.tagFg ?? DEFAULT_TAG_COLORS.tagFg, tagBg: colors.tagBg ?? DEFAULT_TAG_COLORS.tagBg, creator });

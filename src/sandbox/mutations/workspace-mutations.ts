@@ -109,7 +109,8 @@ export class WorkspaceMutations {
    */
   moveList(listId: string, folderId: string | null): ListRecord {
     const list = this.store.requireList(listId);
-    if (folderId !== null && this.store.requireFolder(folderId).spaceId !== list.spaceId) throw Errors.badInput('The sandbox moves lists within their space only');
+    if (folderId !== null && this.store.requireFolder(folderId).spaceId !== list.spaceId)
+      throw Errors.badInput('The sandbox moves lists within their space only');
     if (list.folderId === folderId) return list;
     list.folderId = folderId;
     // Effective statuses may now come from another folder.

@@ -33,7 +33,10 @@ export interface TaskFilter {
 
 /** Array parameters: ClickUp documents `key[]=a&key[]=b`; many clients send `key=a`, so both count. */
 export function arrayParam(params: URLSearchParams, key: string): string[] {
-  return [...params.getAll(`${key}[]`), ...params.getAll(key)].flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return [...params.getAll(`${key}[]`), ...params.getAll(key)]
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 export function boolParam(params: URLSearchParams, key: string, fallback: boolean): boolean {

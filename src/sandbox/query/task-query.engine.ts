@@ -95,8 +95,7 @@ export class TaskQueryEngine {
       if (gt !== null && (gtInclusive ? v < gt : v <= gt)) return false;
       return lt === null || v < lt;
     };
-    const inList = (t: TaskRecord, ids: Set<string>) =>
-      ids.has(t.listId) || (f.includeTiml && t.extraListIds.some((id) => ids.has(id)));
+    const inList = (t: TaskRecord, ids: Set<string>) => ids.has(t.listId) || (f.includeTiml && t.extraListIds.some((id) => ids.has(id)));
 
     return (t) => {
       if (f.listId !== null) {

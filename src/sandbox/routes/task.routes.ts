@@ -5,17 +5,7 @@ import { boolParam, pageParam, parseTaskFilter } from '../query/task-filter';
 import { serializeTask } from '../serializers/task.serializer';
 import { Errors, WriteErrors } from '../store/sandbox-error';
 import { RouteContext } from './route-context';
-import {
-  bodyObject,
-  optBool,
-  optIntArray,
-  optNumber,
-  optString,
-  optStringArray,
-  requireMember,
-  requireTeam,
-  resolveTask,
-} from './route-helpers';
+import { bodyObject, optBool, optIntArray, optNumber, optString, optStringArray, requireMember, requireTeam, resolveTask } from './route-helpers';
 
 /** Task reads and writes; all writes go through store.mutations like in-process changes do. */
 export function registerTaskRoutes(router: Router, ctx: RouteContext): void {

@@ -125,9 +125,7 @@ export function registerTimeEntryRoutes(router: Router, ctx: RouteContext): void
     });
   });
 
-  router.add('GET', '/team/{id}/time_entries/{timer_id}', (req) =>
-    ok({ data: serializeTimeEntry(store, entryOf(req), includes(req)) }),
-  );
+  router.add('GET', '/team/{id}/time_entries/{timer_id}', (req) => ok({ data: serializeTimeEntry(store, entryOf(req), includes(req)) }));
 
   router.add('PUT', '/team/{id}/time_entries/{timer_id}', (req) => {
     const entry = entryOf(req);

@@ -38,9 +38,7 @@ export function serializeTimeEntry(store: SandboxStore, e: TimeEntryRecord, opti
       list_id: list.id,
       folder_id: folder?.id ?? space.hiddenFolderId,
       space_id: space.id,
-      ...(options.includeLocationNames
-        ? { list_name: list.name, folder_name: folder?.name ?? 'hidden', space_name: space.name }
-        : {}),
+      ...(options.includeLocationNames ? { list_name: list.name, folder_name: folder?.name ?? 'hidden', space_name: space.name } : {}),
     };
     if (options.includeTaskTags) {
       const spaceTags = new Map(space.tags.map((t) => [t.name, t]));

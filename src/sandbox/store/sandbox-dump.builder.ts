@@ -1,14 +1,5 @@
 import { MemberRecord, StatusDef, TagDef, TaskRecord } from '../model/sandbox-entities';
-import {
-  DumpMember,
-  DumpOptions,
-  DumpStatus,
-  DumpTagDef,
-  DumpTask,
-  DumpTaskDependency,
-  DumpTimeEntry,
-  SandboxDump,
-} from '../sandbox-dump.types';
+import { DumpMember, DumpOptions, DumpStatus, DumpTagDef, DumpTask, DumpTaskDependency, DumpTimeEntry, SandboxDump } from '../sandbox-dump.types';
 import type { SandboxStore } from '../sandbox-store';
 
 export const ROLE_KEYS = { 1: 'owner', 2: 'admin', 3: 'member', 4: 'guest' } as const;
@@ -90,9 +81,7 @@ export function buildDump(store: SandboxStore, options: DumpOptions): SandboxDum
         startDate: l.startDate,
       }))
       .sort(byId),
-    customFields: [...s.customFields.values()]
-      .map((f) => ({ ...f, typeConfig: structuredClone(f.typeConfig) }))
-      .sort(byId),
+    customFields: [...s.customFields.values()].map((f) => ({ ...f, typeConfig: structuredClone(f.typeConfig) })).sort(byId),
     tasks: [...s.tasks.values()].map((t) => dumpTask(store, workspaceId, t)).sort(byId),
     timeEntries: options.includeTimeEntries === false ? [] : dumpTimeEntries(store, workspaceId),
     timeEntryTags: [...s.timeEntryTags.values()].map(tagDef).sort((a, b) => (a.name < b.name ? -1 : 1)),
@@ -133,11 +122,13 @@ export function dependenciesOf(store: SandboxStore, task: TaskRecord): DumpTaskD
     dateCreated: d.dateCreated,
     userId: d.userId,
   }));
-  const blocking = store.waiters(task.id).flatMap((w) =>
-    w.waitsOn
-      .filter((d) => d.dependsOn === task.id)
-      .map((d) => ({ taskId: w.id, dependsOn: task.id, type: 1 as const, dateCreated: d.dateCreated, userId: d.userId })),
-  );
+  const blocking = store
+    .waiters(task.id)
+    .flatMap((w) =>
+      w.waitsOn
+        .filter((d) => d.dependsOn === task.id)
+        .map((d) => ({ taskId: w.id, dependsOn: task.id, type: 1 as const, dateCreated: d.dateCreated, userId: d.userId })),
+    );
   const key = (d: DumpTaskDependency) => `${d.type}:${d.taskId}:${d.dependsOn}`;
   return [...waiting, ...blocking].sort((a, b) => (key(a) < key(b) ? -1 : 1));
 }

@@ -1,13 +1,4 @@
-import {
-  CustomFieldDef,
-  FolderRecord,
-  ListRecord,
-  MemberRecord,
-  SpaceRecord,
-  TagDef,
-  TaskRecord,
-  WorkspaceRecord,
-} from '../model/sandbox-entities';
+import { CustomFieldDef, FolderRecord, ListRecord, MemberRecord, SpaceRecord, TagDef, TaskRecord, WorkspaceRecord } from '../model/sandbox-entities';
 import { TimeEntryTable } from '../model/time-entry-table';
 
 /** Counters for ids handed out after generation, so new entities never collide with generated ones. */

@@ -55,9 +55,7 @@ export class WebhookEventBuilder {
         const status = this.statusValue(task, task.status);
         return [
           this.taskEvent('taskCreated', task, [this.item(change, task.listId, 'task_creation', null, null)]),
-          this.taskEvent('taskStatusUpdated', task, [
-            this.item(change, task.listId, 'status', REMOVED_STATUS, status, { status_type: status.type }),
-          ]),
+          this.taskEvent('taskStatusUpdated', task, [this.item(change, task.listId, 'status', REMOVED_STATUS, status, { status_type: status.type })]),
         ];
       }
       case 'taskUpdated': {
@@ -71,7 +69,13 @@ export class WebhookEventBuilder {
           if (event) specific.set(event, [...(specific.get(event) ?? []), item]);
         }
         for (const [event, list] of specific) events.push(this.taskEvent(event, task, list));
-        events.push(this.taskEvent('taskUpdated', task, items.map((i) => i.item)));
+        events.push(
+          this.taskEvent(
+            'taskUpdated',
+            task,
+            items.map((i) => i.item),
+          ),
+        );
         return events;
       }
       case 'taskMoved': {

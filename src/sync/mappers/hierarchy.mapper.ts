@@ -31,7 +31,7 @@ export function mapMember(workspaceId: string, m: ClickupMember): MemberRow {
     initials: m.initials,
     profilePicture: m.profilePicture,
     role: m.role,
-    roleKey: m.roleKey ?? (m.role ? ROLE_KEYS[m.role] ?? null : null),
+    roleKey: m.roleKey ?? (m.role ? (ROLE_KEYS[m.role] ?? null) : null),
     status: m.pending ? 'invited' : 'active',
     lastActive: date(m.lastActive),
     dateJoined: date(m.dateJoined),

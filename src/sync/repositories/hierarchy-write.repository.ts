@@ -40,14 +40,66 @@ export class HierarchyWriteRepository {
       const ws = s.workspace.id;
       await upsert(em, WorkspaceEntity, [{ ...s.workspace, deletedAt: null, syncedAt: now }], ['id']);
       const counts = {
-        members: await upsert(em, MemberEntity, s.members.map((m) => ({ ...m, removedAt: null, syncedAt: now })), ['workspaceId', 'userId']),
-        spaces: await upsert(em, SpaceEntity, s.spaces.map((x) => ({ ...x, deletedAt: null, syncedAt: now })), ['id']),
-        folders: await upsert(em, FolderEntity, s.folders.map((x) => ({ ...x, deletedAt: null, syncedAt: now })), ['id']),
-        lists: await upsert(em, ListEntity, s.lists.map((x) => ({ ...x, deletedAt: null, syncedAt: now })), ['id']),
-        membersRemoved: await markMissing(em, 'members', 'removed_at', 'user_id', 'bigint', ws, s.members.map((m) => m.userId)),
-        spacesDeleted: await markMissing(em, 'spaces', 'deleted_at', 'id', 'text', ws, s.spaces.map((x) => x.id)),
-        foldersDeleted: await markMissing(em, 'folders', 'deleted_at', 'id', 'text', ws, s.folders.map((x) => x.id)),
-        listsDeleted: await markMissing(em, 'lists', 'deleted_at', 'id', 'text', ws, s.lists.map((x) => x.id)),
+        members: await upsert(
+          em,
+          MemberEntity,
+          s.members.map((m) => ({ ...m, removedAt: null, syncedAt: now })),
+          ['workspaceId', 'userId'],
+        ),
+        spaces: await upsert(
+          em,
+          SpaceEntity,
+          s.spaces.map((x) => ({ ...x, deletedAt: null, syncedAt: now })),
+          ['id'],
+        ),
+        folders: await upsert(
+          em,
+          FolderEntity,
+          s.folders.map((x) => ({ ...x, deletedAt: null, syncedAt: now })),
+          ['id'],
+        ),
+        lists: await upsert(
+          em,
+          ListEntity,
+          s.lists.map((x) => ({ ...x, deletedAt: null, syncedAt: now })),
+          ['id'],
+        ),
+        membersRemoved: await markMissing(
+          em,
+          'members',
+          'removed_at',
+          'user_id',
+          'bigint',
+          ws,
+          s.members.map((m) => m.userId),
+        ),
+        spacesDeleted: await markMissing(
+          em,
+          'spaces',
+          'deleted_at',
+          'id',
+          'text',
+          ws,
+          s.spaces.map((x) => x.id),
+        ),
+        foldersDeleted: await markMissing(
+          em,
+          'folders',
+          'deleted_at',
+          'id',
+          'text',
+          ws,
+          s.folders.map((x) => x.id),
+        ),
+        listsDeleted: await markMissing(
+          em,
+          'lists',
+          'deleted_at',
+          'id',
+          'text',
+          ws,
+          s.lists.map((x) => x.id),
+        ),
       };
       return counts;
     });
@@ -59,15 +111,35 @@ export class HierarchyWriteRepository {
       const now = new Date();
       await upsert(em, WorkspaceEntity, [{ ...workspace, deletedAt: null, syncedAt: now }], ['id']);
       return {
-        members: await upsert(em, MemberEntity, members.map((m) => ({ ...m, removedAt: null, syncedAt: now })), ['workspaceId', 'userId']),
-        membersRemoved: await markMissing(em, 'members', 'removed_at', 'user_id', 'bigint', workspace.id, members.map((m) => m.userId)),
+        members: await upsert(
+          em,
+          MemberEntity,
+          members.map((m) => ({ ...m, removedAt: null, syncedAt: now })),
+          ['workspaceId', 'userId'],
+        ),
+        membersRemoved: await markMissing(
+          em,
+          'members',
+          'removed_at',
+          'user_id',
+          'bigint',
+          workspace.id,
+          members.map((m) => m.userId),
+        ),
       };
     });
   }
 
   async upsertLists(lists: ListRow[]): Promise<number> {
     const now = new Date();
-    return this.ds.transaction((em) => upsert(em, ListEntity, lists.map((x) => ({ ...x, deletedAt: null, syncedAt: now })), ['id']));
+    return this.ds.transaction((em) =>
+      upsert(
+        em,
+        ListEntity,
+        lists.map((x) => ({ ...x, deletedAt: null, syncedAt: now })),
+        ['id'],
+      ),
+    );
   }
 
   async listIds(workspaceId: string, opts: { archived?: boolean } = {}): Promise<string[]> {
@@ -104,18 +176,25 @@ export class HierarchyWriteRepository {
    */
   async recordFormerMembers(workspaceId: string, people: FormerMember[]): Promise<number> {
     if (!people.length) return 0;
-    const rows = returnedRows(await this.ds.query(
-      `INSERT INTO members (workspace_id, user_id, username, email, color, initials, profile_picture, status, removed_at, synced_at)
+    const rows = returnedRows(
+      await this.ds.query(
+        `INSERT INTO members (workspace_id, user_id, username, email, color, initials, profile_picture, status, removed_at, synced_at)
        SELECT $1, p.user_id, p.username, p.email, p.color, p.initials, p.profile_picture, 'removed', now(), now()
        FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
          AS p(user_id, username, email, color, initials, profile_picture)
        ON CONFLICT (workspace_id, user_id) DO NOTHING
        RETURNING 1`,
-      [
-        workspaceId, people.map((p) => p.id), people.map((p) => p.username), people.map((p) => p.email),
-        people.map((p) => p.color), people.map((p) => p.initials), people.map((p) => p.profilePicture),
-      ],
-    ));
+        [
+          workspaceId,
+          people.map((p) => p.id),
+          people.map((p) => p.username),
+          people.map((p) => p.email),
+          people.map((p) => p.color),
+          people.map((p) => p.initials),
+          people.map((p) => p.profilePicture),
+        ],
+      ),
+    );
     return rows.length;
   }
 }
@@ -142,9 +221,11 @@ async function markMissing(
   workspaceId: string,
   seen: (string | number)[],
 ): Promise<number> {
-  const rows = returnedRows(await em.query(
-    `UPDATE ${table} SET ${column} = now() WHERE workspace_id = $1 AND ${column} IS NULL AND NOT (${key} = ANY($2::${type}[])) RETURNING 1`,
-    [workspaceId, seen],
-  ));
+  const rows = returnedRows(
+    await em.query(
+      `UPDATE ${table} SET ${column} = now() WHERE workspace_id = $1 AND ${column} IS NULL AND NOT (${key} = ANY($2::${type}[])) RETURNING 1`,
+      [workspaceId, seen],
+    ),
+  );
   return rows.length;
 }

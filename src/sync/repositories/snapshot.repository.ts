@@ -16,7 +16,13 @@ function snapshotSql(workspaceId: string, date: string, timeZone: string, nowMs:
   const ws = p.add(workspaceId);
   const day = p.add(date);
   const logged = timeFactsSql(
-    { workspaceId, window: { from: startOfLocalDay(date, timeZone), to: startOfLocalDay(addDays(date, 1), timeZone) }, now: nowMs, timeZone, groupBy: ['task'] },
+    {
+      workspaceId,
+      window: { from: startOfLocalDay(date, timeZone), to: startOfLocalDay(addDays(date, 1), timeZone) },
+      now: nowMs,
+      timeZone,
+      groupBy: ['task'],
+    },
     p,
   );
   const sql = `

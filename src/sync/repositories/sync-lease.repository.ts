@@ -39,15 +39,17 @@ export class SyncLeaseRepository {
   async tryAcquire(workspaceId: string, owner: string, kind: string, ttlMs: number): Promise<LeaseResult> {
     const current = await this.get(workspaceId);
     const deadOwner = current && ownerIsDeadHere(current.owner) ? current.owner : '';
-    const rows = returnedRows(await this.ds.query(
-      `INSERT INTO sync_leases (workspace_id, owner, run_id, kind, acquired_at, expires_at)
+    const rows = returnedRows(
+      await this.ds.query(
+        `INSERT INTO sync_leases (workspace_id, owner, run_id, kind, acquired_at, expires_at)
        VALUES ($1, $2, NULL, $3, now(), now() + ($4 || ' milliseconds')::interval)
        ON CONFLICT (workspace_id) DO UPDATE
          SET owner = EXCLUDED.owner, run_id = NULL, kind = EXCLUDED.kind, acquired_at = now(), expires_at = EXCLUDED.expires_at
        WHERE sync_leases.expires_at < now() OR sync_leases.owner = $5
        RETURNING workspace_id`,
-      [workspaceId, owner, kind, String(ttlMs), deadOwner],
-    ));
+        [workspaceId, owner, kind, String(ttlMs), deadOwner],
+      ),
+    );
     if (rows.length) return { acquired: true, takenOverFrom: current && current.owner !== owner ? current : null };
     const holder = await this.get(workspaceId);
     if (!holder) return this.tryAcquire(workspaceId, owner, kind, ttlMs);
@@ -60,11 +62,13 @@ export class SyncLeaseRepository {
 
   /** Extends the lease; false when it was lost (taken over after expiry). */
   async renew(workspaceId: string, owner: string, ttlMs: number): Promise<boolean> {
-    const rows = returnedRows(await this.ds.query(
-      `UPDATE sync_leases SET expires_at = now() + ($3 || ' milliseconds')::interval
+    const rows = returnedRows(
+      await this.ds.query(
+        `UPDATE sync_leases SET expires_at = now() + ($3 || ' milliseconds')::interval
        WHERE workspace_id = $1 AND owner = $2 RETURNING 1`,
-      [workspaceId, owner, String(ttlMs)],
-    ));
+        [workspaceId, owner, String(ttlMs)],
+      ),
+    );
     return rows.length > 0;
   }
 
@@ -73,10 +77,9 @@ export class SyncLeaseRepository {
   }
 
   async get(workspaceId: string): Promise<LeaseHolder | null> {
-    const [r] = await this.ds.query<LeaseRow[]>(
-      `SELECT owner, run_id, kind, acquired_at, expires_at FROM sync_leases WHERE workspace_id = $1`,
-      [workspaceId],
-    );
+    const [r] = await this.ds.query<LeaseRow[]>(`SELECT owner, run_id, kind, acquired_at, expires_at FROM sync_leases WHERE workspace_id = $1`, [
+      workspaceId,
+    ]);
     return r ? toHolder(r) : null;
   }
 

@@ -37,8 +37,19 @@ export class SyncRunRepository {
   async start(workspaceId: string | null, kind: SyncKind, trigger: SyncTrigger, owner: string | null = null): Promise<SyncRunEntity> {
     return this.repo.save(
       this.repo.create({
-        workspaceId, kind, trigger, status: 'running', startedAt: new Date(), finishedAt: null, counts: {},
-        requests: 0, rateLimited: 0, retries: 0, error: null, details: {}, owner,
+        workspaceId,
+        kind,
+        trigger,
+        status: 'running',
+        startedAt: new Date(),
+        finishedAt: null,
+        counts: {},
+        requests: 0,
+        rateLimited: 0,
+        retries: 0,
+        error: null,
+        details: {},
+        owner,
       }),
     );
   }
@@ -55,8 +66,14 @@ export class SyncRunRepository {
 
   async finish(id: number, o: RunOutcome): Promise<SyncRunEntity> {
     const patch = {
-      status: o.status, finishedAt: new Date(), counts: o.counts, requests: o.requests, rateLimited: o.rateLimited,
-      retries: o.retries, error: o.error, ...(o.details ? { details: o.details } : {}),
+      status: o.status,
+      finishedAt: new Date(),
+      counts: o.counts,
+      requests: o.requests,
+      rateLimited: o.rateLimited,
+      retries: o.retries,
+      error: o.error,
+      ...(o.details ? { details: o.details } : {}),
     };
     // jsonb columns typed as records trip TypeORM's deep-partial type; the values are plain JSON.
     await this.repo.update({ id }, patch as never);
@@ -65,10 +82,7 @@ export class SyncRunRepository {
 
   /** A run whose process died: its lease was taken over, so it will never finish by itself. */
   async markInterrupted(id: number, reason: string): Promise<void> {
-    await this.ds.query(
-      `UPDATE sync_runs SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1 AND status = 'running'`,
-      [id, reason],
-    );
+    await this.ds.query(`UPDATE sync_runs SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1 AND status = 'running'`, [id, reason]);
   }
 
   /**
@@ -98,12 +112,7 @@ export class SyncRunRepository {
 
   /** The newest run of each kind, newest first. */
   async latestPerKind(): Promise<SyncRunEntity[]> {
-    const rows = await this.repo
-      .createQueryBuilder('r')
-      .distinctOn(['r.kind'])
-      .orderBy('r.kind')
-      .addOrderBy('r.started_at', 'DESC')
-      .getMany();
+    const rows = await this.repo.createQueryBuilder('r').distinctOn(['r.kind']).orderBy('r.kind').addOrderBy('r.started_at', 'DESC').getMany();
     return rows.sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
   }
 

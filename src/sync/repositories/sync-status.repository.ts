@@ -45,9 +45,17 @@ export class SyncStatusRepository {
          SELECT (SELECT min(snapshot_date) FROM task_snapshots WHERE snapshot_date > d.day) FROM d WHERE d.day IS NOT NULL
        ) SELECT count(day) FROM d) AS snapshot_days`);
     return {
-      workspaces: Number(r.workspaces), members: Number(r.members), spaces: Number(r.spaces), folders: Number(r.folders),
-      lists: Number(r.lists), tasks: Number(r.tasks), tasksDeleted: Number(r.tasks_deleted), timeEntries: Number(r.time_entries),
-      timeEntriesDeleted: Number(r.time_entries_deleted), runningTimers: Number(r.running_timers), snapshotDays: Number(r.snapshot_days),
+      workspaces: Number(r.workspaces),
+      members: Number(r.members),
+      spaces: Number(r.spaces),
+      folders: Number(r.folders),
+      lists: Number(r.lists),
+      tasks: Number(r.tasks),
+      tasksDeleted: Number(r.tasks_deleted),
+      timeEntries: Number(r.time_entries),
+      timeEntriesDeleted: Number(r.time_entries_deleted),
+      runningTimers: Number(r.running_timers),
+      snapshotDays: Number(r.snapshot_days),
     };
   }
 

@@ -15,7 +15,9 @@ const TASK_COLUMNS = `id, custom_id, workspace_id, name, text_content, descripti
   tags, custom_fields, custom_item_id, archived, url, raw, assignee_ids`;
 
 /** Every stored column but the bookkeeping ones (deleted_at, synced_at): what "changed" means. */
-const CONTENT = TASK_COLUMNS.split(',').map((c) => c.trim()).filter((c) => c !== 'id');
+const CONTENT = TASK_COLUMNS.split(',')
+  .map((c) => c.trim())
+  .filter((c) => c !== 'id');
 const row = (alias: string) => `(${CONTENT.map((c) => `${alias}.${c}`).join(', ')})`;
 
 const UPSERT_TASKS = `
@@ -71,15 +73,37 @@ export class TaskWriteRepository {
   private async upsertChunk(em: EntityManager, bundles: TaskBundle[]): Promise<number> {
     const t = bundles.map((b) => b.task);
     const rows: { id: string }[] = await em.query(UPSERT_TASKS, [
-      t.map((x) => x.id), t.map((x) => x.customId), t.map((x) => x.workspaceId), t.map((x) => x.name),
-      t.map((x) => x.textContent), t.map((x) => x.description), t.map((x) => x.status), t.map((x) => x.statusType),
-      t.map((x) => x.statusCategory), t.map((x) => x.statusColor), t.map((x) => x.priority), t.map((x) => x.parentId),
-      t.map((x) => x.topLevelParentId), t.map((x) => x.listId), t.map((x) => x.folderId), t.map((x) => x.spaceId),
-      t.map((x) => x.creatorId), t.map((x) => ms(x.dateCreated)), t.map((x) => ms(x.dateUpdated)),
-      t.map((x) => ms(x.dateDone)), t.map((x) => ms(x.dateClosed)), t.map((x) => ms(x.dueDate)),
-      t.map((x) => ms(x.startDate)), t.map((x) => x.timeEstimate), t.map((x) => x.points),
-      t.map((x) => JSON.stringify(x.tags)), t.map((x) => JSON.stringify(x.customFields)), t.map((x) => x.customItemId),
-      t.map((x) => x.archived), t.map((x) => x.url), t.map((x) => (x.raw ? JSON.stringify(x.raw) : null)),
+      t.map((x) => x.id),
+      t.map((x) => x.customId),
+      t.map((x) => x.workspaceId),
+      t.map((x) => x.name),
+      t.map((x) => x.textContent),
+      t.map((x) => x.description),
+      t.map((x) => x.status),
+      t.map((x) => x.statusType),
+      t.map((x) => x.statusCategory),
+      t.map((x) => x.statusColor),
+      t.map((x) => x.priority),
+      t.map((x) => x.parentId),
+      t.map((x) => x.topLevelParentId),
+      t.map((x) => x.listId),
+      t.map((x) => x.folderId),
+      t.map((x) => x.spaceId),
+      t.map((x) => x.creatorId),
+      t.map((x) => ms(x.dateCreated)),
+      t.map((x) => ms(x.dateUpdated)),
+      t.map((x) => ms(x.dateDone)),
+      t.map((x) => ms(x.dateClosed)),
+      t.map((x) => ms(x.dueDate)),
+      t.map((x) => ms(x.startDate)),
+      t.map((x) => x.timeEstimate),
+      t.map((x) => x.points),
+      t.map((x) => JSON.stringify(x.tags)),
+      t.map((x) => JSON.stringify(x.customFields)),
+      t.map((x) => x.customItemId),
+      t.map((x) => x.archived),
+      t.map((x) => x.url),
+      t.map((x) => (x.raw ? JSON.stringify(x.raw) : null)),
       bundles.map((b) => JSON.stringify(uniq(b.assigneeIds).sort((a, c) => a - c))),
     ]);
     const applied = new Set(rows.map((r) => r.id));
@@ -92,11 +116,30 @@ export class TaskWriteRepository {
     await em.query(`DELETE FROM task_lists WHERE task_id = ANY($1::text[])`, [ids]);
     await em.query(`DELETE FROM task_dependencies WHERE task_id = ANY($1::text[]) OR depends_on = ANY($1::text[])`, [ids]);
 
-    await insertPairs(em, 'task_assignees', 'user_id', 'bigint', mine.flatMap((b) => uniq(b.assigneeIds).map((u) => [b.task.id, u] as const)));
-    await insertPairs(em, 'task_watchers', 'user_id', 'bigint', mine.flatMap((b) => uniq(b.watcherIds).map((u) => [b.task.id, u] as const)));
     await insertPairs(
-      em, 'task_lists', 'list_id', 'text',
-      mine.flatMap((b) => uniq(b.extraListIds).filter((l) => l !== b.task.listId).map((l) => [b.task.id, l] as const)),
+      em,
+      'task_assignees',
+      'user_id',
+      'bigint',
+      mine.flatMap((b) => uniq(b.assigneeIds).map((u) => [b.task.id, u] as const)),
+    );
+    await insertPairs(
+      em,
+      'task_watchers',
+      'user_id',
+      'bigint',
+      mine.flatMap((b) => uniq(b.watcherIds).map((u) => [b.task.id, u] as const)),
+    );
+    await insertPairs(
+      em,
+      'task_lists',
+      'list_id',
+      'text',
+      mine.flatMap((b) =>
+        uniq(b.extraListIds)
+          .filter((l) => l !== b.task.listId)
+          .map((l) => [b.task.id, l] as const),
+      ),
     );
     const edges = new Map<string, { taskId: string; dependsOn: string; type: number }>();
     for (const b of mine) for (const d of b.dependencies) if (d.taskId !== d.dependsOn) edges.set(`${d.taskId}>${d.dependsOn}`, d);
@@ -115,10 +158,12 @@ export class TaskWriteRepository {
   async softDelete(workspaceId: string, ids: string[]): Promise<number> {
     let n = 0;
     for (const part of chunk(ids, 10_000)) {
-      const rows = returnedRows(await this.ds.query(
-        `UPDATE tasks SET deleted_at = now() WHERE workspace_id = $1 AND id = ANY($2::text[]) AND deleted_at IS NULL RETURNING id`,
-        [workspaceId, part],
-      ));
+      const rows = returnedRows(
+        await this.ds.query(
+          `UPDATE tasks SET deleted_at = now() WHERE workspace_id = $1 AND id = ANY($2::text[]) AND deleted_at IS NULL RETURNING id`,
+          [workspaceId, part],
+        ),
+      );
       n += rows.length;
     }
     return n;
@@ -126,10 +171,7 @@ export class TaskWriteRepository {
 
   /** Ids of the tasks we hold as live, for the reconcile comparison. */
   async liveIds(workspaceId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.ds.query(
-      `SELECT id FROM tasks WHERE workspace_id = $1 AND deleted_at IS NULL`,
-      [workspaceId],
-    );
+    const rows: { id: string }[] = await this.ds.query(`SELECT id FROM tasks WHERE workspace_id = $1 AND deleted_at IS NULL`, [workspaceId]);
     return rows.map((r) => r.id);
   }
 
@@ -144,7 +186,9 @@ export class TaskWriteRepository {
 
   /** Newest date_updated we hold: a floor for the incremental cursor. */
   async maxDateUpdated(workspaceId: string): Promise<number | null> {
-    const [row] = await this.ds.query<{ m: string | Date | null }[]>(`SELECT max(date_updated) AS m FROM tasks WHERE workspace_id = $1`, [workspaceId]);
+    const [row] = await this.ds.query<{ m: string | Date | null }[]>(`SELECT max(date_updated) AS m FROM tasks WHERE workspace_id = $1`, [
+      workspaceId,
+    ]);
     return row?.m ? new Date(row.m).getTime() : null;
   }
 }
@@ -157,10 +201,10 @@ async function insertPairs(
   pairs: (readonly [string, string | number])[],
 ): Promise<void> {
   for (const part of chunk(pairs, 20_000)) {
-    await em.query(
-      `INSERT INTO ${table} (task_id, ${column}) SELECT * FROM unnest($1::text[], $2::${type}[]) ON CONFLICT DO NOTHING`,
-      [part.map((p) => p[0]), part.map((p) => p[1])],
-    );
+    await em.query(`INSERT INTO ${table} (task_id, ${column}) SELECT * FROM unnest($1::text[], $2::${type}[]) ON CONFLICT DO NOTHING`, [
+      part.map((p) => p[0]),
+      part.map((p) => p[1]),
+    ]);
   }
 }
 

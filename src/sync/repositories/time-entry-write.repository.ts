@@ -9,7 +9,12 @@ const COLUMNS = `id, workspace_id, task_id, user_id, start_at, end_at, duration_
   tags, source, modified_at, list_id, folder_id, space_id`;
 
 /** Every stored column but the bookkeeping ones: what "changed" means. */
-const row = (alias: string) => `(${COLUMNS.split(',').map((c) => c.trim()).filter((c) => c !== 'id').map((c) => `${alias}.${c}`).join(', ')})`;
+const row = (alias: string) =>
+  `(${COLUMNS.split(',')
+    .map((c) => c.trim())
+    .filter((c) => c !== 'id')
+    .map((c) => `${alias}.${c}`)
+    .join(', ')})`;
 
 const UPSERT = `
 INSERT INTO time_entries (${COLUMNS}, deleted_at, synced_at)
@@ -39,10 +44,21 @@ export class TimeEntryWriteRepository {
     let n = 0;
     for (const e of chunk(entries, BULK_ROWS)) {
       const written = await this.ds.query(UPSERT, [
-        e.map((x) => x.id), e.map((x) => x.workspaceId), e.map((x) => x.taskId), e.map((x) => x.userId),
-        e.map((x) => ms(x.startAt)), e.map((x) => ms(x.endAt)), e.map((x) => x.durationMs), e.map((x) => x.running),
-        e.map((x) => x.billable), e.map((x) => x.description), e.map((x) => JSON.stringify(x.tags)),
-        e.map((x) => x.source), e.map((x) => ms(x.modifiedAt)), e.map((x) => x.listId), e.map((x) => x.folderId),
+        e.map((x) => x.id),
+        e.map((x) => x.workspaceId),
+        e.map((x) => x.taskId),
+        e.map((x) => x.userId),
+        e.map((x) => ms(x.startAt)),
+        e.map((x) => ms(x.endAt)),
+        e.map((x) => x.durationMs),
+        e.map((x) => x.running),
+        e.map((x) => x.billable),
+        e.map((x) => x.description),
+        e.map((x) => JSON.stringify(x.tags)),
+        e.map((x) => x.source),
+        e.map((x) => ms(x.modifiedAt)),
+        e.map((x) => x.listId),
+        e.map((x) => x.folderId),
         e.map((x) => x.spaceId),
       ]);
       n += returnedRows(written).length;
@@ -55,14 +71,16 @@ export class TimeEntryWriteRepository {
    * that ClickUp did not return are gone. Only ever called after a successful read.
    */
   async markVanished(workspaceId: string, fromMs: number, toMs: number, userIds: number[], seenIds: string[]): Promise<number> {
-    const rows = returnedRows(await this.ds.query(
-      `UPDATE time_entries SET deleted_at = now()
+    const rows = returnedRows(
+      await this.ds.query(
+        `UPDATE time_entries SET deleted_at = now()
        WHERE workspace_id = $1 AND deleted_at IS NULL
          AND start_at >= to_timestamp($2 / 1000.0) AND start_at < to_timestamp($3 / 1000.0)
          AND user_id = ANY($4::bigint[]) AND NOT (id = ANY($5::text[]))
        RETURNING id`,
-      [workspaceId, fromMs, toMs, userIds, seenIds],
-    ));
+        [workspaceId, fromMs, toMs, userIds, seenIds],
+      ),
+    );
     return rows.length;
   }
 
@@ -71,26 +89,30 @@ export class TimeEntryWriteRepository {
    * home is the list): the ones we hold there that ClickUp no longer returns are gone.
    */
   async markVanishedInList(workspaceId: string, listId: string, fromMs: number, toMs: number, userIds: number[], seenIds: string[]): Promise<number> {
-    const rows = returnedRows(await this.ds.query(
-      `UPDATE time_entries SET deleted_at = now()
+    const rows = returnedRows(
+      await this.ds.query(
+        `UPDATE time_entries SET deleted_at = now()
        WHERE workspace_id = $1 AND home_list_id = $2 AND deleted_at IS NULL
          AND start_at >= to_timestamp($3 / 1000.0) AND start_at < to_timestamp($4 / 1000.0)
          AND user_id = ANY($5::bigint[]) AND NOT (id = ANY($6::text[]))
        RETURNING id`,
-      [workspaceId, listId, fromMs, toMs, userIds, seenIds],
-    ));
+        [workspaceId, listId, fromMs, toMs, userIds, seenIds],
+      ),
+    );
     return rows.length;
   }
 
   /** After a COMPLETE read of one task's entries: the ones we hold that ClickUp no longer returns are gone. */
   async markVanishedForTask(workspaceId: string, taskId: string, fromMs: number, seenIds: string[]): Promise<number> {
-    const rows = returnedRows(await this.ds.query(
-      `UPDATE time_entries SET deleted_at = now()
+    const rows = returnedRows(
+      await this.ds.query(
+        `UPDATE time_entries SET deleted_at = now()
        WHERE workspace_id = $1 AND task_id = $2 AND deleted_at IS NULL AND start_at >= to_timestamp($3 / 1000.0)
          AND NOT (id = ANY($4::text[]))
        RETURNING id`,
-      [workspaceId, taskId, fromMs, seenIds],
-    ));
+        [workspaceId, taskId, fromMs, seenIds],
+      ),
+    );
     return rows.length;
   }
 
@@ -125,18 +147,22 @@ export class TimeEntryWriteRepository {
    * (incremental trailing window, reconcile) upserts them back to live.
    */
   async softDeleteForTasks(workspaceId: string, taskIds: string[]): Promise<number> {
-    const rows = returnedRows(await this.ds.query(
-      `UPDATE time_entries SET deleted_at = now() WHERE workspace_id = $1 AND task_id = ANY($2::text[]) AND deleted_at IS NULL RETURNING id`,
-      [workspaceId, taskIds],
-    ));
+    const rows = returnedRows(
+      await this.ds.query(
+        `UPDATE time_entries SET deleted_at = now() WHERE workspace_id = $1 AND task_id = ANY($2::text[]) AND deleted_at IS NULL RETURNING id`,
+        [workspaceId, taskIds],
+      ),
+    );
     return rows.length;
   }
 
   async softDelete(workspaceId: string, ids: string[]): Promise<number> {
-    const rows = returnedRows(await this.ds.query(
-      `UPDATE time_entries SET deleted_at = now() WHERE workspace_id = $1 AND id = ANY($2::text[]) AND deleted_at IS NULL RETURNING id`,
-      [workspaceId, ids],
-    ));
+    const rows = returnedRows(
+      await this.ds.query(
+        `UPDATE time_entries SET deleted_at = now() WHERE workspace_id = $1 AND id = ANY($2::text[]) AND deleted_at IS NULL RETURNING id`,
+        [workspaceId, ids],
+      ),
+    );
     return rows.length;
   }
 }

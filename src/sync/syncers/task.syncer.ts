@@ -75,12 +75,7 @@ export class TaskSyncer {
    * Tasks changed since `sinceMs` (ClickUp's date_updated_gt behaves as ≥; we dedupe by id):
    * the team endpoint, plus each archived-container list, whose tasks the team endpoint hides.
    */
-  async readChanged(
-    ctx: SyncContext,
-    locations: Map<string, ListLocation>,
-    sinceMs: number,
-    archivedListIds: string[],
-  ): Promise<TaskReadResult> {
+  async readChanged(ctx: SyncContext, locations: Map<string, ListLocation>, sinceMs: number, archivedListIds: string[]): Promise<TaskReadResult> {
     const sink = new TaskSink(ctx, this.repo, this.mapContext(ctx, locations));
     const call = sink.callOptions();
     const changed: TaskListingFilters = { ...ALL, orderBy: 'updated', reverse: false, dateUpdatedGt: sinceMs };
@@ -222,6 +217,12 @@ class TaskSink {
   result(): TaskReadResult {
     this.ctx.add('tasksRead', this.read.size);
     this.ctx.add('tasksWritten', this.written);
-    return { seen: this.seen, skippedWithoutId: this.skippedWithoutId, maxUpdated: this.maxUpdated, written: this.written, listNames: this.listNames };
+    return {
+      seen: this.seen,
+      skippedWithoutId: this.skippedWithoutId,
+      maxUpdated: this.maxUpdated,
+      written: this.written,
+      listNames: this.listNames,
+    };
   }
 }

@@ -24,7 +24,11 @@ describe('windowSizeFor (time-entry request windows)', () => {
 
 describe('splitWindows', () => {
   it('cuts [from, to) into consecutive windows, the last one short', () => {
-    expect(splitWindows(0, 10, 4)).toEqual([[0, 4], [4, 8], [8, 10]]);
+    expect(splitWindows(0, 10, 4)).toEqual([
+      [0, 4],
+      [4, 8],
+      [8, 10],
+    ]);
     expect(splitWindows(0, 0, 4)).toEqual([]);
   });
 });

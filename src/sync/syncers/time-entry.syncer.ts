@@ -48,7 +48,11 @@ export class TimeEntrySyncer {
    * Reads one window for the given users. Should ClickUp refuse ids of people who left the
    * workspace, fall back to current members (and mark nothing of the others as deleted).
    */
-  private async read(ctx: SyncContext, users: { all: number[]; current: number[] }, q: { startDate: number; endDate: number; taskId?: string; listId?: string }): Promise<WindowRead> {
+  private async read(
+    ctx: SyncContext,
+    users: { all: number[]; current: number[] },
+    q: { startDate: number; endDate: number; taskId?: string; listId?: string },
+  ): Promise<WindowRead> {
     // Entries that do not parse are left out and reported; their ids still count as seen, so an
     // entry is never marked deleted because its latest copy could not be read.
     const skipped: (string | null)[] = [];
@@ -85,7 +89,7 @@ export class TimeEntrySyncer {
     // long one could return a huge response. Costs at most one request.
     let size = held > 0 || toMs - fromMs <= maxSize ? windowSizeFor(maxSize, held, toMs - fromMs) : Math.min(maxSize, PROBE_DAYS * DAY);
     let done = 0;
-    for (let a = fromMs; a < toMs; ) {
+    for (let a = fromMs; a < toMs;) {
       let b = Math.min(a + size, toMs);
       // Fold a sliver of a remainder (e.g. the day ahead) into this window rather than ask for it alone.
       if (toMs - b < size / 4 && toMs - a <= maxSize) b = toMs;

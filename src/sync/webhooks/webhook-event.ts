@@ -9,7 +9,10 @@ export const webhookEventSchema = z.object({
   folder_id: z.union([z.string(), z.number()]).optional().nullable(),
   space_id: z.union([z.string(), z.number()]).optional().nullable(),
   /** Only their dates are read here: how old the delivery is (replay protection). */
-  history_items: z.array(z.object({ date: z.union([z.string(), z.number()]).optional().nullable() })).optional().nullable(),
+  history_items: z
+    .array(z.object({ date: z.union([z.string(), z.number()]).optional().nullable() }))
+    .optional()
+    .nullable(),
 });
 
 export type WebhookEvent = z.infer<typeof webhookEventSchema>;
@@ -26,8 +29,17 @@ export interface WebhookWork {
 export const emptyWork = (): WebhookWork => ({ tasks: new Set(), deletedTasks: new Set(), timeTracked: new Set(), hierarchy: false });
 
 const TASK_REFRESH = new Set([
-  'taskCreated', 'taskUpdated', 'taskMoved', 'taskStatusUpdated', 'taskAssigneeUpdated', 'taskPriorityUpdated',
-  'taskDueDateUpdated', 'taskTagUpdated', 'taskTimeEstimateUpdated', 'taskCommentPosted', 'taskCommentUpdated',
+  'taskCreated',
+  'taskUpdated',
+  'taskMoved',
+  'taskStatusUpdated',
+  'taskAssigneeUpdated',
+  'taskPriorityUpdated',
+  'taskDueDateUpdated',
+  'taskTagUpdated',
+  'taskTimeEstimateUpdated',
+  'taskCommentPosted',
+  'taskCommentUpdated',
 ]);
 
 /** Folds one event into the pending work. Returns false for events we do not handle. */

@@ -66,7 +66,11 @@ export class WebhookProcessorService implements OnApplicationShutdown {
 
   /** Replay protection: 'fresh' the first time these exact bytes arrive within the window. */
   admit(raw: Buffer, e: WebhookEvent, now = Date.now()): DeliveryVerdict {
-    const verdict = this.replays.check(raw, (e.history_items ?? []).map((h) => h.date), now);
+    const verdict = this.replays.check(
+      raw,
+      (e.history_items ?? []).map((h) => h.date),
+      now,
+    );
     if (verdict !== 'fresh') this.logger.warn(`Ignored a ${verdict} ${e.event} delivery (replay protection).`);
     return verdict;
   }
@@ -98,9 +102,11 @@ export class WebhookProcessorService implements OnApplicationShutdown {
         this.lastHierarchyAt = Date.now();
       }
     }
-    this.processing = this.processing.then(() => this.process(work)).catch((e) => {
-      this.logger.warn(`Webhook refresh failed: ${describeError(e)}`);
-    });
+    this.processing = this.processing
+      .then(() => this.process(work))
+      .catch((e) => {
+        this.logger.warn(`Webhook refresh failed: ${describeError(e)}`);
+      });
     return this.processing;
   }
 

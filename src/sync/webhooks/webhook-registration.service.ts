@@ -6,10 +6,26 @@ import { SyncStatusRepository } from '../repositories/sync-status.repository';
 import { RegisteredWebhook, WEBHOOK_STATE_KEY } from './webhook-processor.service';
 
 export const WEBHOOK_EVENTS = [
-  'taskCreated', 'taskUpdated', 'taskDeleted', 'taskPriorityUpdated', 'taskStatusUpdated', 'taskAssigneeUpdated',
-  'taskDueDateUpdated', 'taskTagUpdated', 'taskMoved', 'taskTimeEstimateUpdated', 'taskTimeTrackedUpdated',
-  'listCreated', 'listUpdated', 'listDeleted', 'folderCreated', 'folderUpdated', 'folderDeleted',
-  'spaceCreated', 'spaceUpdated', 'spaceDeleted',
+  'taskCreated',
+  'taskUpdated',
+  'taskDeleted',
+  'taskPriorityUpdated',
+  'taskStatusUpdated',
+  'taskAssigneeUpdated',
+  'taskDueDateUpdated',
+  'taskTagUpdated',
+  'taskMoved',
+  'taskTimeEstimateUpdated',
+  'taskTimeTrackedUpdated',
+  'listCreated',
+  'listUpdated',
+  'listDeleted',
+  'folderCreated',
+  'folderUpdated',
+  'folderDeleted',
+  'spaceCreated',
+  'spaceUpdated',
+  'spaceDeleted',
 ];
 
 /** Registers/unregisters our receiver with ClickUp. The secret is stored, never returned. */
@@ -30,7 +46,13 @@ export class WebhookRegistrationService {
     const existing = await this.state.get<RegisteredWebhook>(WEBHOOK_STATE_KEY);
     if (existing) await this.client.deleteWebhook(existing.id).catch(() => undefined);
     const created = await this.client.createWebhook(ws, { endpoint: base, events: WEBHOOK_EVENTS });
-    const record: RegisteredWebhook = { id: created.id, endpoint: created.endpoint, secret: created.secret, events: created.events, registeredAt: new Date().toISOString() };
+    const record: RegisteredWebhook = {
+      id: created.id,
+      endpoint: created.endpoint,
+      secret: created.secret,
+      events: created.events,
+      registeredAt: new Date().toISOString(),
+    };
     await this.state.set(WEBHOOK_STATE_KEY, record);
     const { secret: _secret, ...visible } = record;
     return visible;

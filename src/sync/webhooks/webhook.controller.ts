@@ -28,16 +28,25 @@ export class WebhookController {
   @Post('clickup')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'ClickUp webhook receiver: verifies X-Signature over the raw body, answers at once, refreshes the affected objects.' })
-  @ApiOkResponse({ description: '`{ accepted: true|false }` — false for events this server does not act on, and for replays (`reason: duplicate|stale`).' })
+  @ApiOkResponse({
+    description: '`{ accepted: true|false }` — false for events this server does not act on, and for replays (`reason: duplicate|stale`).',
+  })
   @ApiUnauthorizedResponse({ description: 'Missing or invalid X-Signature.' })
   async receive(@Req() req: RawBodyRequest<Request>, @Headers('x-signature') signature?: string) {
     const raw = req.rawBody;
     const secrets = await this.processor.secrets();
     if (!secrets.length) {
-      throw new HttpException({ error: 'No webhook secret is configured (WEBHOOK_SECRET) or registered; refusing unsigned deliveries.' }, HttpStatus.UNAUTHORIZED);
+      throw new HttpException(
+        { error: 'No webhook secret is configured (WEBHOOK_SECRET) or registered; refusing unsigned deliveries.' },
+        HttpStatus.UNAUTHORIZED,
+      );
     }
     // No raw bytes means no parser took the body (an unexpected Content-Type): say that, not "bad signature".
-    if (!raw) throw new HttpException({ error: 'Send the delivery as JSON (Content-Type application/json or text/plain).' }, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    if (!raw)
+      throw new HttpException(
+        { error: 'Send the delivery as JSON (Content-Type application/json or text/plain).' },
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      );
     if (!verifyWebhookSignature(raw, signature, secrets)) {
       throw new HttpException({ error: 'Invalid or missing X-Signature.' }, HttpStatus.UNAUTHORIZED);
     }

@@ -2,7 +2,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { OpenApiSchemas } from '../../sandbox/support/openapi-schemas';
 
-type Json = any;  
+type Json = any;
 
 /** One request as it went over the wire (path without the /api/v2 prefix). */
 export interface WireRequest {

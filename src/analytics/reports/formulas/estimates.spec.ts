@@ -39,8 +39,15 @@ describe('summarizeAccuracy', () => {
       { trackedMs: 0, estimateMs: null },
     ]);
     expect(s).toEqual({
-      estimatedTasks: 4, accurate: 2, underEstimated: 1, overEstimated: 1, accuracyPercent: 50,
-      estimateMs: 40 * H, trackedOnEstimatedMs: 39 * H, unplannedMs: 7 * H, tasksWithoutEstimate: 3,
+      estimatedTasks: 4,
+      accurate: 2,
+      underEstimated: 1,
+      overEstimated: 1,
+      accuracyPercent: 50,
+      estimateMs: 40 * H,
+      trackedOnEstimatedMs: 39 * H,
+      unplannedMs: 7 * H,
+      tasksWithoutEstimate: 3,
     });
   });
 

@@ -47,8 +47,15 @@ export interface AccuracySummary {
 
 export function summarizeAccuracy(tasks: AccuracyInput[]): AccuracySummary {
   const s: AccuracySummary = {
-    estimatedTasks: 0, accurate: 0, underEstimated: 0, overEstimated: 0, accuracyPercent: null,
-    estimateMs: 0, trackedOnEstimatedMs: 0, unplannedMs: 0, tasksWithoutEstimate: 0,
+    estimatedTasks: 0,
+    accurate: 0,
+    underEstimated: 0,
+    overEstimated: 0,
+    accuracyPercent: null,
+    estimateMs: 0,
+    trackedOnEstimatedMs: 0,
+    unplannedMs: 0,
+    tasksWithoutEstimate: 0,
   };
   for (const t of tasks) {
     if (!t.estimateMs || t.estimateMs <= 0) {
