@@ -67,25 +67,29 @@ export class TaskTimeService {
       if (!g) groups.set(k, (g = { id, name, tasks: 0, ms: 0, estimateMs: 0 }));
       return g;
     };
-    if (a.group_by === 'task') {
-      const [rows, estimated] = await Promise.all([
-        this.timeOfSet(f, period, ['task'], {}, true),
-        this.taskSets.tasks({ ...set, hasEstimate: true }),
-      ]);
-      for (const r of rows) Object.assign(group(r.taskId, r.taskName ?? (r.taskId as string)), { tasks: 1, ms: r.ms });
-      for (const t of estimated) Object.assign(group(t.id, t.name), { tasks: 1, estimateMs: t.timeEstimate ?? 0 });
-    } else {
-      const dim: TimeDimension = a.group_by === 'assignee' ? 'person' : a.group_by;
-      const [rows, estimates] = await Promise.all([this.timeOfSet(f, period, [dim]), this.taskSets.estimates(set, a.group_by)]);
-      for (const e of estimates)
-        Object.assign(group(e.key, e.key === null ? 'Unassigned' : (e.name ?? e.key)), { tasks: e.tasks, estimateMs: e.estimateMs });
-      for (const r of rows) {
-        const id = a.group_by === 'assignee' ? String(r.userId) : a.group_by === 'status' ? r.status : r.listId;
-        const name =
-          a.group_by === 'assignee' ? factPersonName(r) : a.group_by === 'status' ? (r.status as string) : (r.listName ?? (r.listId as string));
-        group(id, name).ms += r.ms;
+    const fill = async (): Promise<void> => {
+      if (a.group_by === 'task') {
+        const [rows, estimated] = await Promise.all([
+          this.timeOfSet(f, period, ['task'], {}, true),
+          this.taskSets.tasks({ ...set, hasEstimate: true }),
+        ]);
+        for (const r of rows) Object.assign(group(r.taskId, r.taskName ?? (r.taskId as string)), { tasks: 1, ms: r.ms });
+        for (const t of estimated) Object.assign(group(t.id, t.name), { tasks: 1, estimateMs: t.timeEstimate ?? 0 });
+      } else {
+        const dim: TimeDimension = a.group_by === 'assignee' ? 'person' : a.group_by;
+        const [rows, estimates] = await Promise.all([this.timeOfSet(f, period, [dim]), this.taskSets.estimates(set, a.group_by)]);
+        for (const e of estimates)
+          Object.assign(group(e.key, e.key === null ? 'Unassigned' : (e.name ?? e.key)), { tasks: e.tasks, estimateMs: e.estimateMs });
+        for (const r of rows) {
+          const id = a.group_by === 'assignee' ? String(r.userId) : a.group_by === 'status' ? r.status : r.listId;
+          const name =
+            a.group_by === 'assignee' ? factPersonName(r) : a.group_by === 'status' ? (r.status as string) : (r.listName ?? (r.listId as string));
+          group(id, name).ms += r.ms;
+        }
       }
-    }
+    };
+    // The set's size is counted alongside the groups' own queries, not after them.
+    const [tasks] = await Promise.all([this.taskSets.count(set), fill()]);
     const all = [...groups.values()].sort((x, y) => y.ms - x.ms || y.estimateMs - x.estimateMs || x.name.localeCompare(y.name));
     const ms = all.reduce((s, g) => s + g.ms, 0);
     const estimateMs = all.reduce((s, g) => s + g.estimateMs, 0);
@@ -93,7 +97,7 @@ export class TaskTimeService {
       scope: scopeView(f.scope),
       period: period ? periodView(period) : null,
       group_by: a.group_by,
-      tasks: await this.taskSets.count(set),
+      tasks,
       time: duration(ms),
       estimate: duration(estimateMs),
       efficiency_percent: efficiency(ms, estimateMs),

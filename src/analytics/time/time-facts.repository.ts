@@ -14,51 +14,19 @@ import { TimeDimension, TimeFactRow, TimeFactsQuery } from './time-facts.types';
  *
  * The scan is bounded on start_at: an entry overlapping [from, to) starts before `to` and no
  * earlier than `from` minus the longest stopped entry, so a window never reads all history;
- * running timers (few, partial index) are read separately because they can be old.
+ * running timers (few, partial index) are read separately because they can be old. All history
+ * grouped by where tasks are (task, list, folder, space, project, status) reads the per-task
+ * totals the triggers keep instead of every entry (totalsSource).
  */
 @Injectable()
 export class TimeFactsRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async facts(q: TimeFactsQuery): Promise<TimeFactRow[]> {
-    if (lifetimePerTask(q)) return this.lifetimeByTask(q);
     // The scan's lower bound as a value, not a subquery: the planner then sees how much of the
     // table a window covers (a week: an index range; a year: a hash aggregate over a big scan).
     const longestMs = q.window ? await this.longestEntryMs(q.workspaceId) : undefined;
     return this.general({ ...q, longestMs });
-  }
-
-  /**
-   * Lifetime time per task of a task set, from the maintained per-task totals of stopped entries
-   * (one row per task, not every entry) plus the running timers counted up to now — the same
-   * sums as the general query with an unbounded window.
-   */
-  private async lifetimeByTask(q: TimeFactsQuery): Promise<TimeFactRow[]> {
-    const p = new Params();
-    const where = q.tasks ? taskWhere(q.tasks, p) : `t.workspace_id = ${p.add(q.workspaceId)} AND t.deleted_at IS NULL`;
-    const ids = q.taskIds ? ` AND t.id = ANY(${p.add(q.taskIds)}::text[])` : '';
-    const [stopped, running] = await Promise.all([
-      this.ds.query(
-        `SELECT tt.task_id, tt.stopped_ms AS ms, tt.billable_ms, tt.entries, false AS running
-         FROM task_time_totals tt JOIN tasks t ON t.id = tt.task_id WHERE ${where}${ids} AND tt.entries > 0`,
-        p.values,
-      ) as Promise<Record<string, unknown>[]>,
-      this.general({ ...q, runningOnly: true }),
-    ]);
-    const byTask = new Map<string, TimeFactRow>(stopped.map((r) => [r.task_id as string, toRow(r, q)]));
-    for (const r of running) {
-      const x = byTask.get(r.taskId as string);
-      if (!x) byTask.set(r.taskId as string, r);
-      else
-        byTask.set(r.taskId as string, {
-          ...x,
-          ms: x.ms + r.ms,
-          billableMs: x.billableMs + r.billableMs,
-          entries: x.entries + r.entries,
-          running: true,
-        });
-    }
-    return [...byTask.values()].sort((a, b) => b.ms - a.ms || String(a.taskId).localeCompare(String(b.taskId)));
   }
 
   private async general(q: TimeFactsQuery): Promise<TimeFactRow[]> {
@@ -75,22 +43,6 @@ export class TimeFactsRepository {
     );
     return Number(r.ms);
   }
-}
-
-/** Lifetime per task of a task set, without names, people or other groupings: the maintained totals can answer. */
-function lifetimePerTask(q: TimeFactsQuery): boolean {
-  return (
-    q.window === null &&
-    !q.runningOnly &&
-    q.groupBy.length === 1 &&
-    q.groupBy[0] === 'task' &&
-    (!!q.tasks || !!q.taskIds) &&
-    !q.userIds &&
-    !q.top &&
-    !q.sets &&
-    !q.countTasks &&
-    q.taskNames === false
-  );
 }
 
 /** Columns each dimension groups by, on the `pieces` relation. */
@@ -145,8 +97,61 @@ export function timeFactsSql(q: TimeFactsQuery, p: Params): string {
   ]
     .map((f) => ` AND ${f}`)
     .join('');
-  const columns = `e.id, e.user_id, e.task_id, e.billable, e.running, e.tags, e.start_at, e.home_list_id AS list_id, e.home_folder_id AS folder_id, e.home_space_id AS space_id`;
   const dims = [...new Set(q.groupBy)];
+  const groupCols = dims.flatMap((d) => GROUP_COLUMNS[d]);
+  // Several groupings in one scan: GROUPING SETS, each row tagged with the mask of its set.
+  const sets = q.sets?.map((set) => [...new Set(set)].flatMap((d) => GROUP_COLUMNS[d]));
+  if (sets && q.countTasks) throw new Error('countTasks cannot be combined with sets');
+  const names = dims
+    .filter((d) => d !== 'task' || q.taskNames !== false)
+    .map((d) => NAME_JOINS[d])
+    .filter((x): x is { select: string; join: string } => !!x);
+  const live = `e.workspace_id = ${ws} AND e.deleted_at IS NULL AND e.task_live`;
+  const totals = totalsSource(q, dims);
+  // Every piece is a whole number of ms (ClickUp times and window bounds are ms): summing bigints is exact and cheap.
+  const sums: Sums = totals
+    ? { ms: 'coalesce(sum(piece_ms), 0)::bigint', billable: 'coalesce(sum(bill_ms), 0)::bigint', entries: 'sum(n)::int' }
+    : { ms: 'coalesce(sum(piece_ms), 0)::bigint', billable: 'coalesce(sum(piece_ms) FILTER (WHERE billable), 0)::bigint', entries: 'count(*)::int' };
+  const source = totals
+    ? `WITH pcs AS (${totalsPieces(q, totals, p, { ws, now, live, filters })}\n    )`
+    : entryPieces(q, p, { ws, now, live, filters, from, to, dims });
+  const aggregated = q.countTasks
+    ? taskCounted(groupCols, sums)
+    : `g AS (
+      SELECT ${groupCols.length ? `${groupCols.join(', ')}, ` : ''}
+             ${sums.ms} AS ms, ${sums.billable} AS billable_ms,
+             ${sums.entries} AS entries, bool_or(running) AS running${sets ? `, GROUPING(${groupCols.join(', ')}) AS grouping_mask` : ''}
+      FROM pcs
+      ${sets ? `GROUP BY GROUPING SETS (${sets.map((cols) => `(${cols.join(', ')})`).join(', ')})` : groupCols.length ? `GROUP BY ${groupCols.join(', ')}` : ''}`;
+  return `
+    ${source}, ${aggregated}
+    )${ranked(q, groupCols, p)}
+    SELECT g.*${names.map((n) => `, ${n.select}`).join('')}
+    FROM ${q.top ? 'top g' : 'g'} ${names.map((n) => n.join.replace(':ws', () => ws)).join(' ')}
+    ORDER BY g.ms DESC${groupCols.length ? `, ${groupCols.map((c) => `g.${c}`).join(', ')}` : ''}`;
+}
+
+/** How the aggregate of a piece relation sums its time, billable time and entries. */
+interface Sums {
+  ms: string;
+  billable: string;
+  entries: string;
+}
+
+interface SqlParts {
+  ws: string;
+  now: string;
+  live: string;
+  filters: string;
+}
+
+/**
+ * The `pcs` relation from entries: each entry clipped to the window (a running timer up to now),
+ * split at local midnights with the `day` dimension and per tag with `tag`.
+ */
+function entryPieces(q: TimeFactsQuery, p: Params, x: SqlParts & { from: string; to: string; dims: TimeDimension[] }): string {
+  const { ws, now, live, filters, from, to, dims } = x;
+  const columns = `e.id, e.user_id, e.task_id, e.billable, e.running, e.tags, e.start_at, e.home_list_id AS list_id, e.home_folder_id AS folder_id, e.home_space_id AS space_id`;
   // The task row is read only when a question needs it: its status, or the task-set filter.
   const taskJoin = q.tasks
     ? `JOIN tasks t ON t.id = src.task_id AND ${taskWhere(q.tasks, p)}`
@@ -156,14 +161,6 @@ export function timeFactsSql(q: TimeFactsQuery, p: Params): string {
   const byDay = dims.includes('day');
   // Only bound when used: PostgreSQL cannot type a parameter no expression mentions.
   const tz = byDay ? `${p.add(q.timeZone)}::text` : '';
-  const groupCols = dims.flatMap((d) => GROUP_COLUMNS[d]);
-  // Several groupings in one scan: GROUPING SETS, each row tagged with the mask of its set.
-  const sets = q.sets?.map((set) => [...new Set(set)].flatMap((d) => GROUP_COLUMNS[d]));
-  if (sets && q.countTasks) throw new Error('countTasks cannot be combined with sets');
-  const names = dims
-    .filter((d) => d !== 'task' || q.taskNames !== false)
-    .map((d) => NAME_JOINS[d])
-    .filter((x): x is { select: string; join: string } => !!x);
   // Pieces: one per entry, or one per entry and local day when grouping by day.
   const pieces = byDay
     ? `, dated AS (
@@ -181,26 +178,18 @@ export function timeFactsSql(q: TimeFactsQuery, p: Params): string {
     ? `, tagged AS (SELECT x.*, tg AS tag FROM pieces x CROSS JOIN LATERAL unnest(CASE WHEN cardinality(x.tags) = 0 THEN ARRAY[NULL::text] ELSE x.tags END) tg)`
     : '';
   const grouped = dims.includes('tag') ? 'tagged' : 'pieces';
-  // Every piece is a whole number of ms (ClickUp times and window bounds are ms): summing bigints is exact and cheap.
-  const ms = (cond = '') => `coalesce(sum(piece_ms)${cond}, 0)::bigint`;
-  const live = `e.workspace_id = ${ws} AND e.deleted_at IS NULL AND e.task_live`;
-  return `
-    WITH ${
-      q.longestMs !== undefined || q.runningOnly
-        ? ''
-        : `longest AS (
+  return `WITH ${
+    q.longestMs !== undefined
+      ? ''
+      : `longest AS (
       SELECT coalesce(max(duration_ms), 0) AS ms FROM time_entries WHERE workspace_id = ${ws} AND NOT running AND deleted_at IS NULL
     ), `
-    }src AS (${
-      q.runningOnly
-        ? ''
-        : `
+  }src AS (
       SELECT ${columns}, coalesce(e.end_at, e.start_at + e.duration_ms * interval '1 millisecond') AS end_at
       FROM time_entries e
       WHERE ${live} AND NOT e.running AND e.start_at < ${to}
         AND e.start_at >= ${q.longestMs !== undefined && q.window ? p.instant(q.window.from - q.longestMs) : `${from} - (SELECT ms FROM longest) * interval '1 millisecond'`}${filters}
-      UNION ALL`
-    }
+      UNION ALL
       SELECT ${columns}, ${now} AS end_at
       FROM time_entries e
       WHERE ${live} AND e.running AND e.start_at < ${to}${filters}
@@ -214,31 +203,81 @@ export function timeFactsSql(q: TimeFactsQuery, p: Params): string {
       WHERE least(src.end_at, ${to}) > greatest(src.start_at, ${from})
     )${pieces}${tagged}, pcs AS (
       SELECT x.*, (extract(epoch FROM (x.pf - x.ps)) * 1000)::bigint AS piece_ms FROM ${grouped} x WHERE x.pf > x.ps
-    ), ${
-      q.countTasks
-        ? taskCounted(groupCols)
-        : `g AS (
-      SELECT ${groupCols.length ? `${groupCols.join(', ')}, ` : ''}
-             ${ms()} AS ms, ${ms(' FILTER (WHERE billable)')} AS billable_ms,
-             count(*)::int AS entries, bool_or(running) AS running${sets ? `, GROUPING(${groupCols.join(', ')}) AS grouping_mask` : ''}
-      FROM pcs
-      ${sets ? `GROUP BY GROUPING SETS (${sets.map((cols) => `(${cols.join(', ')})`).join(', ')})` : groupCols.length ? `GROUP BY ${groupCols.join(', ')}` : ''}`
-    }
-    )${ranked(q, groupCols, p)}
-    SELECT g.*${names.map((n) => `, ${n.select}`).join('')}
-    FROM ${q.top ? 'top g' : 'g'} ${names.map((n) => n.join.replace(':ws', () => ws)).join(' ')}
-    ORDER BY g.ms DESC${groupCols.length ? `, ${groupCols.map((c) => `g.${c}`).join(', ')}` : ''}`;
+    )`;
+}
+
+/** Dimensions a task's maintained lifetime totals can be grouped by (where the task is, and its status). */
+const TASK_LEVEL: ReadonlySet<TimeDimension> = new Set<TimeDimension>(['task', 'list', 'folder', 'space', 'project', 'status']);
+
+/**
+ * Whether a question can be answered from the per-task lifetime totals (task_time_totals, kept by
+ * triggers) plus the running timers, instead of every entry: all history, no per-entry grouping
+ * (person, day, tag, billable) or filter (person), and a task set whose rows say where each task
+ * is. `taskSet`: the tasks come from the task filter (entries on tasks never synced cannot match
+ * it either); `ids`: explicit task ids, grouped per task only (a task never synced still has its
+ * totals, but not a place).
+ */
+function totalsSource(q: TimeFactsQuery, dims: TimeDimension[]): 'taskSet' | 'ids' | null {
+  if (q.window !== null || q.userIds || !dims.every((d) => TASK_LEVEL.has(d))) return null;
+  if (q.sets && !q.sets.every((set) => set.every((d) => TASK_LEVEL.has(d)))) return null;
+  if (q.tasks) return 'taskSet';
+  if (q.taskIds && !q.scope && dims.every((d) => d === 'task')) return 'ids';
+  return null;
+}
+
+/**
+ * The `pcs` relation for all history from the maintained totals: one piece per task holding the
+ * sums of its stopped entries (the same entries, clipped to nothing, that the entry path counts),
+ * plus one piece per running timer counted up to now.
+ */
+function totalsPieces(q: TimeFactsQuery, source: 'taskSet' | 'ids', p: Params, x: SqlParts): string {
+  const { ws, now, live, filters } = x;
+  const place = (
+    alias: string,
+    list: string,
+    folder: string,
+    space: string,
+  ) => `${alias}.task_id, ${list} AS list_id, ${folder} AS folder_id, ${space} AS space_id,
+             CASE WHEN ${list} IS NULL THEN NULL WHEN ${folder} IS NOT NULL THEN 'folder' ELSE 'list' END AS project_kind,
+             coalesce(${folder}, ${list}) AS project_id, t.status, t.status_category`;
+  const runningMs = `(extract(epoch FROM (${now} - e.start_at)) * 1000)::bigint`;
+  if (source === 'taskSet') {
+    const tasks = taskWhere(q.tasks!, p);
+    // Where the task is now is where its entries' time belongs (the home columns follow the task).
+    const scope = q.scope ? ` AND t.${q.scope.kind}_id = ${p.add(q.scope.id)}` : '';
+    const ids = q.taskIds ? ` AND tt.task_id = ANY(${p.add(q.taskIds)}::text[])` : '';
+    return `
+      SELECT ${place('tt', 't.list_id', 't.folder_id', 't.space_id')},
+             false AS running, tt.stopped_ms AS piece_ms, tt.billable_ms AS bill_ms, tt.entries AS n
+      FROM task_time_totals tt JOIN tasks t ON t.id = tt.task_id AND ${tasks}
+      WHERE tt.entries > 0${scope}${ids}
+      UNION ALL
+      SELECT ${place('e', 'e.home_list_id', 'e.home_folder_id', 'e.home_space_id')},
+             true AS running, ${runningMs} AS piece_ms, CASE WHEN e.billable THEN ${runningMs} ELSE 0 END AS bill_ms, 1 AS n
+      FROM time_entries e JOIN tasks t ON t.id = e.task_id AND ${taskWhere(q.tasks!, p)}
+      WHERE ${live} AND e.running AND e.start_at < ${now}${filters}`;
+  }
+  // Explicit ids: a task is counted unless it is known to be deleted (as the entries' task_live says).
+  return `
+      SELECT tt.task_id, NULL::text AS status, NULL::text AS status_category,
+             false AS running, tt.stopped_ms AS piece_ms, tt.billable_ms AS bill_ms, tt.entries AS n
+      FROM task_time_totals tt LEFT JOIN tasks t ON t.id = tt.task_id
+      WHERE tt.task_id = ANY(${p.add(q.taskIds)}::text[]) AND tt.entries > 0 AND (t.id IS NULL OR (t.workspace_id = ${ws} AND t.deleted_at IS NULL))
+      UNION ALL
+      SELECT e.task_id, NULL::text, NULL::text, true, ${runningMs}, CASE WHEN e.billable THEN ${runningMs} ELSE 0 END, 1
+      FROM time_entries e
+      WHERE ${live} AND e.running AND e.start_at < ${now}${filters}`;
 }
 
 /**
  * `countTasks`: per group, the distinct tasks with time and the sum of their own estimates —
  * grouped per task first, so each task's estimate counts once (Reporting rule 5).
  */
-function taskCounted(groupCols: string[]): string {
+function taskCounted(groupCols: string[], sums: Sums): string {
   const cols = groupCols.map((c) => `pt.${c}`);
   return `per_task AS (
-      SELECT ${groupCols.length ? `${groupCols.join(', ')}, ` : ''}task_id, coalesce(sum(piece_ms), 0)::bigint AS ms,
-             coalesce(sum(piece_ms) FILTER (WHERE billable), 0)::bigint AS billable_ms, count(*)::int AS entries, bool_or(running) AS running
+      SELECT ${groupCols.length ? `${groupCols.join(', ')}, ` : ''}task_id, ${sums.ms} AS ms,
+             ${sums.billable} AS billable_ms, ${sums.entries} AS entries, bool_or(running) AS running
       FROM pcs GROUP BY ${[...groupCols, 'task_id'].join(', ')}
     ), g AS (
       SELECT ${cols.length ? `${cols.join(', ')}, ` : ''}sum(pt.ms)::bigint AS ms, sum(pt.billable_ms)::bigint AS billable_ms,

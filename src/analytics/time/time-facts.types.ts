@@ -34,8 +34,6 @@ export interface TimeFactsQuery {
    * row says which set it belongs to. `top` then ranks within each set.
    */
   sets?: TimeDimension[][];
-  /** Only running timers (internal: the lifetime fast path adds them to the maintained totals). */
-  runningOnly?: boolean;
   /** The longest stopped entry (ms) when the caller already knows it: the scan's lower bound becomes a plain value. */
   longestMs?: number;
   /** Keep only the `limit` biggest groups within each partition of `by` (dimensions among groupBy). */
