@@ -7,6 +7,7 @@ import { ReportCatalog } from './reports/report-catalog';
 import { ReportContextService } from './reports/report-context.service';
 import { ReportExportService } from './reports/report-export.service';
 import { ReportsController } from './reports/reports.controller';
+import { TaskRankRepository } from './reports/task-rank.repository';
 import { TaskSetRepository } from './reports/task-set.repository';
 import { TaskTimeService } from './reports/task-time.service';
 import { TimeReportsService } from './reports/time-reports.service';
@@ -33,6 +34,7 @@ import { TimeFactsRepository } from './time/time-facts.repository';
     TaskReportService,
     TimeFactsRepository,
     TaskSetRepository,
+    TaskRankRepository,
     ReportContextService,
     TimeReportsService,
     TimesheetsService,

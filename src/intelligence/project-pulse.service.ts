@@ -199,19 +199,20 @@ export class ProjectPulseService {
    * update first) and loads details for the first `limit` only.
    */
   private async stuck(f: ReportFrame, staleDays: number, keep: (r: StuckReason[]) => StuckReason[], limit: number) {
-    const judged = (await this.facts.openBrief(this.ctx.taskSet(f)))
-      .map((c) => ({
-        c,
-        reasons: keep(stuckReasons({ status: c.status, waitingOnUnfinished: c.waitingOnUnfinished, updatedMs: c.dateUpdated }, f.now, staleDays)),
-      }))
-      .filter((x) => x.reasons.length > 0);
+    const judge = (c: { status: string; waitingOnUnfinished: boolean; dateUpdated: number }) =>
+      keep(stuckReasons({ status: c.status, waitingOnUnfinished: c.waitingOnUnfinished, updatedMs: c.dateUpdated }, f.now, staleDays));
+    // Stale as isStale has it: not updated for more than staleDays × 24 h.
+    const { groups, candidates } = await this.facts.stuckGroups(this.ctx.taskSet(f), f.now - staleDays * DAY_MS, limit);
+    const counted = groups.map((g) => ({ tasks: g.tasks, reasons: judge(g) })).filter((g) => g.reasons.length > 0);
+    const judged = candidates.map((c) => ({ c, reasons: judge(c) })).filter((x) => x.reasons.length > 0);
     const rank = (r: StuckReason[]) => (r.includes('blocked') ? 0 : r.includes('waiting_on_dependency') ? 1 : r.includes('waiting') ? 2 : 3);
     judged.sort((x, y) => rank(x.reasons) - rank(y.reasons) || x.c.dateUpdated - y.c.dateUpdated || x.c.id.localeCompare(y.c.id));
     const top = judged.slice(0, limit);
     const details = new Map((await this.facts.stuckDetails(top.map((x) => x.c.id))).map((t) => [t.id, t]));
+    const count = (pred: (r: StuckReason[]) => boolean) => counted.reduce((n, g) => n + (pred(g.reasons) ? g.tasks : 0), 0);
     return {
-      total: judged.length,
-      count: (pred: (r: StuckReason[]) => boolean) => judged.filter((x) => pred(x.reasons)).length,
+      total: count(() => true),
+      count,
       shown: top.filter((x) => details.has(x.c.id)).map((x) => ({ t: details.get(x.c.id) as StuckRow, reasons: x.reasons })),
     };
   }

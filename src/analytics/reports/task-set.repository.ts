@@ -46,14 +46,6 @@ export interface StatusChangeRow {
   was: string | null;
 }
 
-export interface TaskBrief {
-  id: string;
-  dueDate: number | null;
-  dateUpdated: number;
-  timeEstimate: number | null;
-  category: StatusCategory;
-}
-
 export type EstimateGrouping = 'assignee' | 'status' | 'list';
 
 export interface EstimateGroupRow {
@@ -104,23 +96,6 @@ export class TaskSetRepository {
       finishedAt: r.status_category === 'done' || r.status_category === 'closed' ? ms(r.finished_at) : null,
       timeEstimate: numOrNull(r.time_estimate),
       assignees: json<{ id: number | string; name: string }[]>(r.assignees).map((a) => ({ id: Number(a.id), name: a.name })),
-    }));
-  }
-
-  /** The set's tasks without names or people (ids, dates, estimate), for rules that judge every task before a few are shown. */
-  async brief(f: TaskFilter, order: 'due' | 'updated' = 'updated'): Promise<TaskBrief[]> {
-    const p = new Params();
-    const orderBy = { due: 't.due_date ASC NULLS LAST, t.id', updated: 't.date_updated DESC, t.id' }[order];
-    const rows: Record<string, unknown>[] = await this.ds.query(
-      `SELECT t.id, t.due_date, t.date_updated, t.time_estimate, t.status_category FROM tasks t WHERE ${taskWhere(f, p)} ORDER BY ${orderBy}`,
-      p.values,
-    );
-    return rows.map((r) => ({
-      id: r.id as string,
-      dueDate: ms(r.due_date),
-      dateUpdated: ms(r.date_updated) as number,
-      timeEstimate: numOrNull(r.time_estimate),
-      category: r.status_category as StatusCategory,
     }));
   }
 

@@ -5,12 +5,14 @@ import { TaskQueryService } from '../tasks/task-query.service';
 import { TimeFactsRepository } from '../time/time-facts.repository';
 import { TimeDimension, TimeFactRow } from '../time/time-facts.types';
 import { byTimeDesc, factPersonName, totalsBy } from './fact-totals';
-import { accuracyRatio, classifyAccuracy, efficiency, summarizeAccuracy } from './formulas/estimates';
+import { accuracyRatio, classifyAccuracy, efficiency } from './formulas/estimates';
+import { percent } from './formulas/numbers';
 import { daysOverdue, riskReasons } from './formulas/risk';
 import { PeriodArgValues, ScopeArgValues } from './report-args';
 import { ReportContextService, ReportFrame } from './report-context.service';
 import { periodView, scopeView } from './report-schemas';
 import { fitReport, listAt } from './result-budget';
+import { TaskRankRepository } from './task-rank.repository';
 import { TaskSetRepository, TaskSetRow } from './task-set.repository';
 import { AtRiskReport, EstimationAccuracy, TaskBreakdown, TimeTrackingReport, UntrackedReport } from './task-time.schemas';
 
@@ -31,6 +33,7 @@ export class TaskTimeService {
     private readonly ctx: ReportContextService,
     private readonly facts: TimeFactsRepository,
     private readonly taskSets: TaskSetRepository,
+    private readonly ranks: TaskRankRepository,
     private readonly tasks: TaskQueryService,
   ) {}
 
@@ -197,22 +200,16 @@ export class TaskTimeService {
   async estimationAccuracy(a: ScopeArgValues & { finished_only: boolean; limit: number }): Promise<EstimationAccuracy> {
     const f = await this.ctx.frame(a);
     const finished = a.finished_only ? { categories: ['done' as const, 'closed' as const] } : {};
-    const estimatedSet = this.ctx.taskSet(f, { ...finished, hasEstimate: true });
-    const [rows, estimated, unestimatedTasks] = await Promise.all([
-      this.timeOfSet(f, null, ['task'], finished),
-      this.taskSets.brief(estimatedSet),
-      this.taskSets.count(this.ctx.taskSet(f, { ...finished, hasEstimate: false })),
-    ]);
-    const tracked = new Map(rows.map((r) => [r.taskId as string, r.ms]));
-    const isEstimated = new Set(estimated.map((t) => t.id));
-    const s = summarizeAccuracy([
-      ...estimated.map((t) => ({ trackedMs: tracked.get(t.id) ?? 0, estimateMs: t.timeEstimate })),
-      ...rows.filter((r) => !isEstimated.has(r.taskId as string)).map((r) => ({ trackedMs: r.ms, estimateMs: null })),
-    ]);
-    // Rank every estimated task, then load names for the few shown.
-    const judged = estimated
-      .map((t) => ({ id: t.id, ms: tracked.get(t.id) ?? 0, est: t.timeEstimate as number }))
-      .map((x) => ({ ...x, diff: x.ms - x.est, c: classifyAccuracy(x.ms, x.est) }));
+    // Every task is classified and counted in SQL; only the candidates for the two lists come back.
+    const { totals: s, candidates } = await this.ranks.accuracy(this.ctx.taskSet(f, finished), f.now, a.limit);
+    const judged = candidates.map((x) => ({
+      x,
+      id: x.id,
+      ms: x.trackedMs,
+      est: x.estimateMs,
+      diff: x.trackedMs - x.estimateMs,
+      c: classifyAccuracy(x.trackedMs, x.estimateMs),
+    }));
     const under = judged
       .filter((x) => x.c === 'under_estimated')
       .sort((x, y) => y.diff - x.diff || x.id.localeCompare(y.id))
@@ -221,27 +218,16 @@ export class TaskTimeService {
       .filter((x) => x.c === 'over_estimated')
       .sort((x, y) => x.diff - y.diff || x.id.localeCompare(y.id))
       .slice(0, a.limit);
-    const named = new Map(
-      (
-        await this.taskSets.byIds(
-          estimatedSet,
-          [...under, ...over].map((x) => x.id),
-        )
-      ).map((t) => [t.id, t]),
-    );
-    const line = (x: (typeof judged)[number]) => {
-      const t = named.get(x.id) as TaskSetRow;
-      return {
-        id: x.id,
-        custom_id: t.customId,
-        name: t.name,
-        list: t.listName,
-        time: duration(x.ms),
-        estimate: duration(x.est),
-        ratio: accuracyRatio(x.ms, x.est),
-        difference: duration(x.diff),
-      };
-    };
+    const line = ({ x, ms, est, diff }: (typeof judged)[number]) => ({
+      id: x.id,
+      custom_id: x.customId,
+      name: x.name,
+      list: x.listName,
+      time: duration(ms),
+      estimate: duration(est),
+      ratio: accuracyRatio(ms, est),
+      difference: duration(diff),
+    });
     const out: EstimationAccuracy = {
       scope: scopeView(f.scope),
       finished_only: a.finished_only,
@@ -249,13 +235,13 @@ export class TaskTimeService {
       accurate: s.accurate,
       under_estimated: s.underEstimated,
       over_estimated: s.overEstimated,
-      accuracy_percent: s.accuracyPercent,
+      accuracy_percent: percent(s.accurate, s.estimatedTasks),
       estimate: duration(s.estimateMs),
       time_on_estimated: duration(s.trackedOnEstimatedMs),
       unplanned_time: duration(s.unplannedMs),
-      tasks_without_estimate: unestimatedTasks,
-      worst_overruns: under.filter((x) => named.has(x.id)).map(line),
-      most_unused: over.filter((x) => named.has(x.id)).map(line),
+      tasks_without_estimate: s.tasksWithoutEstimate,
+      worst_overruns: under.map(line),
+      most_unused: over.map(line),
       truncated: false,
       hint: null,
     };
@@ -266,25 +252,13 @@ export class TaskTimeService {
   async atRisk(a: ScopeArgValues & { person?: string; risk_days: number; limit: number }): Promise<AtRiskReport> {
     const f = await this.ctx.frame(a);
     const open = this.ctx.taskSet(f, { includeClosed: false, assigneeId: f.person?.id });
-    // Judge every candidate with the risk rule, then load details for the few shown.
-    const [due, overRows] = await Promise.all([
-      this.taskSets.brief({ ...open, dueTo: f.now + a.risk_days * DAY_MS + 1 }, 'due'),
-      this.timeOfSet(f, null, ['task'], { includeClosed: false, assigneeId: f.person?.id, hasEstimate: true }),
-    ]);
-    const tracked = new Map(overRows.map((r) => [r.taskId as string, r.ms]));
-    const listed = new Set(due.map((t) => t.id));
-    const overBrief = overRows.length
-      ? await this.taskSets.brief({ ...open, ids: overRows.map((r) => r.taskId as string).filter((id) => !listed.has(id)) })
-      : [];
-    const lines = [...due, ...overBrief]
+    // Every open task is judged and counted in SQL; only the candidates for the first `limit` come back.
+    const { counts, candidates } = await this.ranks.atRisk(open, f.now, f.now + a.risk_days * DAY_MS, a.limit);
+    const lines = candidates
       .map((t) => ({
         t,
-        ms: tracked.get(t.id) ?? 0,
-        reasons: riskReasons(
-          { finished: false, dueMs: t.dueDate, estimateMs: t.timeEstimate, trackedMs: tracked.get(t.id) ?? 0 },
-          f.now,
-          a.risk_days,
-        ),
+        ms: t.trackedMs,
+        reasons: riskReasons({ finished: false, dueMs: t.dueDate, estimateMs: t.timeEstimate, trackedMs: t.trackedMs }, f.now, a.risk_days),
       }))
       .filter((x) => x.reasons.length > 0);
     const rank = (x: (typeof lines)[number]) => (x.reasons[0] === 'overdue' ? 0 : x.reasons[0] === 'due_soon' ? 1 : 2);
@@ -295,7 +269,6 @@ export class TaskTimeService {
         y.ms - (y.t.timeEstimate ?? 0) - (x.ms - (x.t.timeEstimate ?? 0)) ||
         x.t.id.localeCompare(y.t.id),
     );
-    const n = (r: string) => lines.filter((x) => x.reasons.includes(r as never)).length;
     const shown = lines.slice(0, a.limit);
     const details = new Map(
       (
@@ -309,7 +282,7 @@ export class TaskTimeService {
       scope: scopeView(f.scope),
       as_of: new Date(f.now).toISOString(),
       risk_days: a.risk_days,
-      counts: { total: lines.length, overdue: n('overdue'), due_soon: n('due_soon'), over_estimate: n('over_estimate') },
+      counts: { total: counts.total, overdue: counts.overdue, due_soon: counts.dueSoon, over_estimate: counts.overEstimate },
       tasks: shown
         .filter((x) => details.has(x.t.id))
         .map(({ t: b, ms, reasons }) => {
@@ -329,8 +302,8 @@ export class TaskTimeService {
             estimate: t.timeEstimate ? duration(t.timeEstimate) : null,
           };
         }),
-      truncated: lines.length > a.limit,
-      hint: lines.length > a.limit ? `Showing ${a.limit} of ${lines.length}; raise limit, or pass person or a smaller scope.` : null,
+      truncated: counts.total > a.limit,
+      hint: counts.total > a.limit ? `Showing ${a.limit} of ${counts.total}; raise limit, or pass person or a smaller scope.` : null,
     };
     return fitReport(out, [() => [listAt(out, 'tasks', 5)]]);
   }
@@ -341,17 +314,13 @@ export class TaskTimeService {
     const which = a.status === 'active' ? { categories: ['active' as const] } : a.status === 'open' ? { includeClosed: false } : {};
     const filter = { ...which, hasAssignee: true, assigneeId: f.person?.id };
     const set = this.ctx.taskSet(f, filter);
-    const [withTime, candidates] = await Promise.all([this.timeOfSet(f, null, ['task'], filter), this.taskSets.brief(set, 'updated')]);
-    const tracked = new Set(withTime.filter((r) => r.ms > 0).map((r) => r.taskId));
-    const untracked = candidates.filter((t) => !tracked.has(t.id));
-    const shown = await this.taskSets.byIds(
-      set,
-      untracked.slice(0, a.limit).map((t) => t.id),
-    );
+    // Counted and ordered in SQL: only the ids of the first `limit` come back.
+    const untracked = await this.ranks.untracked(set, f.now, a.limit);
+    const shown = await this.taskSets.byIds(set, untracked.ids);
     const out: UntrackedReport = {
       scope: scopeView(f.scope),
       status: a.status,
-      total: untracked.length,
+      total: untracked.total,
       tasks: shown.map((t) => ({
         id: t.id,
         custom_id: t.customId,
@@ -363,8 +332,8 @@ export class TaskTimeService {
         due_date: iso(t.dueDate),
         date_updated: iso(t.dateUpdated) as string,
       })),
-      truncated: untracked.length > a.limit,
-      hint: untracked.length > a.limit ? `Showing ${a.limit} of ${untracked.length}; raise limit, or pass person or a smaller scope.` : null,
+      truncated: untracked.total > a.limit,
+      hint: untracked.total > a.limit ? `Showing ${a.limit} of ${untracked.total}; raise limit, or pass person or a smaller scope.` : null,
     };
     return fitReport(out, [() => [listAt(out, 'tasks', 5)]]);
   }
