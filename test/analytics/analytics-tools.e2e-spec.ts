@@ -495,6 +495,9 @@ describe.each(CASES)('analytics tools on %s in %s', (kind, zone) => {
       due_soon: soon.length,
       over_estimate: overEst.length,
     });
+    // Each listed task shows its own lifetime time, estimated or not (an overdue task without an estimate too).
+    expect(risk.tasks.some((x: Obj) => x.estimate === null && truth.directMs(x.id) > 0)).toBe(true);
+    for (const x of risk.tasks) expect([x.id, x.time.ms]).toEqual([x.id, truth.directMs(x.id)]);
     const late = risk.tasks.find((x: Obj) => x.reasons[0] === 'overdue');
     if (late) expect(late.days_overdue).toBe(Math.floor((NOW - new Date(late.due_date).getTime()) / (24 * H)));
 

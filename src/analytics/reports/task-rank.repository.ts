@@ -155,9 +155,11 @@ export class TaskRankRepository {
     const where = taskWhere({ ...f, includeClosed: false }, p);
     const now = p.instant(nowMs);
     const soonEnd = p.instant(soonEndMs);
+    // Time is read for every task that can be a candidate (an estimate to overrun, or due by
+    // soonEnd), so an overdue task without an estimate still shows the time spent on it.
     const rows: Record<string, unknown>[] = await this.ds.query(
       `WITH ts AS NOT MATERIALIZED (SELECT t.id, t.due_date, t.time_estimate FROM tasks t WHERE ${where}),
-       tt AS (${lifetimeTaskTimeSql('IN (SELECT id FROM ts WHERE ts.time_estimate > 0)', now)}),
+       tt AS (${lifetimeTaskTimeSql(`IN (SELECT id FROM ts WHERE ts.time_estimate > 0 OR ts.due_date <= ${soonEnd})`, now)}),
        j AS (
          SELECT ts.id, ts.due_date, ts.time_estimate, coalesce(tt.direct_ms, 0)::bigint AS ms,
                 coalesce(ts.due_date < ${now}, false) AS overdue,
