@@ -79,7 +79,9 @@ export function renderStandup(o: StandupReport): string {
       o.due_today.map((t) => `- ${task(t)}`),
       o.due_today.length,
     ),
-    `**Time logged yesterday:** ${o.time_yesterday.map((p) => `${p.name} ${p.time.human}${p.running_timer ? ' (timer running)' : ''}`).join(', ') || 'none'} — total ${o.time_yesterday_total.human}.`,
+    `**Time logged yesterday:** ${o.time_yesterday.map((p) => `${p.name} ${p.time.human}${p.running_timer ? ' (timer running)' : ''}`).join(', ') || 'none'}${
+      o.time_yesterday_people > o.time_yesterday.length ? ` and ${o.time_yesterday_people - o.time_yesterday.length} more people` : ''
+    } — total ${o.time_yesterday_total.human}.`,
   ].join('\n');
 }
 

@@ -53,6 +53,8 @@ export const standupOut = z.object({
   due_today_total: z.number().int(),
   time_yesterday: z.array(z.object({ id: z.number().int(), name: z.string(), time: durationSchema, running_timer: z.boolean() })),
   time_yesterday_total: durationSchema,
+  /** Everyone who logged time yesterday (time_yesterday names the first ones by time). */
+  time_yesterday_people: z.number().int(),
   ...listMeta,
 });
 

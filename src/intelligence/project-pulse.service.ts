@@ -84,19 +84,28 @@ export class ProjectPulseService {
       blocked_total: blocked.total,
       due_today: due.slice(0, SHOW).map((t) => ({ ...line(t), due_date: iso(t.dueDate as number) })),
       due_today_total: due.length,
-      time_yesterday: time.map((r) => ({
+      // Rows come biggest first: a big team's standup names the top people and counts the rest.
+      time_yesterday: time.slice(0, SHOW).map((r) => ({
         id: r.userId as number,
         name: r.userName ?? r.userEmail ?? `user ${r.userId}`,
         time: duration(r.ms),
         running_timer: r.running,
       })),
       time_yesterday_total: duration(time.reduce((s, r) => s + r.ms, 0)),
-      truncated: finished.length > SHOW || activeTotal > SHOW || blocked.total > SHOW || due.length > SHOW,
+      time_yesterday_people: time.length,
+      truncated: finished.length > SHOW || activeTotal > SHOW || blocked.total > SHOW || due.length > SHOW || time.length > SHOW,
       hint: null,
     };
-    if (out.truncated) out.hint = `Lists show ${SHOW} tasks each; the totals are complete. get_tasks_by_status and get_project_blockers list more.`;
+    if (out.truncated)
+      out.hint = `Lists show ${SHOW} tasks (and people) each; the totals are complete. get_tasks_by_status, get_project_blockers and get_employee_time_report list more.`;
     return fitReport(out, [
-      () => [listAt(out, 'in_progress', 3), listAt(out, 'finished_yesterday', 3), listAt(out, 'blocked', 3), listAt(out, 'due_today', 3)],
+      () => [
+        listAt(out, 'in_progress', 3),
+        listAt(out, 'finished_yesterday', 3),
+        listAt(out, 'blocked', 3),
+        listAt(out, 'due_today', 3),
+        listAt(out, 'time_yesterday', 5),
+      ],
     ]);
   }
 

@@ -228,8 +228,11 @@ describe.each(TEST_ENGINES)('intelligence tools on %s', (kind) => {
     expect(o.blocked.map((x: Obj) => x.id)).toContain(p.blocked.id);
     const time = truth.pieces(y, { kind: 'folder', id: p.folder.id });
     expect(o.time_yesterday_total.ms).toBe(truth.sum(time).ms);
+    const people = [...truth.group(time, (x) => x.entry.userId)];
+    expect(o.time_yesterday_people).toBe(people.length);
+    expect(o.time_yesterday_people).toBeLessThanOrEqual(10);
     expect(Object.fromEntries(o.time_yesterday.map((x: Obj) => [x.id, x.time.ms]))).toEqual(
-      Object.fromEntries([...truth.group(time, (x) => x.entry.userId)].map(([k, ps]) => [k, truth.sum(ps).ms])),
+      Object.fromEntries(people.map(([k, ps]) => [k, truth.sum(ps).ms])),
     );
     expect(o._text).toMatch(/^\*\*Standup — /);
   });
