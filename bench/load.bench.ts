@@ -128,7 +128,10 @@ async function main(): Promise<void> {
   });
   const dbUrl = await ensureSyncedDatabase(values.db!);
   const calls = await readCalls(dbUrl);
-  const server = await startServer({ DATABASE_URL: dbUrl }, { CLICKUP_MAX_RETRIES: '0' });
+  const sessions = Number(values.sessions);
+  // All sessions come from one address without a token: the per-client session cap (16 by
+  // default, a defence against one client hoarding sessions) is raised to let 50 + 1 in.
+  const server = await startServer({ DATABASE_URL: dbUrl }, { CLICKUP_MAX_RETRIES: '0', MCP_MAX_SESSIONS_PER_CLIENT: String(sessions + 10) });
   process.stderr.write(`server ready in ${server.readyMs.toFixed(0)} ms; load ${loadAverages()}\n`);
   const results: LoadResult[] = [];
   try {
@@ -138,7 +141,7 @@ async function main(): Promise<void> {
     await warm.close();
     for (const transport of values.transports!.split(',').map((s) => s.trim()) as Transport[]) {
       const cpu = new CpuMeter(server.child.pid!, () => serverBackendPids(dbUrl));
-      const r = await runLoad(server.url, transport, calls, Number(values.sessions), Number(values.calls), !values['no-refresh'], cpu);
+      const r = await runLoad(server.url, transport, calls, sessions, Number(values.calls), !values['no-refresh'], cpu);
       results.push(r);
       const l = r.latencyMs;
       process.stdout.write(
