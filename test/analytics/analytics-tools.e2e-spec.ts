@@ -527,6 +527,29 @@ describe.each(CASES)('analytics tools on %s in %s', (kind, zone) => {
       for (const p of pieces) for (const k of pieceKeys(p)) expected.set(k, (expected.get(k) ?? 0) + p.ms);
       expect({ dim, groups: Object.fromEntries(rows.map((r) => [rowKey(r), r.ms])) }).toEqual({ dim, groups: Object.fromEntries(expected) });
     }
+    // All history of a task set, grouped by where tasks are: read from the per-task totals plus
+    // running timers — the same sums, entries and billable time as the entries themselves.
+    const everything = { workspaceId: ws, includeClosed: true, includeSubtasks: true, includeArchived: true };
+    const lifetime = truth.pieces(null, { kind: 'workspace' }).filter((p) => p.entry.taskId !== null);
+    expect(lifetime.some((p) => p.entry.running)).toBe(true);
+    const taskKeys: Record<string, [(r: Obj) => string, (p: Piece) => string]> = {
+      task: [(r) => String(r.taskId), (p) => String(p.entry.taskId)],
+      list: [(r) => String(r.listId), (p) => String(loc(p)?.listId ?? null)],
+      project: [(r) => String(r.projectId), (p) => String(loc(p)?.folderId ?? loc(p)?.listId ?? null)],
+      status: [(r) => String(r.status), (p) => String(truth.tasks.get(p.entry.taskId!)!.status)],
+    };
+    for (const [dim, [rowKey, pieceKey]] of Object.entries(taskKeys)) {
+      const rows = await repo.facts({ workspaceId: ws, window: null, now: NOW, timeZone: zone, tasks: everything, groupBy: [dim as never] });
+      const expected = new Map<string, [number, number, number]>();
+      for (const p of lifetime) {
+        const [ms, billable, entries] = expected.get(pieceKey(p)) ?? [0, 0, 0];
+        expected.set(pieceKey(p), [ms + p.ms, billable + (p.entry.billable ? p.ms : 0), entries + 1]);
+      }
+      expect({ dim, groups: Object.fromEntries(rows.map((r) => [rowKey(r), [r.ms, r.billableMs, r.entries]])) }).toEqual({
+        dim,
+        groups: Object.fromEntries(expected),
+      });
+    }
     // scope, person and task filters
     const list = truth.location(truth.d.timeEntries.find((e) => e.taskId && !e.running)!)!.listId;
     const inList = await repo.facts({

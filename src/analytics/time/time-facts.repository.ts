@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { StatusCategory } from '../../common/status-category';
 import { Params, taskWhere } from '../tasks/task-query.repository';
+import { TaskFilter } from '../tasks/task-query.types';
 import { TimeDimension, TimeFactRow, TimeFactsQuery } from './time-facts.types';
 
 /**
@@ -16,7 +17,7 @@ import { TimeDimension, TimeFactRow, TimeFactsQuery } from './time-facts.types';
  * earlier than `from` minus the longest stopped entry, so a window never reads all history;
  * running timers (few, partial index) are read separately because they can be old. All history
  * grouped by where tasks are (task, list, folder, space, project, status) reads the per-task
- * totals the triggers keep instead of every entry (totalsSource).
+ * totals the triggers keep instead of every entry (fromTotals).
  */
 @Injectable()
 export class TimeFactsRepository {
@@ -107,13 +108,13 @@ export function timeFactsSql(q: TimeFactsQuery, p: Params): string {
     .map((d) => NAME_JOINS[d])
     .filter((x): x is { select: string; join: string } => !!x);
   const live = `e.workspace_id = ${ws} AND e.deleted_at IS NULL AND e.task_live`;
-  const totals = totalsSource(q, dims);
+  const totals = fromTotals(q, dims);
   // Every piece is a whole number of ms (ClickUp times and window bounds are ms): summing bigints is exact and cheap.
   const sums: Sums = totals
     ? { ms: 'coalesce(sum(piece_ms), 0)::bigint', billable: 'coalesce(sum(bill_ms), 0)::bigint', entries: 'sum(n)::int' }
     : { ms: 'coalesce(sum(piece_ms), 0)::bigint', billable: 'coalesce(sum(piece_ms) FILTER (WHERE billable), 0)::bigint', entries: 'count(*)::int' };
   const source = totals
-    ? `WITH pcs AS (${totalsPieces(q, totals, p, { ws, now, live, filters })}\n    )`
+    ? `WITH pcs AS (${totalsPieces(q, q.tasks!, p, { ws, now, live, filters })}\n    )`
     : entryPieces(q, p, { ws, now, live, filters, from, to, dims });
   const aggregated = q.countTasks
     ? taskCounted(groupCols, sums)
@@ -213,25 +214,20 @@ const TASK_LEVEL: ReadonlySet<TimeDimension> = new Set<TimeDimension>(['task', '
  * Whether a question can be answered from the per-task lifetime totals (task_time_totals, kept by
  * triggers) plus the running timers, instead of every entry: all history, no per-entry grouping
  * (person, day, tag, billable) or filter (person), and a task set whose rows say where each task
- * is. `taskSet`: the tasks come from the task filter (entries on tasks never synced cannot match
- * it either); `ids`: explicit task ids, grouped per task only (a task never synced still has its
- * totals, but not a place).
+ * is now (entries on tasks never synced cannot match a task set either).
  */
-function totalsSource(q: TimeFactsQuery, dims: TimeDimension[]): 'taskSet' | 'ids' | null {
-  if (q.window !== null || q.userIds || !dims.every((d) => TASK_LEVEL.has(d))) return null;
-  if (q.sets && !q.sets.every((set) => set.every((d) => TASK_LEVEL.has(d)))) return null;
-  if (q.tasks) return 'taskSet';
-  if (q.taskIds && !q.scope && dims.every((d) => d === 'task')) return 'ids';
-  return null;
+function fromTotals(q: TimeFactsQuery, dims: TimeDimension[]): boolean {
+  const taskLevel = (ds: TimeDimension[]) => ds.every((d) => TASK_LEVEL.has(d));
+  return q.window === null && !!q.tasks && !q.userIds && taskLevel(dims) && (q.sets ?? []).every(taskLevel);
 }
 
 /**
  * The `pcs` relation for all history from the maintained totals: one piece per task holding the
- * sums of its stopped entries (the same entries, clipped to nothing, that the entry path counts),
- * plus one piece per running timer counted up to now.
+ * sums of its stopped entries (the same entries, unclipped, that the entry path counts), plus
+ * one piece per running timer counted up to now.
  */
-function totalsPieces(q: TimeFactsQuery, source: 'taskSet' | 'ids', p: Params, x: SqlParts): string {
-  const { ws, now, live, filters } = x;
+function totalsPieces(q: TimeFactsQuery, tasks: TaskFilter, p: Params, x: SqlParts): string {
+  const { now, live, filters } = x;
   const place = (
     alias: string,
     list: string,
@@ -241,31 +237,18 @@ function totalsPieces(q: TimeFactsQuery, source: 'taskSet' | 'ids', p: Params, x
              CASE WHEN ${list} IS NULL THEN NULL WHEN ${folder} IS NOT NULL THEN 'folder' ELSE 'list' END AS project_kind,
              coalesce(${folder}, ${list}) AS project_id, t.status, t.status_category`;
   const runningMs = `(extract(epoch FROM (${now} - e.start_at)) * 1000)::bigint`;
-  if (source === 'taskSet') {
-    const tasks = taskWhere(q.tasks!, p);
-    // Where the task is now is where its entries' time belongs (the home columns follow the task).
-    const scope = q.scope ? ` AND t.${q.scope.kind}_id = ${p.add(q.scope.id)}` : '';
-    const ids = q.taskIds ? ` AND tt.task_id = ANY(${p.add(q.taskIds)}::text[])` : '';
-    return `
+  // Where the task is now is where its entries' time belongs (the home columns follow the task).
+  const scope = q.scope ? ` AND t.${q.scope.kind}_id = ${p.add(q.scope.id)}` : '';
+  const ids = q.taskIds ? ` AND tt.task_id = ANY(${p.add(q.taskIds)}::text[])` : '';
+  return `
       SELECT ${place('tt', 't.list_id', 't.folder_id', 't.space_id')},
              false AS running, tt.stopped_ms AS piece_ms, tt.billable_ms AS bill_ms, tt.entries AS n
-      FROM task_time_totals tt JOIN tasks t ON t.id = tt.task_id AND ${tasks}
+      FROM task_time_totals tt JOIN tasks t ON t.id = tt.task_id AND ${taskWhere(tasks, p)}
       WHERE tt.entries > 0${scope}${ids}
       UNION ALL
       SELECT ${place('e', 'e.home_list_id', 'e.home_folder_id', 'e.home_space_id')},
              true AS running, ${runningMs} AS piece_ms, CASE WHEN e.billable THEN ${runningMs} ELSE 0 END AS bill_ms, 1 AS n
-      FROM time_entries e JOIN tasks t ON t.id = e.task_id AND ${taskWhere(q.tasks!, p)}
-      WHERE ${live} AND e.running AND e.start_at < ${now}${filters}`;
-  }
-  // Explicit ids: a task is counted unless it is known to be deleted (as the entries' task_live says).
-  return `
-      SELECT tt.task_id, NULL::text AS status, NULL::text AS status_category,
-             false AS running, tt.stopped_ms AS piece_ms, tt.billable_ms AS bill_ms, tt.entries AS n
-      FROM task_time_totals tt LEFT JOIN tasks t ON t.id = tt.task_id
-      WHERE tt.task_id = ANY(${p.add(q.taskIds)}::text[]) AND tt.entries > 0 AND (t.id IS NULL OR (t.workspace_id = ${ws} AND t.deleted_at IS NULL))
-      UNION ALL
-      SELECT e.task_id, NULL::text, NULL::text, true, ${runningMs}, CASE WHEN e.billable THEN ${runningMs} ELSE 0 END, 1
-      FROM time_entries e
+      FROM time_entries e JOIN tasks t ON t.id = e.task_id AND ${taskWhere(tasks, p)}
       WHERE ${live} AND e.running AND e.start_at < ${now}${filters}`;
 }
 
