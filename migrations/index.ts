@@ -8,6 +8,7 @@ import { SyncRunOwner1795350000000 } from './1795350000000-sync-run-owner';
 import { ProjectRegistryTargets1795370000000 } from './1795370000000-project-registry-targets';
 import { ReadPaths1795380000000 } from './1795380000000-read-paths';
 import { TaskSetSpaceIndex1795390000000 } from './1795390000000-task-set-space-index';
+import { WorkloadExactShares1795400000000 } from './1795400000000-workload-exact-shares';
 
 // Every migration, in order. Imported explicitly (no globs) so the same list works under Jest,
 // in the compiled server and in the migration CLI. Never edit a committed migration: add one.
@@ -23,4 +24,5 @@ export const MIGRATIONS: Function[] = [
   ProjectRegistryTargets1795370000000,
   ReadPaths1795380000000,
   TaskSetSpaceIndex1795390000000,
+  WorkloadExactShares1795400000000,
 ];

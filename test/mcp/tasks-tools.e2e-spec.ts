@@ -422,7 +422,14 @@ describe.each(TEST_ENGINES)('tasks toolset on %s', (kind) => {
     for (const p of o.people) {
       const mine = open.filter((x) => x.assigneeIds.includes(p.id));
       expect([p.name, p.open_tasks]).toEqual([truth.memberName(p.id), mine.length]);
-      expect(p.open_estimate.ms).toBe(Math.round(mine.reduce((s, x) => s + (x.timeEstimate ?? 0) / x.assigneeIds.length, 0)));
+      // Split to the millisecond: everyone the floor, the first `estimate mod n` assignees by id one ms more.
+      const share = (x: (typeof mine)[number]) => {
+        const est = x.timeEstimate ?? 0;
+        const n = x.assigneeIds.length;
+        const rank = [...x.assigneeIds].sort((a, b) => a - b).indexOf(p.id);
+        return Math.floor(est / n) + (rank < est % n ? 1 : 0);
+      };
+      expect(p.open_estimate.ms).toBe(mine.reduce((s, x) => s + share(x), 0));
       expectBetween(
         `logged by ${p.name}`,
         p.time_logged.ms,
@@ -437,6 +444,7 @@ describe.each(TEST_ENGINES)('tasks toolset on %s', (kind) => {
     });
     expect(o.totals.open_tasks).toBe(open.length);
     expect(o.totals.open_estimate.ms).toBe(open.reduce((s, x) => s + (x.timeEstimate ?? 0), 0));
+    expect(o.people.reduce((s: number, p: Obj) => s + p.open_estimate.ms, 0) + o.unassigned.open_estimate.ms).toBe(o.totals.open_estimate.ms);
     expect(o.people.some((p: Obj) => p.time_logged.ms > 0)).toBe(true);
   });
 

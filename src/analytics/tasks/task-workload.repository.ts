@@ -37,24 +37,28 @@ export class TaskWorkloadRepository {
 
   /**
    * Open work per assignee for the tasks matching `f` (the caller asks for unfinished ones):
-   * task count and estimate split evenly among the task's assignees; `userId: null` is the
-   * unassigned tasks. get_workload's filter is answered from the trigger-kept counters; any
-   * other by one index-only pass over idx_tasks_open, tasks grouped by their assignee set (a
-   * few thousand distinct sets for 50,000 tasks) before the sets are spread over people.
+   * task count and estimate split evenly among the task's assignees to the millisecond (the
+   * first `estimate mod n` assignees by id get one ms more); `userId: null` is the unassigned
+   * tasks. get_workload's filter is answered from the trigger-kept counters; any other by one
+   * index-only pass over idx_tasks_open, tasks grouped by their assignee set and remainder (a few
+   * thousand groups for 50,000 tasks) before the groups are spread over people.
    */
   async openWork(f: TaskFilter): Promise<{ rows: OpenWorkRow[]; total: { openTasks: number; openEstimateMs: number } }> {
     if (fromCounters(f)) return this.openWorkFromCounters(f);
     const p = new Params();
     const raw: Record<string, unknown>[] = await this.ds.query(
       `WITH g AS (
-         SELECT t.assignee_ids, count(*) AS n, sum(t.time_estimate) AS est FROM tasks t WHERE ${taskWhere(f, p)} GROUP BY t.assignee_ids
+         SELECT t.assignee_ids, coalesce(t.time_estimate, 0) % greatest(cardinality(t.assignee_ids), 1) AS rem, count(*) AS n,
+                sum(coalesce(t.time_estimate, 0) / greatest(cardinality(t.assignee_ids), 1)) AS base, sum(t.time_estimate) AS est
+         FROM tasks t WHERE ${taskWhere(f, p)} GROUP BY 1, 2
        ), per AS (
-         SELECT u.user_id, cardinality(g.assignee_ids) AS k, sum(g.n) AS n, sum(g.est) AS est
-         FROM g CROSS JOIN LATERAL unnest(CASE WHEN cardinality(g.assignee_ids) = 0 THEN ARRAY[NULL::bigint] ELSE g.assignee_ids END) AS u(user_id)
-         GROUP BY u.user_id, cardinality(g.assignee_ids)
+         SELECT u.user_id, sum(g.n) AS n, sum(g.base + CASE WHEN u.ord <= g.rem THEN g.n ELSE 0 END) AS share
+         FROM g CROSS JOIN LATERAL unnest(
+           CASE WHEN cardinality(g.assignee_ids) = 0 THEN ARRAY[NULL::bigint] ELSE ARRAY(SELECT x FROM unnest(g.assignee_ids) x ORDER BY x) END
+         ) WITH ORDINALITY AS u(user_id, ord)
+         GROUP BY u.user_id
        )
-       SELECT per.user_id, m.username, m.email, sum(per.n)::int AS open_tasks,
-              coalesce(sum(per.est::numeric / greatest(per.k, 1)), 0) AS open_estimate_ms,
+       SELECT per.user_id, m.username, m.email, sum(per.n)::int AS open_tasks, coalesce(sum(per.share), 0) AS open_estimate_ms,
               (SELECT coalesce(sum(n), 0) FROM g)::int AS total_tasks, (SELECT coalesce(sum(est), 0) FROM g)::bigint AS total_estimate
        FROM per LEFT JOIN members m ON m.workspace_id = ${p.add(f.workspaceId)} AND m.user_id = per.user_id
        GROUP BY per.user_id, m.username, m.email`,
