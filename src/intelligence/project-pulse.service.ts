@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ReportContextService, ReportFrame } from '../analytics/reports/report-context.service';
-import { periodView, scopeView } from '../analytics/reports/report-schemas';
+import { periodView, scopeView, taskLine } from '../analytics/reports/report-schemas';
 import { fitReport, listAt } from '../analytics/reports/result-budget';
-import { TaskSetRepository, TaskSetRow } from '../analytics/reports/task-set.repository';
+import { TaskSetRepository } from '../analytics/reports/task-set.repository';
 import { TimeFactsRepository } from '../analytics/time/time-facts.repository';
 import { daysOverdue } from '../analytics/reports/formulas/risk';
 import { duration } from '../common/time/duration';
@@ -15,27 +15,6 @@ import { ProjectFactsRepository, StuckRow } from './project-facts.repository';
 
 const DAY_MS = 86_400_000;
 const SHOW = 10;
-const line = (
-  t:
-    | TaskSetRow
-    | {
-        id: string;
-        customId: string | null;
-        name: string;
-        status: string;
-        category: TaskSetRow['category'];
-        listName: string;
-        assignees: { name: string }[] | string[];
-      },
-) => ({
-  id: t.id,
-  custom_id: t.customId,
-  name: t.name,
-  status: t.status,
-  category: t.category,
-  list: t.listName,
-  assignees: (t.assignees as ({ name: string } | string)[]).map((a) => (typeof a === 'string' ? a : a.name)),
-});
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
@@ -76,13 +55,13 @@ export class ProjectPulseService {
       project: scopeView(f.scope),
       today: today.firstDay,
       yesterday: periodView(yesterday),
-      finished_yesterday: finished.slice(0, SHOW).map(line),
+      finished_yesterday: finished.slice(0, SHOW).map(taskLine),
       finished_yesterday_total: finished.length,
-      in_progress: active.map(line),
+      in_progress: active.map(taskLine),
       in_progress_total: activeTotal,
-      blocked: blocked.shown.map((x) => ({ ...line(x.t), reasons: x.reasons })),
+      blocked: blocked.shown.map((x) => ({ ...taskLine(x.t), reasons: x.reasons })),
       blocked_total: blocked.total,
-      due_today: due.slice(0, SHOW).map((t) => ({ ...line(t), due_date: iso(t.dueDate as number) })),
+      due_today: due.slice(0, SHOW).map((t) => ({ ...taskLine(t), due_date: iso(t.dueDate as number) })),
       due_today_total: due.length,
       // Rows come biggest first: a big team's standup names the top people and counts the rest.
       time_yesterday: time.slice(0, SHOW).map((r) => ({
@@ -150,13 +129,13 @@ export class ProjectPulseService {
       finished: {
         total: finished.length,
         highlights: highlights.map((t) => ({
-          ...line(t),
+          ...taskLine(t),
           estimate: t.timeEstimate ? duration(t.timeEstimate) : null,
           finished_at: iso(t.finishedAt as number),
         })),
       },
-      started: { total: started.length, basis: snapshot ? 'snapshot' : 'created', tasks: started.slice(0, 10).map(line) },
-      overdue: { total: overdueTotal, tasks: overdue.map((t) => ({ ...line(t), days_overdue: daysOverdue(t.dueDate as number, f.now) })) },
+      started: { total: started.length, basis: snapshot ? 'snapshot' : 'created', tasks: started.slice(0, 10).map(taskLine) },
+      overdue: { total: overdueTotal, tasks: overdue.map((t) => ({ ...taskLine(t), days_overdue: daysOverdue(t.dueDate as number, f.now) })) },
       time: duration(time.reduce((s, r) => s + r.ms, 0)),
       people: people.map((p) => ({ id: p.id, name: p.name, time: duration(p.ms), finished: p.finished })),
       top_contributors: people
@@ -190,7 +169,7 @@ export class ProjectPulseService {
       stale_days: a.stale_days,
       counts,
       tasks: s.shown.map(({ t, reasons }) => ({
-        ...line(t),
+        ...taskLine(t),
         reasons,
         waiting_on: t.waitingOn,
         days_since_update: Math.floor((f.now - t.dateUpdated) / DAY_MS),
@@ -248,7 +227,7 @@ export class ProjectPulseService {
       tasks: all.slice(0, a.limit).map((t) => {
         const late = (t.dueDate as number) < f.now;
         return {
-          ...line(t),
+          ...taskLine(t),
           reason: late ? ('overdue' as const) : ('due_soon' as const),
           due_date: iso(t.dueDate as number),
           overdue_by: late ? duration(f.now - (t.dueDate as number)) : null,

@@ -1,4 +1,5 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { TOOL_CONTRACT } from '../support/tool-contract';
 import { DateTime } from 'luxon';
 import { TimeFactsRepository } from '../../src/analytics/time/time-facts.repository';
 import { FixedClock } from '../../src/common/time/clock';
@@ -16,21 +17,7 @@ type Obj = Record<string, any>;
 /** Wednesday 4 November 2026, 17:00Z: the week after New York fell back (Sunday 1 Nov has 25 hours there). */
 const NOW = Date.parse('2026-11-04T17:00:00Z');
 const H = 3_600_000;
-const ANALYTICS_TOOLS = [
-  'get_space_project_time_report',
-  'get_folder_time_report',
-  'get_employee_time_report',
-  'get_weekly_timesheet',
-  'get_monthly_timesheet',
-  'get_timesheet',
-  'get_yesterday_report',
-  'get_progress_since',
-  'get_time_tracking_report',
-  'get_task_time_breakdown',
-  'get_estimation_accuracy',
-  'get_at_risk_tasks',
-  'get_untracked_tasks',
-];
+const ANALYTICS_TOOLS = TOOL_CONTRACT.analytics;
 const ZONES = ['Asia/Kolkata', 'America/New_York', 'UTC'];
 const CASES = TEST_ENGINES.flatMap((engine) => ZONES.map((zone) => [engine, zone] as const));
 

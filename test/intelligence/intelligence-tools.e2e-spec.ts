@@ -1,4 +1,5 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { TOOL_CONTRACT } from '../support/tool-contract';
 import { DateTime } from 'luxon';
 import { FixedClock } from '../../src/common/time/clock';
 import type { DumpTask, SandboxDump } from '../../src/sandbox/sandbox-dump.types';
@@ -18,20 +19,7 @@ const NOW = Date.parse('2026-11-25T06:30:00Z');
 const ZONE = 'Asia/Kolkata';
 const H = 3_600_000;
 const D = 24 * H;
-const INTELLIGENCE_TOOLS = [
-  'get_project_health_score',
-  'get_project_daily_standup',
-  'get_project_weekly_digest',
-  'get_project_blockers',
-  'get_project_at_risk',
-  'get_project_team_workload',
-  'get_project_time_tracking',
-  'get_workspace_folderless_lists',
-  'get_list_defined_statuses',
-  'get_project_statuses',
-  'get_project_completion_rate',
-  'get_project_velocity',
-];
+const INTELLIGENCE_TOOLS = TOOL_CONTRACT.intelligence;
 
 /** The health formula restated: components, score and grade from a task set at `now`. */
 function health(truth: TimeTruth, tasks: DumpTask[], now: number, stale = (t: DumpTask) => now - t.dateUpdated > 5 * D) {

@@ -1,60 +1,10 @@
 import { z } from 'zod';
+import { TOOL_CONTRACT } from '../support/tool-contract';
 import { ToolRegistrarService } from '../../src/mcp/core/tool-registrar.service';
 import { TOOLSETS } from '../../src/mcp/core/toolsets';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** Names per docs/tools.md for the toolsets this server implements so far. */
-const CONTRACT: Record<string, string[]> = {
-  workspace: [
-    'get_workspaces',
-    'get_spaces',
-    'get_space',
-    'get_folders',
-    'get_folder',
-    'get_lists',
-    'get_folderless_lists',
-    'get_list',
-    'get_workspace_members',
-    'invalidate_cache',
-  ],
-  tasks: [
-    'get_tasks',
-    'get_task',
-    'create_task',
-    'update_task',
-    'search_tasks',
-    'get_project_tasks',
-    'get_list_progress',
-    'get_workload',
-    'get_overdue_tasks',
-    'get_task_hierarchy',
-    'get_tasks_by_assignee',
-    'get_tasks_by_status',
-  ],
-  sync: ['get_sync_status', 'trigger_sync', 'resolve_assignees', 'log_time_entry', 'start_timer', 'stop_timer'],
-  projects: [
-    'discover_projects',
-    'add_project',
-    'list_projects',
-    'remove_project',
-    'refresh_projects',
-    'get_project_status',
-    'get_all_projects_status',
-  ],
-  mapping: [
-    'map_project',
-    'unmap_project',
-    'list_mappings',
-    'get_mapping',
-    'discover_space',
-    'discover_folder',
-    'cache_status',
-    'clear_cache',
-    'refresh_mapping',
-    'export_mappings',
-    'import_mappings',
-  ],
-};
 
 describe('tool registry', () => {
   let t: TestApp;
@@ -69,7 +19,7 @@ describe('tool registry', () => {
   it('has every contracted tool of the implemented toolsets, each in the right toolset, names unique', () => {
     const names = tools.map((x) => x.name);
     expect(new Set(names).size).toBe(names.length);
-    for (const [toolset, expected] of Object.entries(CONTRACT)) {
+    for (const [toolset, expected] of Object.entries(TOOL_CONTRACT)) {
       expect(
         tools
           .filter((x) => x.toolset === toolset)

@@ -1,4 +1,5 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { TOOL_CONTRACT } from '../support/tool-contract';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { addDays, localDate, startOfLocalDay } from '../../src/common/time/zoned-date';
@@ -12,20 +13,7 @@ import { sortIds, TaskTruth } from './task-truth';
 
 type Obj = Record<string, any>;
 
-const TASK_TOOLS = [
-  'get_tasks',
-  'get_task',
-  'create_task',
-  'update_task',
-  'search_tasks',
-  'get_project_tasks',
-  'get_list_progress',
-  'get_workload',
-  'get_overdue_tasks',
-  'get_task_hierarchy',
-  'get_tasks_by_assignee',
-  'get_tasks_by_status',
-];
+const TASK_TOOLS = TOOL_CONTRACT.tasks;
 /** Not UTC, so day boundaries and due dates really go through the report time zone. */
 const TZ = 'Europe/Berlin';
 const DAY = 86_400_000;

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { TOOL_CONTRACT } from '../support/tool-contract';
 import * as path from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Progress } from '@modelcontextprotocol/sdk/types.js';
@@ -14,28 +15,8 @@ import { Kind, ProjectTruth } from './project-truth';
 
 type Obj = Record<string, any>;
 
-const PROJECTS = [
-  'discover_projects',
-  'add_project',
-  'list_projects',
-  'remove_project',
-  'refresh_projects',
-  'get_project_status',
-  'get_all_projects_status',
-];
-const MAPPING = [
-  'map_project',
-  'unmap_project',
-  'list_mappings',
-  'get_mapping',
-  'discover_space',
-  'discover_folder',
-  'cache_status',
-  'clear_cache',
-  'refresh_mapping',
-  'export_mappings',
-  'import_mappings',
-];
+const PROJECTS = TOOL_CONTRACT.projects;
+const MAPPING = TOOL_CONTRACT.mapping;
 /** Not UTC, so weeks really go through the report time zone. */
 const TZ = 'Europe/Berlin';
 const FIXTURE = path.resolve(__dirname, '../fixtures/projects/project_map.json');

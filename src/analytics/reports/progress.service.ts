@@ -4,7 +4,7 @@ import { localDate, startOfLocalDay } from '../../common/time/zoned-date';
 import { parseDateBound } from '../tasks/task-inputs';
 import { ScopeArgValues } from './report-args';
 import { ReportContextService } from './report-context.service';
-import { scopeView } from './report-schemas';
+import { scopeView, taskLine } from './report-schemas';
 import { fitReport, listAt } from './result-budget';
 import { TaskSetRepository } from './task-set.repository';
 import { ProgressSince } from './task-time.schemas';
@@ -55,13 +55,7 @@ export class ProgressService {
         main_tasks: finished.filter((t) => !t.parentId).length,
         subtasks: finished.filter((t) => t.parentId).length,
         tasks: finished.slice(0, a.limit).map((t) => ({
-          id: t.id,
-          custom_id: t.customId,
-          name: t.name,
-          status: t.status,
-          category: t.category,
-          list: t.listName,
-          assignees: t.assignees.map((x) => x.name),
+          ...taskLine(t),
           finished_at: new Date(t.finishedAt as number).toISOString(),
           subtask: !!t.parentId,
         })),

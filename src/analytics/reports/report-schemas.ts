@@ -44,6 +44,28 @@ export const taskRefOut = z.object({ id: z.string(), custom_id: z.string().nulla
 /** A task in a report list: reference, status, category, home list and assignees. */
 export const taskLineOut = taskRefOut.extend({ status: z.string(), category: categoryOut, list: z.string(), assignees: z.array(z.string()) });
 
+/** What a task line is made from: a task-set row, or a row whose assignees are already names. */
+export interface TaskLineSource {
+  id: string;
+  customId: string | null;
+  name: string;
+  status: string;
+  category: z.infer<typeof categoryOut>;
+  listName: string;
+  assignees: readonly ({ name: string } | string)[];
+}
+
+/** The task line every report lists tasks with (taskLineOut). */
+export const taskLine = (t: TaskLineSource): z.infer<typeof taskLineOut> => ({
+  id: t.id,
+  custom_id: t.customId,
+  name: t.name,
+  status: t.status,
+  category: t.category,
+  list: t.listName,
+  assignees: t.assignees.map((a) => (typeof a === 'string' ? a : a.name)),
+});
+
 export const periodView = (p: Period): PeriodOut => ({
   key: p.key,
   label: p.label,

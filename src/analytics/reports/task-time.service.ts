@@ -10,7 +10,7 @@ import { percent } from './formulas/numbers';
 import { daysOverdue, riskReasons } from './formulas/risk';
 import { PeriodArgValues, ScopeArgValues } from './report-args';
 import { ReportContextService, ReportFrame } from './report-context.service';
-import { periodView, scopeView } from './report-schemas';
+import { periodView, scopeView, taskLine } from './report-schemas';
 import { fitReport, listAt } from './result-budget';
 import { TaskRankRepository } from './task-rank.repository';
 import { TaskSetRepository, TaskSetRow } from './task-set.repository';
@@ -288,13 +288,7 @@ export class TaskTimeService {
         .map(({ t: b, ms, reasons }) => {
           const t = details.get(b.id) as TaskSetRow;
           return {
-            id: t.id,
-            custom_id: t.customId,
-            name: t.name,
-            status: t.status,
-            category: t.category,
-            list: t.listName,
-            assignees: t.assignees.map((x) => x.name),
+            ...taskLine(t),
             reasons,
             due_date: iso(t.dueDate),
             days_overdue: t.dueDate !== null && t.dueDate < f.now ? daysOverdue(t.dueDate, f.now) : null,
@@ -322,13 +316,7 @@ export class TaskTimeService {
       status: a.status,
       total: untracked.total,
       tasks: shown.map((t) => ({
-        id: t.id,
-        custom_id: t.customId,
-        name: t.name,
-        status: t.status,
-        category: t.category,
-        list: t.listName,
-        assignees: t.assignees.map((x) => x.name),
+        ...taskLine(t),
         due_date: iso(t.dueDate),
         date_updated: iso(t.dateUpdated) as string,
       })),

@@ -64,16 +64,7 @@ export class TaskWorkloadRepository {
        GROUP BY per.user_id, m.username, m.email`,
       p.values,
     );
-    return {
-      rows: raw.map((r) => ({
-        userId: numOrNull(r.user_id),
-        name: r.username as string | null,
-        email: r.email as string | null,
-        openTasks: num(r.open_tasks),
-        openEstimateMs: num(r.open_estimate_ms),
-      })),
-      total: { openTasks: raw.length ? num(raw[0].total_tasks) : 0, openEstimateMs: raw.length ? num(raw[0].total_estimate) : 0 },
-    };
+    return openWorkOf(raw);
   }
 
   /**
@@ -104,15 +95,20 @@ export class TaskWorkloadRepository {
        FROM per LEFT JOIN members m ON m.workspace_id = ${ws} AND m.user_id = per.user_id`,
       p.values,
     );
-    return {
-      rows: raw.map((r) => ({
-        userId: numOrNull(r.user_id),
-        name: r.username as string | null,
-        email: r.email as string | null,
-        openTasks: num(r.open_tasks),
-        openEstimateMs: num(r.open_estimate_ms),
-      })),
-      total: { openTasks: raw.length ? num(raw[0].total_tasks) : 0, openEstimateMs: raw.length ? Math.round(num(raw[0].total_estimate)) : 0 },
-    };
+    return openWorkOf(raw);
   }
+}
+
+/** Rows of either open-work query: one per person (null: unassigned), each row also carrying the set's totals. */
+function openWorkOf(raw: Record<string, unknown>[]): { rows: OpenWorkRow[]; total: { openTasks: number; openEstimateMs: number } } {
+  return {
+    rows: raw.map((r) => ({
+      userId: numOrNull(r.user_id),
+      name: r.username as string | null,
+      email: r.email as string | null,
+      openTasks: num(r.open_tasks),
+      openEstimateMs: num(r.open_estimate_ms),
+    })),
+    total: { openTasks: raw.length ? num(raw[0].total_tasks) : 0, openEstimateMs: raw.length ? num(raw[0].total_estimate) : 0 },
+  };
 }

@@ -17,6 +17,11 @@ export function pageOf<T>(all: T[], offset: number, limit: number, narrow: strin
   return { items, total: all.length, truncated, offset, hint: truncated ? moreHint(offset, items.length, all.length, narrow) : null };
 }
 
+/** A page's fields as a tool answer states them (the items go under the answer's own name). */
+export function pageMeta<T>(page: Page<T>): Omit<Page<T>, 'items'> {
+  return { total: page.total, truncated: page.truncated, offset: page.offset, hint: page.hint };
+}
+
 /** "Showing 1–20 of 250: pass offset 20 for the next ones, or narrow with `query`." */
 export function moreHint(offset: number, shown: number, total: number, narrow: string): string {
   const range = shown ? `${offset + 1}–${offset + shown}` : 'none';

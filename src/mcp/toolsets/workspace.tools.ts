@@ -4,7 +4,7 @@ import { HierarchyService, StatusView } from '../../mapping/hierarchy.service';
 import { SyncRunnerService } from '../../sync/sync-runner.service';
 import { READ, REFRESH } from '../core/annotations';
 import { limitField, metaShape, nameOrId, offsetField } from '../core/common-schemas';
-import { pageOf } from '../../common/paging/page';
+import { pageMeta, pageOf } from '../../common/paging/page';
 import { AnyToolDefinition, defineTool, Toolset } from '../core/tool-definition';
 import { DomainError } from '../../common/errors/domain-error';
 import { ToolMetaService } from '../core/tool-meta.service';
@@ -219,10 +219,7 @@ export class WorkspaceTools implements Toolset {
           return {
             ...(await this.meta.meta()),
             space: { id: s.id, name: s.name },
-            total: page.total,
-            truncated: page.truncated,
-            offset: page.offset,
-            hint: page.hint,
+            ...pageMeta(page),
             folders: page.items.map((f) => {
               const mine = lists.filter((l) => l.folderId === f.id);
               return {
@@ -284,10 +281,7 @@ export class WorkspaceTools implements Toolset {
             space: f.spaceName,
             archived: f.archived,
             override_statuses: f.overrideStatuses,
-            total: page.total,
-            truncated: page.truncated,
-            offset: page.offset,
-            hint: page.hint,
+            ...pageMeta(page),
             lists: page.items.map((l) => this.listView(l)),
           };
         },
@@ -322,10 +316,7 @@ export class WorkspaceTools implements Toolset {
           return {
             ...(await this.meta.meta()),
             folder: { id: f.id, name: f.name },
-            total: page.total,
-            truncated: page.truncated,
-            offset: page.offset,
-            hint: page.hint,
+            ...pageMeta(page),
             lists: page.items.map((l) => this.listView(l)),
           };
         },
@@ -363,10 +354,7 @@ export class WorkspaceTools implements Toolset {
           return {
             ...(await this.meta.meta()),
             space: { id: s.id, name: s.name },
-            total: page.total,
-            truncated: page.truncated,
-            offset: page.offset,
-            hint: page.hint,
+            ...pageMeta(page),
             lists: page.items.map((l) => this.listView(l)),
           };
         },
@@ -431,10 +419,7 @@ export class WorkspaceTools implements Toolset {
           const page = pageOf(all, a.offset, a.limit, 'pass `query` (part of a name or email)');
           return {
             ...(await this.meta.meta()),
-            total: page.total,
-            truncated: page.truncated,
-            offset: page.offset,
-            hint: page.hint,
+            ...pageMeta(page),
             members: page.items.map((m) => ({ id: m.id, name: m.username, email: m.email, role: m.roleKey, status: m.status })),
           };
         },
