@@ -11,7 +11,9 @@
  *   --calls N            reads per session (default 20)
  *   --transports a,b     http,sse (default both)
  *   --no-refresh         without the concurrent invalidate_cache calls
+ *   --cpu-prof DIR       write a V8 CPU profile of the server to DIR (open it in Chrome DevTools)
  */
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { DEFAULT_BENCH_DB, ensureSyncedDatabase, serverBackendPids } from './support/bench-database';
@@ -32,8 +34,11 @@ interface LoadResult {
   wallMs: number;
   callsPerSecond: number;
   refreshes: number;
-  /** CPU of the server process and its database backends per call (independent of other load on the machine). */
-  cpuPerCallMs: { server: number; database: number };
+  /**
+   * CPU per call of the server process, its database backends and this benchmark's own 50 MCP
+   * clients (which share the machine's cores with the server here; in use they would not).
+   */
+  cpuPerCallMs: { server: number; database: number; clients: number };
   loadBefore: string;
   loadAfter: string;
 }
@@ -75,6 +80,7 @@ async function runLoad(
       })()
     : Promise.resolve();
   await cpu.begin();
+  const clientCpu0 = process.cpuUsage();
   const t0 = Date.now();
   await Promise.all(
     clients.map(async (client, s) => {
@@ -91,6 +97,7 @@ async function runLoad(
     }),
   );
   const wallMs = Date.now() - t0;
+  const clientCpu = process.cpuUsage(clientCpu0);
   const used = await cpu.end();
   running = false;
   await refresher;
@@ -110,6 +117,7 @@ async function runLoad(
     cpuPerCallMs: {
       server: Math.round((used.serverMs / latencies.length) * 10) / 10,
       database: Math.round((used.databaseMs / latencies.length) * 10) / 10,
+      clients: Math.round(((clientCpu.user + clientCpu.system) / 1000 / latencies.length) * 10) / 10,
     },
     loadBefore,
     loadAfter: loadAverages(),
@@ -124,6 +132,7 @@ async function main(): Promise<void> {
       calls: { type: 'string', default: '20' },
       transports: { type: 'string', default: 'http,sse' },
       'no-refresh': { type: 'boolean', default: false },
+      'cpu-prof': { type: 'string' },
     },
   });
   const dbUrl = await ensureSyncedDatabase(values.db!);
@@ -131,7 +140,16 @@ async function main(): Promise<void> {
   const sessions = Number(values.sessions);
   // All sessions come from one address without a token: the per-client session cap (16 by
   // default, a defence against one client hoarding sessions) is raised to let 50 + 1 in.
-  const server = await startServer({ DATABASE_URL: dbUrl }, { CLICKUP_MAX_RETRIES: '0', MCP_MAX_SESSIONS_PER_CLIENT: String(sessions + 10) });
+  const profile = values['cpu-prof'];
+  const server = await startServer(
+    { DATABASE_URL: dbUrl },
+    {
+      CLICKUP_MAX_RETRIES: '0',
+      MCP_MAX_SESSIONS_PER_CLIENT: String(sessions + 10),
+      ...(profile ? { BENCH_CPU_PROFILE_DIR: path.resolve(profile) } : {}),
+    },
+    profile ? ['--require', path.join(__dirname, 'support', 'cpu-profile-hook.js')] : [],
+  );
   process.stderr.write(`server ready in ${server.readyMs.toFixed(0)} ms; load ${loadAverages()}\n`);
   const results: LoadResult[] = [];
   try {
@@ -147,7 +165,7 @@ async function main(): Promise<void> {
       process.stdout.write(
         `${transport}: ${r.sessions} sessions × ${r.callsPerSession} reads = ${l.n} calls in ${(r.wallMs / 1000).toFixed(1)} s (${r.callsPerSecond} calls/s); ` +
           `p50 ${l.p50} ms, p95 ${l.p95} ms, max ${l.max} ms; errors ${r.errors}; connect p95 ${r.connectMs.p95} ms; ` +
-          `CPU per call ${r.cpuPerCallMs.server} ms server + ${r.cpuPerCallMs.database} ms database; ` +
+          `CPU per call ${r.cpuPerCallMs.server} ms server + ${r.cpuPerCallMs.database} ms database (+ ${r.cpuPerCallMs.clients} ms in the benchmark's clients); ` +
           `${r.refreshes} hierarchy refreshes during the run; load ${r.loadBefore} → ${r.loadAfter}\n`,
       );
       for (const e of r.errorSamples) process.stdout.write(`  error: ${e}\n`);

@@ -81,6 +81,22 @@ export interface ListCountRow {
   n: number;
 }
 
+/** Live tasks per list, status category and archived flag ($1 workspace, $2 lists or null for all). */
+const COUNTS_BY_LIST = `SELECT list_id, status_category, archived, sum(n)::int AS n FROM task_counts
+  WHERE workspace_id = $1 AND NOT deleted AND ($2::text[] IS NULL OR list_id = ANY($2::text[]))
+  GROUP BY list_id, status_category, archived HAVING sum(n) > 0`;
+const COUNTS_JSON = `coalesce(json_agg(json_build_array(c.list_id, c.status_category, c.archived, c.n)), '[]')::text`;
+
+/** The rows of HierarchyQueryRepository.listCountsText and listCountsIfChanged. */
+export function parseListCounts(text: string): ListCountRow[] {
+  return (JSON.parse(text) as [string, StatusCategory, boolean, number][]).map(([listId, category, archived, n]) => ({
+    listId,
+    category,
+    archived,
+    n,
+  }));
+}
+
 /**
  * Reads of the synced hierarchy. The structure (a few hundred rows) is read whole by
  * HierarchyService's snapshot; task counts come from the trigger-kept task_counts table, never
@@ -142,19 +158,39 @@ export class HierarchyQueryRepository {
   }
 
   /** Live tasks per list, category and archived flag (all lists of the workspace, or these). */
-  async listCounts(workspaceId: string, listIds?: string[]): Promise<ListCountRow[]> {
-    const rows: Record<string, unknown>[] = await this.ds.query(
-      `SELECT list_id, status_category, archived, sum(n)::int AS n FROM task_counts
-       WHERE workspace_id = $1 AND NOT deleted AND ($2::text[] IS NULL OR list_id = ANY($2::text[]))
-       GROUP BY list_id, status_category, archived HAVING sum(n) > 0`,
-      [workspaceId, listIds ?? null],
+  /**
+   * Live task counts per list, status category and archived flag, as one JSON text
+   * `[[list_id, category, archived, n], …]` (read with parseListCounts): parsed natively in one
+   * go, not as 2,239 driver rows (6 ms of CPU per call on `large`). For a few lists only.
+   */
+  async listCountsText(workspaceId: string, listIds: string[]): Promise<string> {
+    const [row]: { counts: string }[] = await this.ds.query(`SELECT ${COUNTS_JSON} AS counts FROM (${COUNTS_BY_LIST}) c`, [workspaceId, listIds]);
+    return row.counts;
+  }
+
+  /**
+   * The whole workspace's counts (as listCountsText) with their version, the counts only when
+   * the version differs from `known`: aggregating them costs 6–10 ms of database CPU on
+   * `large`, the version 2 ms. The version is the count, sum and hash sum of the task_counts
+   * rows' xmin (the id of the transaction that wrote each row version): every committed change
+   * to a counter row replaces its xmin with the writer's, a deletion drops one, so the version
+   * moves with any change another process may have committed too — yet readers and writers
+   * share no lock (a counter row bumped by the triggers would serialize every writer, and
+   * deadlock a writer holding task rows against one holding the counter). Unchanged versions
+   * that are not the same data would need rows whose xmins add up and hash-add up to the
+   * same values: not a case to plan for. Read before the counts in one statement, so counts
+   * are never older than their version.
+   */
+  async listCountsIfChanged(workspaceId: string, known: string | null): Promise<{ version: string; counts: string | null }> {
+    const [row]: { version: string; counts: string | null }[] = await this.ds.query(
+      `WITH v AS (
+         SELECT count(*) || ':' || coalesce(sum(x), 0) || ':' || coalesce(sum(hashint8(x)), 0) AS version
+         FROM (SELECT xmin::text::bigint AS x FROM task_counts WHERE workspace_id = $1) r
+       )
+       SELECT v.version, CASE WHEN v.version IS DISTINCT FROM $3 THEN (SELECT ${COUNTS_JSON} FROM (${COUNTS_BY_LIST}) c) END AS counts FROM v`,
+      [workspaceId, null, known],
     );
-    return rows.map((r) => ({
-      listId: r.list_id as string,
-      category: r.status_category as StatusCategory,
-      archived: Boolean(r.archived),
-      n: Number(r.n),
-    }));
+    return row;
   }
 
   /** When the newest sync run ended: the hierarchy snapshot reloads when this moves (runs of other processes too). */

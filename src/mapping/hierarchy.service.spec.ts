@@ -1,7 +1,7 @@
 import { AppConfig } from '../config/app-config';
 import { SyncRunEntity } from '../database/entities';
 import { RunFinishedListener, SyncRunnerService } from '../sync/sync-runner.service';
-import { HierarchyQueryRepository, ListBase, ListCountRow, SpaceBase } from './hierarchy-query.repository';
+import { HierarchyQueryRepository, ListBase, SpaceBase } from './hierarchy-query.repository';
 import { HierarchyService } from './hierarchy.service';
 import { CacheRegistry } from '../common/cache/cache-registry';
 import { ProjectRegistryRepository } from './project-registry.repository';
@@ -54,8 +54,18 @@ class FakeRepo {
   async allMembers() {
     return [{ workspaceId: 'w', id: 7, username: 'ana', email: 'ana@x.io', role: 3, roleKey: 'member', status: 'active' }];
   }
-  async listCounts(): Promise<ListCountRow[]> {
-    return [{ listId: 'l1', category: 'active', archived: false, n: 3 }];
+  counts = '[["l1", "active", false, 3]]';
+  /** Version checks, and full reads of the counts among them. */
+  countChecks = 0;
+  countReads = 0;
+  async listCountsText(): Promise<string> {
+    return this.counts;
+  }
+  async listCountsIfChanged(_ws: string, known: string | null) {
+    this.countChecks++;
+    if (known === this.counts) return { version: this.counts, counts: null };
+    this.countReads++;
+    return { version: this.counts, counts: this.counts };
   }
   async lastRunFinishedAt() {
     return this.finishedAt;
@@ -144,5 +154,31 @@ describe('HierarchyService snapshot', () => {
     const [space] = await svc.spaces('w', false);
     expect([space.listCount, space.taskCount, space.folderCount]).toEqual([1, 3, 0]);
     expect((await svc.lists('w', { listId: 'l1' }, true, false))[0].byCategory).toEqual({ active: 3 });
+  });
+
+  it('checks the counts version on every listing; reads and counts again only when it or the snapshot moved', async () => {
+    const { repo, svc, finish } = setup();
+    await svc.onApplicationBootstrap();
+    const a = await svc.countedNow('w', false);
+    const b = await svc.countedNow('w', false);
+    expect(b).toBe(a);
+    // The version is checked on every listing, never skipped; the counts are read once.
+    expect([repo.countChecks, repo.countReads]).toEqual([3, 1]);
+    // Frozen: a caller sorting in place would corrupt every later answer.
+    expect(() => (a.lists as unknown[]).push({})).toThrow(TypeError);
+    // A write lands (any process): the next listing counts it.
+    repo.counts = '[["l1", "active", false, 3], ["l1", "done", false, 2]]';
+    const c = await svc.countedNow('w', false);
+    expect(c).not.toBe(a);
+    expect(c.spaces[0].taskCount).toBe(5);
+    expect(c.lists[0].byCategory).toEqual({ active: 3, done: 2 });
+    // Archived tasks are counted only when asked for: a separate result.
+    repo.counts = '[["l1", "active", false, 3], ["l1", "done", true, 4]]';
+    expect((await svc.countedNow('w', false)).spaces[0].taskCount).toBe(3);
+    expect((await svc.countedNow('w', true)).spaces[0].taskCount).toBe(7);
+    // Same counts, new snapshot (a renamed space): counted again from the new structure.
+    repo.spaceName = 'Renamed';
+    await finish();
+    expect((await svc.countedNow('w', false)).spaces[0].name).toBe('Renamed');
   });
 });

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { TaskWorkloadRepository } from '../../src/analytics/tasks/task-workload.repository';
+import { HierarchyQueryRepository, parseListCounts } from '../../src/mapping/hierarchy-query.repository';
 import { createTestDatabase, TEST_ENGINES, TestDatabase } from '../support/test-database';
 
 /**
@@ -220,6 +221,73 @@ describe.each(TEST_ENGINES)('read counters on %s', (kind) => {
     expect(await taskCountsDiff(ds)).toEqual([]);
     const [{ n }] = await ds.query(`SELECT sum(n)::int AS n FROM task_counts WHERE workspace_id = 'w2'`);
     expect(n).toBe(800);
+  });
+
+  it('the counts version moves with every committed change to the counts, from any connection, and only then', async () => {
+    const repo = new HierarchyQueryRepository(ds);
+    const truth = async () =>
+      (
+        (await ds.query(`SELECT list_id, status_category, archived, count(*)::int AS n FROM tasks WHERE workspace_id = 'w3' AND deleted_at IS NULL
+                        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`)) as { list_id: string; status_category: string; archived: boolean; n: number }[]
+      ).map((r) => [r.list_id, r.status_category, r.archived, r.n]);
+    const sorted = (text: string | null) =>
+      parseListCounts(text!)
+        .map((r) => [r.listId, r.category, r.archived, r.n])
+        .sort((a, b) => String(a).localeCompare(String(b)));
+    const check = async (known: string | null) => repo.listCountsIfChanged('w3', known);
+
+    const empty = await check(null);
+    expect(parseListCounts(empty.counts!)).toEqual([]);
+    await ds.query(`INSERT INTO tasks (id, workspace_id, name, status, status_type, status_category, list_id, space_id, archived, date_created, date_updated, synced_at)
+                    SELECT 'v' || i, 'w3', 'v' || i, 'open', 'open', 'not_started', 'vl' || (i % 3), 's1', i % 4 = 0, now(), now(), now() FROM generate_series(1, 40) i`);
+    const v1 = await check(empty.version);
+    expect(v1.version).not.toBe(empty.version);
+    expect(sorted(v1.counts)).toEqual(await truth());
+    // Unchanged: the same version, and no counts sent.
+    expect(await check(v1.version)).toEqual({ version: v1.version, counts: null });
+    // Another workspace's writes leave this version alone.
+    await insertTasks(ds, [{ id: 'other-ws', list: 'l1', status: 'to do', cat: 'not_started' }]);
+    expect((await check(v1.version)).counts).toBeNull();
+    // A rolled-back change leaves it too.
+    await ds
+      .transaction(async (em) => {
+        await em.query(`UPDATE tasks SET status_category = 'done' WHERE workspace_id = 'w3'`);
+        await em.query(`SELECT 1/0`);
+      })
+      .catch(() => undefined);
+    expect((await check(v1.version)).counts).toBeNull();
+    // One task changing status, moving, archived, deleted: each moves the version, counts exact.
+    let known = v1.version;
+    for (const change of [
+      `UPDATE tasks SET status = 'doing', status_category = 'active' WHERE id = 'v5'`,
+      `UPDATE tasks SET list_id = 'vl9' WHERE id = 'v6'`,
+      `UPDATE tasks SET archived = true WHERE id = 'v7'`,
+      `UPDATE tasks SET deleted_at = now() WHERE id = 'v9'`,
+      `DELETE FROM tasks WHERE id = 'v10'`,
+    ]) {
+      await ds.query(change);
+      const r = await check(known);
+      expect(r.version).not.toBe(known);
+      expect(sorted(r.counts)).toEqual(await truth());
+      known = r.version;
+    }
+    // Two writers committing between two reads, the later transaction first (PGlite has one connection: no such case).
+    if (kind === 'pglite') return;
+    const [a, b] = [ds.createQueryRunner(), ds.createQueryRunner()];
+    try {
+      await a.startTransaction();
+      await a.query(`UPDATE tasks SET status_category = 'active' WHERE id = 'v11'`);
+      await b.startTransaction();
+      await b.query(`UPDATE tasks SET status_category = 'active' WHERE id = 'v12'`);
+      await b.commitTransaction();
+      await a.commitTransaction();
+    } finally {
+      await a.release();
+      await b.release();
+    }
+    const r = await check(known);
+    expect(r.version).not.toBe(known);
+    expect(sorted(r.counts)).toEqual(await truth());
   });
 
   it('has the trigram index for keyword search', async () => {

@@ -326,6 +326,52 @@ describe.each(TEST_ENGINES)('tasks toolset on %s', (kind) => {
     expect((await call('search_tasks', { query: `${word} zzqqxx` })).total).toBe(0);
   });
 
+  it('search_tasks: the exact ranked order, pages and total, for one word and for two words in any order', async () => {
+    const names = d.tasks.flatMap((x) => x.name.toLowerCase().split(/[^a-z]+/)).filter((w) => w.length >= 4);
+    const freq = new Map<string, number>();
+    for (const w of names) freq.set(w, (freq.get(w) ?? 0) + 1);
+    const top = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+    const w1 = top(freq);
+    // The word most often next to it in names: the two words reversed hit ranks 1 and 3, not only 0 and 2.
+    const beside = new Map<string, number>();
+    for (const x of d.tasks) {
+      const ws = x.name.toLowerCase().split(/[^a-z]+/);
+      if (ws.includes(w1)) for (const w of new Set(ws)) if (w.length >= 4 && w !== w1) beside.set(w, (beside.get(w) ?? 0) + 1);
+    }
+    const w2 = top(beside);
+    // Independently: the rank of a hit (phrase in the name, every word there, phrase in the
+    // description, every word there, else spread over both), then newest, then id.
+    const ranked = (query: string) => {
+      const words = [...new Set(query.split(' '))];
+      const has = (text: string, ws: string[]) => ws.every((w) => text.includes(w));
+      const hits = d.tasks
+        .filter((x) => !truth.archivedBelow(x, 'workspace'))
+        .map((x) => {
+          const name = x.name.toLowerCase();
+          const desc = `${x.textContent ?? ''} ${x.description ?? ''}`.toLowerCase();
+          if (!has(`${name} ${desc}`, words)) return null;
+          const rank = name.includes(query) ? 0 : has(name, words) ? 1 : desc.includes(query) ? 2 : has(desc, words) ? 3 : 4;
+          return { id: x.id, rank, updated: x.dateUpdated };
+        })
+        .filter((h): h is { id: string; rank: number; updated: number } => h !== null);
+      return hits.sort((a, b) => a.rank - b.rank || b.updated - a.updated || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((h) => h.id);
+    };
+    for (const query of [w1, `${w2} ${w1}`]) {
+      const expected = ranked(query);
+      expect(expected.length).toBeGreaterThan(1);
+      const size = expected.length > 6 ? 3 : 1;
+      const pages: string[] = [];
+      for (let offset = 0; offset < expected.length; offset += size) {
+        const o = await call('search_tasks', { query, limit: size, offset });
+        expect({ query, offset, total: o.total }).toEqual({ query, offset, total: expected.length });
+        pages.push(...o.results.map((r: Obj) => r.id));
+      }
+      expect({ query, ids: pages }).toEqual({ query, ids: expected });
+    }
+    // Past the end: no rows, the total still exact.
+    expect((await call('search_tasks', { query: w1, offset: 100_000 })).total).toBe(ranked(w1).length);
+  });
+
   it('get_project_tasks: a folder by name; ambiguous and unknown names list candidates', async () => {
     const folder = d.folders
       .filter((f) => !f.archived)

@@ -203,9 +203,17 @@ function entryPieces(q: TimeFactsQuery, p: Params, x: SqlParts & { from: string;
       FROM src ${taskJoin}
       WHERE least(src.end_at, ${to}) > greatest(src.start_at, ${from})
     )${pieces}${tagged}, pcs AS (
-      SELECT x.*, (extract(epoch FROM (x.pf - x.ps)) * 1000)::bigint AS piece_ms FROM ${grouped} x WHERE x.pf > x.ps
+      SELECT x.*, ${PIECE_MS} AS piece_ms FROM ${grouped} x WHERE x.pf > x.ps
     )`;
 }
+
+/**
+ * A piece's length in ms. date_part gives double precision where extract gives numeric, whose
+ * arithmetic was a quarter of a 30-day workspace aggregate (60 → 45 ms over 32,663 entries).
+ * Exact: every bound is a whole millisecond (ClickUp's instants, Luxon's day bounds, the
+ * clock's now), and a double holds any such length, × 1000, to well under half a millisecond.
+ */
+const PIECE_MS = `round(date_part('epoch', x.pf - x.ps) * 1000)::bigint`;
 
 /** Dimensions a task's maintained lifetime totals can be grouped by (where the task is, and its status). */
 const TASK_LEVEL: ReadonlySet<TimeDimension> = new Set<TimeDimension>(['task', 'list', 'folder', 'space', 'project', 'status']);

@@ -58,8 +58,23 @@ export function acceptLenientToolArguments(server: McpServer): McpServer {
   const install = inner.setRequestHandler.bind(inner) as (schema: unknown, handler: unknown) => void;
   inner.setRequestHandler = ((schema: RequestSchema, handler: unknown) => {
     if (schema === (CallToolRequestSchema as unknown)) return install(LenientCallToolRequestSchema, handler);
-    const params = schema.shape?.params;
-    return install(params ? withReadableParams(schema, params) : schema, handler);
+    return install(readableSchema(schema), handler);
   }) as unknown as typeof inner.setRequestHandler;
   return server;
+}
+
+/**
+ * Each request schema's readable variant, built once. mcp-nest installs every handler again for
+ * each message of a legacy SSE session; building the zod schemas each time was ~15% of the
+ * server's CPU for a cheap tool call.
+ */
+const readable = new WeakMap<RequestSchema, RequestSchema>();
+function readableSchema(schema: RequestSchema): RequestSchema {
+  let r = readable.get(schema);
+  if (!r) {
+    const params = schema.shape?.params;
+    r = params ? withReadableParams(schema, params) : schema;
+    readable.set(schema, r);
+  }
+  return r;
 }
