@@ -157,7 +157,6 @@ export class HierarchyQueryRepository {
     }));
   }
 
-  /** Live tasks per list, category and archived flag (all lists of the workspace, or these). */
   /**
    * Live task counts per list, status category and archived flag, as one JSON text
    * `[[list_id, category, archived, n], …]` (read with parseListCounts): parsed natively in one

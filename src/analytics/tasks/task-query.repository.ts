@@ -206,6 +206,7 @@ function relevanceRank(f: TaskFilter, p: Params): string {
     WHEN s.desc_l LIKE ${ph} THEN 2 WHEN ${every('s.desc_l')} THEN 3 ELSE 4 END`;
 }
 
+/** A page of tasks (or of ranked search hits) in `order`, numbered, with the total when asked for. */
 function pageSql(
   f: TaskFilter,
   order: TaskOrder,

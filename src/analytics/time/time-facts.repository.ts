@@ -166,12 +166,20 @@ function entryPieces(q: TimeFactsQuery, p: Params, x: SqlParts & { from: string;
   const columns = ['e.billable', 'e.running', 'e.start_at', ...carried.map((c) => (entryColumn[c] ? `${entryColumn[c]} AS ${c}` : `e.${c}`))].join(
     ', ',
   );
+  const projectColumns = place
+    ? `,
+             CASE WHEN src.list_id IS NULL THEN NULL WHEN src.folder_id IS NOT NULL THEN 'folder' ELSE 'list' END AS project_kind,
+             coalesce(src.folder_id, src.list_id) AS project_id`
+    : '';
   // The task row is read only when a question needs it: its status, or the task-set filter.
   const taskJoin = q.tasks
     ? `JOIN tasks t ON t.id = src.task_id AND ${taskWhere(q.tasks, p)}`
     : dims.includes('status')
       ? 'LEFT JOIN tasks t ON t.id = src.task_id'
       : '';
+  const statusColumns = used.has('status')
+    ? `, ${taskJoin ? 't.status, t.status_category' : 'NULL::text AS status, NULL::text AS status_category'}`
+    : '';
   const byDay = dims.includes('day');
   // Only bound when used: PostgreSQL cannot type a parameter no expression mentions.
   const tz = byDay ? `${p.add(q.timeZone)}::text` : '';
@@ -209,18 +217,7 @@ function entryPieces(q: TimeFactsQuery, p: Params, x: SqlParts & { from: string;
       WHERE ${live} AND e.running AND e.start_at < ${to}${filters}
     ), located AS (
       SELECT ${['billable', 'running', ...carried].map((c) => `src.${c}`).join(', ')},
-             greatest(src.start_at, ${from}) AS s, least(src.end_at, ${to}) AS f${
-               place
-                 ? `,
-             CASE WHEN src.list_id IS NULL THEN NULL WHEN src.folder_id IS NOT NULL THEN 'folder' ELSE 'list' END AS project_kind,
-             coalesce(src.folder_id, src.list_id) AS project_id`
-                 : ''
-             }${
-               dims.includes('status') || used.has('status')
-                 ? `,
-             ${taskJoin ? 't.status, t.status_category' : 'NULL::text AS status, NULL::text AS status_category'}`
-                 : ''
-             }
+             greatest(src.start_at, ${from}) AS s, least(src.end_at, ${to}) AS f${projectColumns}${statusColumns}
       FROM src ${taskJoin}
       WHERE least(src.end_at, ${to}) > greatest(src.start_at, ${from})
     )${pieces}${tagged}, pcs AS (
