@@ -176,6 +176,13 @@ describe('HierarchyService snapshot', () => {
     repo.counts = '[["l1", "active", false, 3], ["l1", "done", true, 4]]';
     expect((await svc.countedNow('w', false)).spaces[0].taskCount).toBe(3);
     expect((await svc.countedNow('w', true)).spaces[0].taskCount).toBe(7);
+    // Callers of one turn (a listing needing folders and lists, concurrent requests) share one check.
+    const before = repo.countChecks;
+    await Promise.all([svc.countedNow('w', false), svc.countedNow('w', false), svc.spaces('w', false)]);
+    expect(repo.countChecks).toBe(before + 1);
+    await new Promise((r) => setImmediate(r));
+    await svc.countedNow('w', false);
+    expect(repo.countChecks).toBe(before + 2);
     // Same counts, new snapshot (a renamed space): counted again from the new structure.
     repo.spaceName = 'Renamed';
     await finish();

@@ -67,6 +67,8 @@ export class HierarchyService implements OnModuleInit, OnApplicationBootstrap {
   private reloadAgain = false;
   private probedAt = 0;
   private probing = false;
+  /** Per workspace: the version check of this event-loop turn, shared by its callers. */
+  private readonly countsPending = new Map<string, Promise<{ version: string; rows: ListCountRow[] }>>();
   /** Per workspace: the task counts last read, with their version. */
   private readonly countsMemo = new Map<string, { version: string; rows: ListCountRow[] }>();
   /** Per workspace and archived flag: the last counted hierarchy, with the snapshot and counts it came from. */
@@ -328,8 +330,24 @@ export class HierarchyService implements OnModuleInit, OnApplicationBootstrap {
     return counted;
   }
 
-  /** The workspace's task counts as of now: read again only when their version moved (any writer, any process). */
-  private async workspaceCounts(ws: string): Promise<{ version: string; rows: ListCountRow[] }> {
+  /**
+   * The workspace's task counts as of now: read again only when their version moved (any writer,
+   * any process). Callers of the same event-loop turn share one check — a listing that needs
+   * folders and lists, or concurrent requests: all of them asked before the check could reach
+   * the database, so each still sees every write that finished before it asked.
+   */
+  private workspaceCounts(ws: string): Promise<{ version: string; rows: ListCountRow[] }> {
+    let pending = this.countsPending.get(ws);
+    if (!pending) {
+      const done = () => this.countsPending.get(ws) === pending && this.countsPending.delete(ws);
+      pending = this.checkCounts(ws).finally(done);
+      this.countsPending.set(ws, pending);
+      setImmediate(done);
+    }
+    return pending;
+  }
+
+  private async checkCounts(ws: string): Promise<{ version: string; rows: ListCountRow[] }> {
     const known = this.countsMemo.get(ws);
     const r = await this.repo.listCountsIfChanged(ws, known?.version ?? null);
     if (r.counts === null && known) return known;

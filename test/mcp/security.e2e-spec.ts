@@ -2,6 +2,7 @@ import { ClickupClient } from '../../src/clickup/clickup.client';
 import { ClickupReadOnlyError } from '../../src/clickup/clickup.errors';
 import { SandboxServer } from '../../src/sandbox/sandbox-server';
 import { startTestApp, TestApp } from '../support/test-app';
+import { TOOL_CONTRACT } from '../support/tool-contract';
 import { connectClient } from './mcp-clients';
 
 const WRITE = 'write-token-0123456789abcdef';
@@ -72,22 +73,7 @@ describe('MCP and REST access control', () => {
     const c = await connectClient('http', { url: t.url, headers: { Authorization: `Bearer ${WRITE}`, 'X-MCP-Toolsets': 'workspace' } });
     const names = (await c.listTools()).tools.map((x) => x.name);
     expect(names).toContain('get_spaces');
-    expect(
-      names.every((n) =>
-        [
-          'get_workspaces',
-          'get_spaces',
-          'get_space',
-          'get_folders',
-          'get_folder',
-          'get_lists',
-          'get_folderless_lists',
-          'get_list',
-          'get_workspace_members',
-          'invalidate_cache',
-        ].includes(n),
-      ),
-    ).toBe(true);
+    expect(names.every((n) => (TOOL_CONTRACT.workspace as string[]).includes(n))).toBe(true);
     await c.close();
     expect(
       await status(`${t.url}/mcp`, {
