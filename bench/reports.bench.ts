@@ -168,8 +168,13 @@ const pctl = (xs: number[], p: number) => {
 };
 
 async function explain(label: string, query: TimeFactsQuery): Promise<void> {
+  // The bound of the scan as the server passes it (a value, not a subquery), so the plan printed is the plan it runs.
+  const [longest] = await q(
+    `SELECT coalesce(max(duration_ms), 0) AS ms FROM time_entries WHERE workspace_id = $1 AND NOT running AND deleted_at IS NULL`,
+    [query.workspaceId],
+  );
   const p = new Params();
-  const sql = timeFactsSql(query, p);
+  const sql = timeFactsSql({ ...query, longestMs: Number(longest.ms) }, p);
   const plan = await q<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, p.values);
   process.stdout.write(`\n-- EXPLAIN (ANALYZE, BUFFERS): ${label}\n${plan.map((r) => r['QUERY PLAN']).join('\n')}\n`);
 }

@@ -25,7 +25,8 @@ const CASES = TEST_ENGINES.flatMap((engine) => ZONES.map((zone) => [engine, zone
  * The analytics toolset over a real MCP client after a full sync of a sandbox workspace with the
  * hard cases planted (midnight and Sunday→Monday crossings, an entry ending at Monday 00:00, a
  * running timer from yesterday, an entry without a task, a deleted entry, a subtask in another
- * list, a moved task, three assignees sharing an odd estimate, a removed person, a 25-hour day),
+ * list, a moved task, three assignees sharing an odd estimate, a removed person, a 25-hour day,
+ * an entry of no length),
  * with a pinned clock, in three report zones. Every number is checked against TimeTruth, which
  * recomputes it from the sandbox's dump.
  */
@@ -118,6 +119,8 @@ describe.each(CASES)('analytics tools on %s in %s', (kind, zone) => {
     m.addTimeEntry({ userId: B.id, taskId: T7.id, start: local('2026-11-01T00:30'), end: local('2026-11-01T03:30'), description: 'long sunday' });
     // 11. a person who logged time and is then removed
     m.addTimeEntry({ userId: E.id, taskId: T7.id, start: local('2026-11-03T13:00'), end: local('2026-11-03T14:00'), description: 'then removed' });
+    // 12. an entry of no length (start = end): inside every window, yet no time and no entry
+    m.addTimeEntry({ userId: A.id, taskId: T3.id, start: local('2026-11-02T09:00'), end: local('2026-11-02T09:00'), description: 'no length' });
 
     t = await startTestApp(
       kind,
@@ -510,9 +513,13 @@ describe.each(CASES)('analytics tools on %s in %s', (kind, zone) => {
     };
     for (const [dim, [rowKey, pieceKeys]] of Object.entries(keys)) {
       const rows = await repo.facts({ workspaceId: ws, window: { from: w.from, to: w.to }, now: NOW, timeZone: zone, groupBy: [dim as never] });
-      const expected = new Map<string, number>();
-      for (const p of pieces) for (const k of pieceKeys(p)) expected.set(k, (expected.get(k) ?? 0) + p.ms);
-      expect({ dim, groups: Object.fromEntries(rows.map((r) => [rowKey(r), r.ms])) }).toEqual({ dim, groups: Object.fromEntries(expected) });
+      // Time and entries: an entry of no length is in no group (a group of it alone would show 0 ms).
+      const expected = new Map<string, [number, number]>();
+      for (const p of pieces) for (const k of pieceKeys(p)) expected.set(k, [(expected.get(k)?.[0] ?? 0) + p.ms, (expected.get(k)?.[1] ?? 0) + 1]);
+      expect({ dim, groups: Object.fromEntries(rows.map((r) => [rowKey(r), [r.ms, r.entries]])) }).toEqual({
+        dim,
+        groups: Object.fromEntries(expected),
+      });
     }
     // All history of a task set, grouped by where tasks are: read from the per-task totals plus
     // running timers — the same sums, entries and billable time as the entries themselves.
