@@ -10,6 +10,7 @@ import { ReadPaths1795380000000 } from './1795380000000-read-paths';
 import { TaskSetSpaceIndex1795390000000 } from './1795390000000-task-set-space-index';
 import { WorkloadExactShares1795400000000 } from './1795400000000-workload-exact-shares';
 import { TimeEntrySpanStatistics1795410000000 } from './1795410000000-time-entry-span-statistics';
+import { OpenWorkPeople1795420000000 } from './1795420000000-open-work-people';
 
 // Every migration, in order. Imported explicitly (no globs) so the same list works under Jest,
 // in the compiled server and in the migration CLI. Never edit a committed migration: add one.
@@ -27,4 +28,5 @@ export const MIGRATIONS: Function[] = [
   TaskSetSpaceIndex1795390000000,
   WorkloadExactShares1795400000000,
   TimeEntrySpanStatistics1795410000000,
+  OpenWorkPeople1795420000000,
 ];

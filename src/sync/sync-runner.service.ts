@@ -386,8 +386,9 @@ export class SyncRunnerService implements OnApplicationBootstrap, BeforeApplicat
 
   /**
    * After bulk writes, fresh planner statistics and visibility maps (TableMaintenanceRepository)
-   * for the tables this run changed by more than a tenth, and for any never analyzed at all. A
-   * run that changed little costs one catalog query. Never fails the run; the next run retries.
+   * for the tables this run changed by more than a tenth, and for any never analyzed at all, and
+   * the per-person open work folded (writes between runs, e.g. write-through, add rows to it too).
+   * A run that changed little costs a catalog query and a fold of a few hundred rows. Never fails the run; the next run retries.
    */
   private async maintain(ctx: SyncContext): Promise<void> {
     const c = ctx.counts;
@@ -401,6 +402,7 @@ export class SyncRunnerService implements OnApplicationBootstrap, BeforeApplicat
         if (much(tasks, live.tasks)) for (const t of ['tasks', 'task_assignees', 'task_watchers'] as const) due.add(t);
         if (much(entries, live.timeEntries)) due.add('time_entries');
       }
+      await this.maintenance.foldOpenWorkPeople(ctx.workspaceId);
       const tables = [...due];
       for (const [i, table] of tables.entries()) {
         ctx.progress('maintenance', i, tables.length, `Refreshing planner statistics of ${table}`);

@@ -10,6 +10,7 @@ const EXPECTED_TABLES = [
   'members',
   'migrations',
   'open_work_counts',
+  'open_work_people',
   'projects',
   'spaces',
   'sync_cursors',

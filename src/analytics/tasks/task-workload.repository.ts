@@ -68,25 +68,36 @@ export class TaskWorkloadRepository {
   }
 
   /**
-   * The same from the trigger-kept open_work_counts (one row per list, person and archived flag)
-   * and task_counts (the distinct open tasks): a sum over a few thousand rows.
+   * The same from the trigger-kept counters: per person from open_work_people (a few hundred
+   * rows, the whole workspace) less the excluded lists' rows of open_work_counts, or, for some
+   * lists, their open_work_counts rows (one per list, person and archived flag); the distinct
+   * open tasks from task_counts.
    */
   private async openWorkFromCounters(f: TaskFilter): Promise<{ rows: OpenWorkRow[]; total: { openTasks: number; openEstimateMs: number } }> {
     const p = new Params();
     const ws = p.add(f.workspaceId);
-    const lists = [
-      ...(f.listIds ? [`w.list_id = ANY(${p.add(f.listIds)}::text[])`] : []),
-      ...(f.excludeListIds?.length ? [`NOT (w.list_id = ANY(${p.add(f.excludeListIds)}::text[]))`] : []),
-    ];
+    const excluded = f.excludeListIds?.length ? p.add(f.excludeListIds) : null;
     const counted = [
       ...(f.listIds ? [`c.list_id = ANY(${p.add(f.listIds)}::text[])`] : []),
-      ...(f.excludeListIds?.length ? [`NOT (c.list_id = ANY(${p.add(f.excludeListIds)}::text[]))`] : []),
+      ...(excluded ? [`NOT (c.list_id = ANY(${excluded}::text[]))`] : []),
     ];
+    const shares = f.listIds
+      ? `SELECT w.user_id, w.n, w.estimate_share_ms AS share FROM open_work_counts w
+         WHERE w.workspace_id = ${ws} AND NOT w.archived AND w.list_id = ANY(${p.add(f.listIds)}::text[])${
+           excluded ? ` AND NOT (w.list_id = ANY(${excluded}::text[]))` : ''
+         }`
+      : `SELECT o.user_id, o.n, o.estimate_share_ms AS share FROM open_work_people o WHERE o.workspace_id = ${ws} AND NOT o.archived${
+          excluded
+            ? `
+         UNION ALL
+         SELECT w.user_id, -w.n, -w.estimate_share_ms FROM open_work_counts w
+         WHERE w.workspace_id = ${ws} AND NOT w.archived AND w.list_id = ANY(${excluded}::text[])`
+            : ''
+        }`;
     const raw: Record<string, unknown>[] = await this.ds.query(
       `WITH per AS (
-         SELECT w.user_id, sum(w.n)::int AS n, sum(w.estimate_share_ms) AS share FROM open_work_counts w
-         WHERE w.workspace_id = ${ws} AND NOT w.archived ${lists.map((c) => `AND ${c}`).join(' ')}
-         GROUP BY w.user_id HAVING sum(w.n) > 0
+         SELECT x.user_id, sum(x.n)::int AS n, sum(x.share) AS share FROM (${shares}) x
+         GROUP BY x.user_id HAVING sum(x.n) > 0
        )
        SELECT nullif(per.user_id, 0) AS user_id, m.username, m.email, per.n AS open_tasks, per.share AS open_estimate_ms,
               (SELECT coalesce(sum(share), 0) FROM per) AS total_estimate,

@@ -3,7 +3,7 @@ import { FolderEntity } from './folder.entity';
 import { ListEntity } from './list.entity';
 import { MemberEntity } from './member.entity';
 import { ProjectEntity } from './project.entity';
-import { OpenWorkCountEntity, TaskCountEntity, TaskSearchEntity, TimeEntryCountEntity } from './read-counts.entities';
+import { OpenWorkCountEntity, OpenWorkPersonEntity, TaskCountEntity, TaskSearchEntity, TimeEntryCountEntity } from './read-counts.entities';
 import { SpaceEntity } from './space.entity';
 import { SyncCursorEntity } from './sync-cursor.entity';
 import { SyncLeaseEntity } from './sync-lease.entity';
@@ -56,4 +56,5 @@ export const ENTITIES = [
   TimeEntryCountEntity,
   TaskSearchEntity,
   OpenWorkCountEntity,
+  OpenWorkPersonEntity,
 ];

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { bigintNumber } from '../column-transformers';
 
 /**
@@ -72,4 +72,22 @@ export class OpenWorkCountEntity {
   @Column('integer', { default: 0 }) n: number;
   /** Σ estimate ÷ number of assignees, exact. */
   @Column('numeric', { default: 0 }) estimateShareMs: string;
+}
+
+/**
+ * Open work per person across a workspace (get_workload without a scope): the net change of each
+ * statement on open_work_counts per person and archived flag, appended by a trigger on it
+ * (migration OpenWorkPeople1795420000000). Rows are only ever added, so concurrent writers never
+ * wait on one another; the sync folds them into one row per person after each run. A sum over
+ * a few hundred rows instead of over open_work_counts' tens of thousands.
+ */
+@Entity('open_work_people')
+@Index('idx_open_work_people_workspace', ['workspaceId', 'archived'])
+export class OpenWorkPersonEntity {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' }) id: string;
+  @Column('varchar', { length: 64 }) workspaceId: string;
+  @Column('bigint', { transformer: bigintNumber }) userId: number;
+  @Column('boolean') archived: boolean;
+  @Column('integer') n: number;
+  @Column('numeric') estimateShareMs: string;
 }

@@ -39,6 +39,28 @@ export class TableMaintenanceRepository {
     return rows.map((r) => r.relname);
   }
 
+  /**
+   * Folds a workspace's open_work_people rows (the net change of every statement, appended by a
+   * trigger) into one per person and archived flag, keeping reads of it to a few hundred rows.
+   * One statement: rows other transactions add meanwhile are not in its snapshot, so they are
+   * neither deleted nor summed, and the totals stay exact. Returns the rows it folded.
+   */
+  async foldOpenWorkPeople(workspaceId: string): Promise<number> {
+    const [r] = await this.ds.query(
+      `WITH gone AS (
+         DELETE FROM open_work_people WHERE workspace_id = $1 RETURNING user_id, archived, n, estimate_share_ms
+       ), kept AS (
+         INSERT INTO open_work_people (workspace_id, user_id, archived, n, estimate_share_ms)
+         SELECT $1, user_id, archived, sum(n), sum(estimate_share_ms) FROM gone
+         GROUP BY user_id, archived HAVING sum(n) <> 0 OR sum(estimate_share_ms) <> 0
+         RETURNING 1
+       )
+       SELECT (SELECT count(*) FROM gone)::int AS folded, (SELECT count(*) FROM kept)::int AS kept`,
+      [workspaceId],
+    );
+    return Number(r?.folded ?? 0);
+  }
+
   /** VACUUM (ANALYZE): statistics for the planner, all-visible pages for index-only scans. */
   async vacuumAnalyze(table: BulkTable): Promise<void> {
     await this.ds.query(`VACUUM (ANALYZE) ${table}`);
