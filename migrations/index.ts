@@ -11,6 +11,7 @@ import { TaskSetSpaceIndex1795390000000 } from './1795390000000-task-set-space-i
 import { WorkloadExactShares1795400000000 } from './1795400000000-workload-exact-shares';
 import { TimeEntrySpanStatistics1795410000000 } from './1795410000000-time-entry-span-statistics';
 import { OpenWorkPeople1795420000000 } from './1795420000000-open-work-people';
+import { TaskEstimateIndex1795430000000 } from './1795430000000-task-estimate-index';
 
 // Every migration, in order. Imported explicitly (no globs) so the same list works under Jest,
 // in the compiled server and in the migration CLI. Never edit a committed migration: add one.
@@ -29,4 +30,5 @@ export const MIGRATIONS: Function[] = [
   WorkloadExactShares1795400000000,
   TimeEntrySpanStatistics1795410000000,
   OpenWorkPeople1795420000000,
+  TaskEstimateIndex1795430000000,
 ];

@@ -24,6 +24,8 @@ import { bigintNumber, bigintNumberArray, numericNumber } from '../column-transf
 @Index('idx_tasks_custom_id_upper', { synchronize: false })
 // Covering index of migration TaskSetSpaceIndex1795390000000 (the task-set reports of a space).
 @Index('idx_tasks_live_space', { synchronize: false })
+// Each task's estimate without its heap page (migration TaskEstimateIndex1795430000000).
+@Index('idx_tasks_id_estimate', { synchronize: false })
 export class TaskEntity {
   @PrimaryColumn('varchar', { length: 64 }) id: string;
   @Column('text', { nullable: true }) customId: string | null;
