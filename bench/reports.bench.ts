@@ -22,7 +22,7 @@ import { Client } from 'pg';
 import { AppModule } from '../src/app.module';
 import { createHttpApp } from '../src/bootstrap';
 import { Params } from '../src/analytics/tasks/task-query.repository';
-import { timeFactsSql } from '../src/analytics/time/time-facts.repository';
+import { LONGEST_ENTRY_SQL, timeFactsSql } from '../src/analytics/time/time-facts.repository';
 import { TimeFactsQuery } from '../src/analytics/time/time-facts.types';
 import { FixedClock } from '../src/common/time/clock';
 import { resolvePeriod } from '../src/common/time/period';
@@ -169,10 +169,7 @@ const pctl = (xs: number[], p: number) => {
 
 async function explain(label: string, query: TimeFactsQuery): Promise<void> {
   // The bound of the scan as the server passes it (a value, not a subquery), so the plan printed is the plan it runs.
-  const [longest] = await q(
-    `SELECT coalesce(max(duration_ms), 0) AS ms FROM time_entries WHERE workspace_id = $1 AND NOT running AND deleted_at IS NULL`,
-    [query.workspaceId],
-  );
+  const [longest] = await q(LONGEST_ENTRY_SQL, [query.workspaceId]);
   const p = new Params();
   const sql = timeFactsSql({ ...query, longestMs: Number(longest.ms) }, p);
   const plan = await q<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, p.values);

@@ -76,16 +76,16 @@ export class TaskWorkloadRepository {
   private async openWorkFromCounters(f: TaskFilter): Promise<{ rows: OpenWorkRow[]; total: { openTasks: number; openEstimateMs: number } }> {
     const p = new Params();
     const ws = p.add(f.workspaceId);
+    const lists = f.listIds ? p.add(f.listIds) : null;
     const excluded = f.excludeListIds?.length ? p.add(f.excludeListIds) : null;
-    const counted = [
-      ...(f.listIds ? [`c.list_id = ANY(${p.add(f.listIds)}::text[])`] : []),
-      ...(excluded ? [`NOT (c.list_id = ANY(${excluded}::text[]))`] : []),
-    ];
-    const shares = f.listIds
+    /** The list filter on a list_id column, as ` AND …` conditions. */
+    const inLists = (column: string) =>
+      [...(lists ? [`${column} = ANY(${lists}::text[])`] : []), ...(excluded ? [`NOT (${column} = ANY(${excluded}::text[]))`] : [])]
+        .map((c) => ` AND ${c}`)
+        .join('');
+    const shares = lists
       ? `SELECT w.user_id, w.n, w.estimate_share_ms AS share FROM open_work_counts w
-         WHERE w.workspace_id = ${ws} AND NOT w.archived AND w.list_id = ANY(${p.add(f.listIds)}::text[])${
-           excluded ? ` AND NOT (w.list_id = ANY(${excluded}::text[]))` : ''
-         }`
+         WHERE w.workspace_id = ${ws} AND NOT w.archived${inLists('w.list_id')}`
       : `SELECT o.user_id, o.n, o.estimate_share_ms AS share FROM open_work_people o WHERE o.workspace_id = ${ws} AND NOT o.archived${
           excluded
             ? `
@@ -102,7 +102,7 @@ export class TaskWorkloadRepository {
        SELECT nullif(per.user_id, 0) AS user_id, m.username, m.email, per.n AS open_tasks, per.share AS open_estimate_ms,
               (SELECT coalesce(sum(share), 0) FROM per) AS total_estimate,
               (SELECT coalesce(sum(c.n), 0) FROM task_counts c WHERE c.workspace_id = ${ws} AND NOT c.deleted AND NOT c.archived
-                 AND c.status_category NOT IN ('done', 'closed') ${counted.map((c) => `AND ${c}`).join(' ')})::int AS total_tasks
+                 AND c.status_category NOT IN ('done', 'closed')${inLists('c.list_id')})::int AS total_tasks
        FROM per LEFT JOIN members m ON m.workspace_id = ${ws} AND m.user_id = per.user_id`,
       p.values,
     );

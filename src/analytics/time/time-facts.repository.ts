@@ -38,13 +38,13 @@ export class TimeFactsRepository {
 
   /** The longest stopped entry (an index-only backward scan). */
   async longestEntryMs(workspaceId: string): Promise<number> {
-    const [r] = await this.ds.query(
-      `SELECT coalesce(max(duration_ms), 0) AS ms FROM time_entries WHERE workspace_id = $1 AND NOT running AND deleted_at IS NULL`,
-      [workspaceId],
-    );
+    const [r] = await this.ds.query(LONGEST_ENTRY_SQL, [workspaceId]);
     return Number(r.ms);
   }
 }
+
+/** The longest stopped live entry of workspace $1, in ms (an index-only backward scan). */
+export const LONGEST_ENTRY_SQL = `SELECT coalesce(max(duration_ms), 0) AS ms FROM time_entries WHERE workspace_id = $1 AND NOT running AND deleted_at IS NULL`;
 
 /** Columns each dimension groups by, on the `pieces` relation. */
 const GROUP_COLUMNS: Record<TimeDimension, string[]> = {
@@ -201,7 +201,6 @@ function entryPieces(q: TimeFactsQuery, p: Params, x: SqlParts & { from: string;
     : '';
   const grouped = dims.includes('tag') ? 'tagged' : 'pieces';
   const stopped = `${live} AND NOT e.running`;
-  const end = `coalesce(e.end_at, e.start_at + e.duration_ms * interval '1 millisecond')`;
   // Stopped entries in two disjoint parts, each with a condition the planner can estimate (a
   // clipped overlap test on expressions was guessed at a third, and the pieces' test at another
   // third: 13,402 entries expected as 1,414, so groups were sorted instead of hashed):
@@ -213,9 +212,9 @@ function entryPieces(q: TimeFactsQuery, p: Params, x: SqlParts & { from: string;
   const before = q.window
     ? `
       UNION ALL
-      SELECT ${columns}, ${end} AS end_at
+      SELECT ${columns}, ${END_AT} AS end_at
       FROM time_entries e
-      WHERE ${stopped} AND e.start_at < ${from} AND e.start_at >= ${lower} AND ${end} > ${from} AND ${to} > ${from}${filters}`
+      WHERE ${stopped} AND e.start_at < ${from} AND e.start_at >= ${lower} AND ${END_AT} > ${from} AND ${to} > ${from}${filters}`
     : '';
   return `WITH ${
     q.longestMs !== undefined || !q.window
@@ -224,7 +223,7 @@ function entryPieces(q: TimeFactsQuery, p: Params, x: SqlParts & { from: string;
       SELECT coalesce(max(duration_ms), 0) AS ms FROM time_entries WHERE workspace_id = ${ws} AND NOT running AND deleted_at IS NULL
     ), `
   }src AS (
-      SELECT ${columns}, ${end} AS end_at
+      SELECT ${columns}, ${END_AT} AS end_at
       FROM time_entries e
       WHERE ${stopped} AND e.start_at >= ${from} AND e.start_at < ${to} AND ${SPAN} > interval '0'${filters}${before}
       UNION ALL
@@ -240,11 +239,14 @@ function entryPieces(q: TimeFactsQuery, p: Params, x: SqlParts & { from: string;
     )`;
 }
 
+/** When a stopped entry ended (ClickUp gives the end; the duration is the fallback). */
+const END_AT = `coalesce(e.end_at, e.start_at + e.duration_ms * interval '1 millisecond')`;
+
 /**
  * A stopped entry's span, written exactly as the expression statistics on time_entries name it
  * (migration 1795410000000), so that "span > 0" is estimated from them.
  */
-export const SPAN = `(coalesce(e.end_at, e.start_at + e.duration_ms * interval '1 millisecond') - e.start_at)`;
+export const SPAN = `(${END_AT} - e.start_at)`;
 
 /**
  * A piece's length in ms. date_part gives double precision where extract gives numeric, whose
