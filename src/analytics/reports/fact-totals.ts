@@ -11,6 +11,18 @@ export interface Totals {
   first: TimeFactRow;
 }
 
+/** The rows of each key, in their order: one pass instead of a filter per key. */
+export function rowsBy<K>(rows: TimeFactRow[], key: (r: TimeFactRow) => K): Map<K, TimeFactRow[]> {
+  const out = new Map<K, TimeFactRow[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
 export function totalsBy<K>(rows: TimeFactRow[], key: (r: TimeFactRow) => K): Map<K, Totals> {
   const out = new Map<K, Totals>();
   for (const r of rows) {

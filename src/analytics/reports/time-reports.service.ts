@@ -4,7 +4,7 @@ import { duration } from '../../common/time/duration';
 import { ScopeResolverService } from '../../mapping/scope-resolver.service';
 import { TimeFactsRepository } from '../time/time-facts.repository';
 import { TimeDimension, TimeFactRow, TimeFactsQuery } from '../time/time-facts.types';
-import { byTimeDesc, factPersonName, grandTotal, totalsBy } from './fact-totals';
+import { byTimeDesc, factPersonName, grandTotal, rowsBy, totalsBy } from './fact-totals';
 import { utilization } from './formulas/numbers';
 import { PeriodArgValues, ScopeArgValues } from './report-args';
 import { ReportContextService, ReportFrame } from './report-context.service';
@@ -178,9 +178,11 @@ export class TimeReportsService {
     const projects = rows.filter((r) => r.set === 1);
     const tasks = rows.filter((r) => r.set === 2);
     const capacity = this.ctx.capacity(period);
+    const projectsOf = rowsBy(projects, (x) => x.userId);
+    const tasksOf = rowsBy(tasks, (x) => x.userId);
     const people = byTimeDesc(perPerson.map((r) => ({ r, ms: r.ms, name: factPersonName(r) }))).map(({ r }) => {
-      const mineP = projects.filter((x) => x.userId === r.userId);
-      const mineT = tasks.filter((x) => x.userId === r.userId);
+      const mineP = projectsOf.get(r.userId) ?? [];
+      const mineT = tasksOf.get(r.userId) ?? [];
       return {
         id: r.userId as number,
         name: factPersonName(r),
@@ -235,15 +237,11 @@ export class TimeReportsService {
       this.taskSets.tasks(this.ctx.taskSet(f, { finishedFrom: period.from, finishedTo: period.to, assigneeId: f.person?.id }), 'updated'),
       this.ctx.rosterOf(f),
     ]);
+    const rowsOf = rowsBy(rows, (r) => r.userId);
     const people = byTimeDesc([...totalsBy(rows, (r) => r.userId).values()].map((t) => ({ t, ms: t.ms, name: factPersonName(t.first) }))).map(
       ({ t }) => {
         const tasks = byTimeDesc(
-          [
-            ...totalsBy(
-              rows.filter((r) => r.userId === t.first.userId),
-              (r) => r.taskId,
-            ).values(),
-          ].map((x) => ({
+          [...totalsBy(rowsOf.get(t.first.userId) ?? [], (r) => r.taskId).values()].map((x) => ({
             id: x.first.taskId ?? '',
             custom_id: x.first.taskCustomId,
             name: x.first.taskId ? (x.first.taskName ?? x.first.taskId) : 'no task',
