@@ -3,7 +3,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { duration } from '../../common/time/duration';
 import { Period, periodDays } from '../../common/time/period';
 import { TimeFactsRepository } from '../time/time-facts.repository';
-import { byTimeDesc, factPersonName, grandTotal, totalsBy } from './fact-totals';
+import { byTimeDesc, factPersonName, grandTotal, rowsBy, totalsBy } from './fact-totals';
 import { utilization } from './formulas/numbers';
 import { PeriodArgValues, ScopeArgValues } from './report-args';
 import { ReportContextService } from './report-context.service';
@@ -63,10 +63,11 @@ export class TimesheetsService {
     ]);
     const column = new Map(days.map((d, i) => [d, i]));
     const capacity = this.ctx.capacity(period);
+    const rowsOf = rowsBy(rows, (r) => r.userId);
     const sheet = byTimeDesc([...totalsBy(rows, (r) => r.userId).values()].map((t) => ({ t, ms: t.ms, name: factPersonName(t.first) }))).map(
       ({ t }) => {
         const perDay = new Array<number>(days.length).fill(0);
-        for (const r of rows) if (r.userId === t.first.userId) perDay[column.get(r.day as string) as number] += r.ms;
+        for (const r of rowsOf.get(t.first.userId) ?? []) perDay[column.get(r.day as string) as number] += r.ms;
         const worked = perDay.filter((ms) => ms > 0).length;
         return {
           id: t.first.userId as number,
