@@ -12,6 +12,7 @@ import { WorkloadExactShares1795400000000 } from './1795400000000-workload-exact
 import { TimeEntrySpanStatistics1795410000000 } from './1795410000000-time-entry-span-statistics';
 import { OpenWorkPeople1795420000000 } from './1795420000000-open-work-people';
 import { TaskEstimateIndex1795430000000 } from './1795430000000-task-estimate-index';
+import { SyncRunKindIndexes1795440000000 } from './1795440000000-sync-run-kind-indexes';
 
 // Every migration, in order. Imported explicitly (no globs) so the same list works under Jest,
 // in the compiled server and in the migration CLI. Never edit a committed migration: add one.
@@ -31,4 +32,5 @@ export const MIGRATIONS: Function[] = [
   TimeEntrySpanStatistics1795410000000,
   OpenWorkPeople1795420000000,
   TaskEstimateIndex1795430000000,
+  SyncRunKindIndexes1795440000000,
 ];

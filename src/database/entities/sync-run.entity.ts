@@ -5,6 +5,9 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('idx_sync_runs_workspace_started', ['workspaceId', 'startedAt'])
 @Index('idx_sync_runs_status', ['status'])
 @Index('idx_sync_runs_finished', ['finishedAt'])
+// The newest run of a kind, and the newest successful one (migration SyncRunKindIndexes1795440000000).
+@Index('idx_sync_runs_kind_started', { synchronize: false })
+@Index('idx_sync_runs_succeeded_kind_finished', { synchronize: false })
 export class SyncRunEntity {
   @PrimaryGeneratedColumn('increment') id: number;
   @Column('varchar', { length: 64, nullable: true }) workspaceId: string | null;

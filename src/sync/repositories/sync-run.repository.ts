@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { SyncRunEntity } from '../../database/entities';
 
 export const SYNC_KINDS = ['full', 'incremental', 'reconcile', 'members', 'hierarchy', 'snapshot', 'webhook', 'project'] as const;
@@ -112,23 +112,44 @@ export class SyncRunRepository {
 
   /** The newest run of each kind, newest first. */
   async latestPerKind(): Promise<SyncRunEntity[]> {
-    const rows = await this.repo.createQueryBuilder('r').distinctOn(['r.kind']).orderBy('r.kind').addOrderBy('r.started_at', 'DESC').getMany();
-    return rows.sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
+    const rows: { id: number | string }[] = await this.ds.query(LATEST_PER_KIND_SQL);
+    if (!rows.length) return [];
+    const runs = await this.repo.findBy({ id: In(rows.map((r) => Number(r.id))) });
+    return runs.sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime() || b.id - a.id);
   }
 
   /** End of the newest successful run of a kind (default: any run that read tasks). */
   async lastSuccessEnd(kinds: SyncKind[] = ['full', 'incremental']): Promise<Date | null> {
-    const row = await this.repo
-      .createQueryBuilder('r')
-      .where(`r.status = 'succeeded'`)
-      .andWhere('r.kind IN (:...kinds)', { kinds })
-      .orderBy('r.finished_at', 'DESC')
-      .limit(1)
-      .getOne();
-    return row?.finishedAt ?? null;
-  }
-
-  async hasSucceeded(kind: SyncKind): Promise<boolean> {
-    return (await this.repo.countBy({ kind, status: 'succeeded' })) > 0;
+    const [r]: { at: string | Date | null }[] = await this.ds.query(LAST_SUCCESS_END_SQL, [kinds]);
+    return r?.at == null ? null : new Date(r.at);
   }
 }
+
+/**
+ * The id of each kind's newest run, by index probes (idx_sync_runs_kind_started): the kinds
+ * present are found by stepping from one kind to the next in the index, then each kind's newest
+ * run is one backward probe. Run history grows by every webhook event and every scheduled run;
+ * a DISTINCT ON over it sorted every run there was (758 ms at 600,000 runs).
+ */
+export const LATEST_PER_KIND_SQL = `
+  WITH RECURSIVE kinds(kind) AS (
+    (SELECT kind FROM sync_runs ORDER BY kind LIMIT 1)
+    UNION ALL
+    SELECT (SELECT s.kind FROM sync_runs s WHERE s.kind > k.kind ORDER BY s.kind LIMIT 1) FROM kinds k WHERE k.kind IS NOT NULL
+  )
+  SELECT r.id FROM kinds k CROSS JOIN LATERAL (
+    SELECT s.id FROM sync_runs s WHERE s.kind = k.kind ORDER BY s.started_at DESC, s.id DESC LIMIT 1
+  ) r
+  WHERE k.kind IS NOT NULL`;
+
+/**
+ * The newest end of a successful run among kinds $1, one backward probe per kind
+ * (idx_sync_runs_succeeded_kind_finished) instead of a walk back over every newer run of other
+ * kinds — webhook runs, mostly.
+ */
+export const LAST_SUCCESS_END_SQL = `
+  SELECT max(x.finished_at) AS at FROM unnest($1::text[]) AS k(kind) CROSS JOIN LATERAL (
+    SELECT s.finished_at FROM sync_runs s
+    WHERE s.status = 'succeeded' AND s.kind = k.kind AND s.finished_at IS NOT NULL
+    ORDER BY s.finished_at DESC LIMIT 1
+  ) x`;
