@@ -314,9 +314,8 @@ export class HierarchyService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   /** Spaces, folders and lists with counts read now (rule 4 for `includeArchived`), unfiltered. */
-  private async fresh(ws: string, includeArchived: boolean, listIds?: string[]): Promise<CountedHierarchy> {
+  private async fresh(ws: string, includeArchived: boolean): Promise<CountedHierarchy> {
     const snapshot = await this.current();
-    if (listIds) return countHierarchy(ofWorkspace(snapshot, ws), parseListCounts(await this.repo.listCountsText(ws, listIds)), includeArchived);
     const counts = await this.workspaceCounts(ws);
     // The same structure and the same counts count the same: reuse the last result (counting the
     // whole workspace was 3–9 ms of CPU per listing call on `large`).
@@ -328,6 +327,16 @@ export class HierarchyService implements OnModuleInit, OnApplicationBootstrap {
     const counted = { spaces: Object.freeze(c.spaces), folders: Object.freeze(c.folders), lists: Object.freeze(c.lists) } as CountedHierarchy;
     this.countedMemo.set(key, { snapshot, counts, counted });
     return counted;
+  }
+
+  /**
+   * One list with its counts read now: only that list is counted (a list's counts are its own
+   * rows), not the whole workspace's structure around it.
+   */
+  private async countedList(ws: string, listId: string, includeArchived: boolean): Promise<readonly ListRowView[]> {
+    const lists = (await this.current()).lists.filter((l) => l.id === listId && l.workspaceId === ws);
+    if (!lists.length) return [];
+    return countHierarchy({ spaces: [], folders: [], lists }, parseListCounts(await this.repo.listCountsText(ws, [listId])), includeArchived).lists;
   }
 
   /**
@@ -403,7 +412,7 @@ export class HierarchyService implements OnModuleInit, OnApplicationBootstrap {
     includeArchived: boolean,
     countArchived = includeArchived,
   ): Promise<ListRowView[]> {
-    const { lists } = await this.fresh(ws, countArchived, f.listId ? [f.listId] : undefined);
+    const lists = f.listId ? await this.countedList(ws, f.listId, countArchived) : (await this.fresh(ws, countArchived)).lists;
     return lists.filter(
       (l) =>
         (includeArchived || !l.archived) &&
