@@ -9,6 +9,10 @@
  *   --resync        drop and re-sync it first
  *   --calls N       calls per tool (default 30)
  *   --only a,b      only these tools
+ *   --pglite-dir D  serve from this PGlite directory instead (e.g. the one bench:start syncs,
+ *                   <tmp>/clickup-bench-pglite-large): the same generated workspace, so the
+ *                   arguments are still picked from the PostgreSQL database; the database's CPU
+ *                   is then inside the server process and counted there
  *   BENCH_DATABASE_URL  admin URL of the PostgreSQL server (default TEST_DATABASE_URL, then postgres://postgres@127.0.0.1:5432/postgres)
  */
 import { parseArgs } from 'node:util';
@@ -25,16 +29,20 @@ async function main(): Promise<void> {
       resync: { type: 'boolean', default: false },
       calls: { type: 'string', default: '30' },
       only: { type: 'string' },
+      'pglite-dir': { type: 'string' },
     },
   });
   const n = Number(values.calls);
   const dbUrl = await ensureSyncedDatabase(values.db!, { resync: values.resync });
   let calls = await readCalls(dbUrl);
   if (values.only) calls = calls.filter((c) => values.only!.split(',').includes(c.tool));
-  const server = await startServer({ DATABASE_URL: dbUrl });
-  process.stderr.write(`server ready in ${server.readyMs.toFixed(0)} ms (listening ${server.listeningMs.toFixed(0)} ms); load ${loadAverages()}\n`);
+  const pglite = values['pglite-dir'];
+  const server = await startServer(pglite ? { PGLITE_DATA_DIR: pglite } : { DATABASE_URL: dbUrl });
+  process.stderr.write(
+    `server ready in ${server.readyMs.toFixed(0)} ms (listening ${server.listeningMs.toFixed(0)} ms) on ${pglite ? `PGlite ${pglite}` : 'PostgreSQL'}; load ${loadAverages()}\n`,
+  );
   const client = await openSession('http', server.url);
-  const cpu = new CpuMeter(server.child.pid!, () => serverBackendPids(dbUrl));
+  const cpu = new CpuMeter(server.child.pid!, () => (pglite ? Promise.resolve([]) : serverBackendPids(dbUrl)));
   const rows: Record<string, unknown>[] = [];
   try {
     for (const c of calls) {
@@ -72,7 +80,7 @@ async function main(): Promise<void> {
     await client.close();
     await server.stop();
   }
-  process.stdout.write(`\nmachine: ${machine()}\nJSON ${JSON.stringify({ calls: n, rows })}\n`);
+  process.stdout.write(`\nmachine: ${machine()}\nJSON ${JSON.stringify({ engine: pglite ? 'pglite' : 'postgres', calls: n, rows })}\n`);
 }
 
 main().then(
