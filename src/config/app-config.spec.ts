@@ -26,6 +26,12 @@ describe('buildAppConfig', () => {
     // All time-entry history unless a limit is set.
     expect(cfg.sync.timeEntriesHistoryDays).toBeNull();
     expect(buildAppConfig({ SYNC_TIME_ENTRIES_HISTORY_DAYS: '730' }).sync.timeEntriesHistoryDays).toBe(730);
+    // Snapshots and runs are kept for ever unless a number of days is set.
+    expect(cfg.sync).toMatchObject({ snapshotKeepDays: null, runsKeepDays: null });
+    expect(buildAppConfig({ SYNC_SNAPSHOT_KEEP_DAYS: '400', SYNC_RUNS_KEEP_DAYS: '90' }).sync).toMatchObject({
+      snapshotKeepDays: 400,
+      runsKeepDays: 90,
+    });
     expect(cfg.reports.statusOverrides['SHIPPED']).toBe('done');
     expect(cfg.mcp).toEqual({
       tokens: [],
@@ -62,6 +68,8 @@ describe('buildAppConfig', () => {
       "SYNC_SNAPSHOT_CRON: expected a cron expression such as '0 3 * * *', got '0 25 * * *': Field value (25) is out of range",
     ],
     [{ SYNC_TIME_ENTRIES_HISTORY_DAYS: '0' }, "SYNC_TIME_ENTRIES_HISTORY_DAYS: expected an integer from 1 to 36500 (or nothing), got '0'"],
+    [{ SYNC_SNAPSHOT_KEEP_DAYS: '0' }, "SYNC_SNAPSHOT_KEEP_DAYS: expected an integer from 1 to 36500 (or nothing), got '0'"],
+    [{ SYNC_RUNS_KEEP_DAYS: 'a year' }, "SYNC_RUNS_KEEP_DAYS: expected an integer from 1 to 36500 (or nothing), got 'a year'"],
     [
       { STATUS_CATEGORY_OVERRIDES: '{"X": "finished"}' },
       "STATUS_CATEGORY_OVERRIDES: status 'X' maps to 'finished'; expected one of not_started, active, done, closed",

@@ -60,6 +60,10 @@ export class AppConfig {
     timeEntriesWindowDays: number;
     timeEntriesTrailingDays: number;
     taskOverlapSeconds: number;
+    /** null: every daily snapshot is kept; a number keeps the last that many local days (today included). */
+    snapshotKeepDays: number | null;
+    /** null: every run is kept; a number keeps runs that finished within that many days (and each kind's newest). */
+    runsKeepDays: number | null;
     webhookSecret: string | undefined;
     publicBaseUrl: string | undefined;
   };
@@ -165,6 +169,8 @@ export function buildAppConfig(env: Record<string, string | undefined>): AppConf
     timeEntriesWindowDays: e.SYNC_TIME_ENTRIES_WINDOW_DAYS,
     timeEntriesTrailingDays: e.SYNC_TIME_ENTRIES_TRAILING_DAYS,
     taskOverlapSeconds: e.SYNC_TASK_OVERLAP_SECONDS,
+    snapshotKeepDays: e.SYNC_SNAPSHOT_KEEP_DAYS,
+    runsKeepDays: e.SYNC_RUNS_KEEP_DAYS,
     webhookSecret: e.WEBHOOK_SECRET,
     publicBaseUrl: e.PUBLIC_BASE_URL,
   };

@@ -176,6 +176,9 @@ export const envSchema = z.object({
   SYNC_TIME_ENTRIES_WINDOW_DAYS: int(30, 1, 366),
   SYNC_TIME_ENTRIES_TRAILING_DAYS: int(30, 1, 366),
   SYNC_TASK_OVERLAP_SECONDS: int(120, 0, 86400),
+  // Unset: history is kept for ever. A number keeps that many days of daily snapshots / of finished runs.
+  SYNC_SNAPSHOT_KEEP_DAYS: optInt(1, 36500),
+  SYNC_RUNS_KEEP_DAYS: optInt(1, 36500),
   WEBHOOK_SECRET: str(),
   PUBLIC_BASE_URL: url(['http:', 'https:']),
 

@@ -403,6 +403,10 @@ export class SyncRunnerService implements OnApplicationBootstrap, BeforeApplicat
         if (much(entries, live.timeEntries)) due.add('time_entries');
       }
       await this.maintenance.foldOpenWorkPeople(ctx.workspaceId);
+      if (this.cfg.sync.runsKeepDays !== null) {
+        const pruned = await this.runs.pruneFinishedBefore(this.cfg.sync.runsKeepDays);
+        if (pruned) ctx.counts.runsPruned = pruned;
+      }
       const tables = [...due];
       for (const [i, table] of tables.entries()) {
         ctx.progress('maintenance', i, tables.length, `Refreshing planner statistics of ${table}`);

@@ -69,6 +69,15 @@ export class SnapshotRepository {
     });
   }
 
+  /** Deletes the workspace's snapshot days before `date` (a local day); returns the rows deleted. */
+  async pruneBefore(workspaceId: string, date: string): Promise<number> {
+    const [r]: { n: number | string }[] = await this.ds.query(
+      `WITH gone AS (DELETE FROM task_snapshots WHERE workspace_id = $1 AND snapshot_date < $2::date RETURNING 1) SELECT count(*) AS n FROM gone`,
+      [workspaceId, date],
+    );
+    return Number(r?.n ?? 0);
+  }
+
   async workspaceIds(): Promise<string[]> {
     const rows: { id: string }[] = await this.ds.query(`SELECT id FROM workspaces WHERE deleted_at IS NULL ORDER BY id`);
     return rows.map((r) => r.id);

@@ -118,6 +118,26 @@ export class SyncRunRepository {
     return runs.sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime() || b.id - a.id);
   }
 
+  /**
+   * Deletes runs that finished more than `days` days ago — never a run still running, one a
+   * lease points at, or the newest run of its kind (what /health and get_sync_status show).
+   * Returns how many were deleted.
+   */
+  async pruneFinishedBefore(days: number): Promise<number> {
+    const [r]: { n: number | string }[] = await this.ds.query(
+      `WITH newest AS (${LATEST_PER_KIND_SQL}), gone AS (
+         DELETE FROM sync_runs r
+         WHERE r.finished_at < now() - $1 * interval '1 day' AND r.status <> 'running'
+           AND r.id NOT IN (SELECT id FROM newest)
+           AND NOT EXISTS (SELECT 1 FROM sync_leases l WHERE l.run_id = r.id)
+         RETURNING 1
+       )
+       SELECT count(*) AS n FROM gone`,
+      [days],
+    );
+    return Number(r?.n ?? 0);
+  }
+
   /** End of the newest successful run of a kind (default: any run that read tasks). */
   async lastSuccessEnd(kinds: SyncKind[] = ['full', 'incremental']): Promise<Date | null> {
     const [r]: { at: string | Date | null }[] = await this.ds.query(LAST_SUCCESS_END_SQL, [kinds]);
