@@ -52,18 +52,18 @@ export class SnapshotService {
         tasks += await this.repo.snapshotDay(ws, day, tz, nowMs);
         if (keptFrom !== undefined) pruned += await this.repo.pruneBefore(ws, keptFrom);
       }
-      const kept = keptFrom === undefined ? {} : { keptFrom, pruned };
+      const retention = keptFrom === undefined ? null : { keptFrom, pruned };
       await this.runs.finish(run.id, {
         status: 'succeeded',
-        counts: { snapshotRows: tasks, ...(keptFrom === undefined ? {} : { snapshotRowsPruned: pruned }) },
+        counts: { snapshotRows: tasks, ...(retention && { snapshotRowsPruned: pruned }) },
         requests: 0,
         rateLimited: 0,
         retries: 0,
         error: null,
-        details: { date: day, timeZone: tz, ...(keptFrom === undefined ? {} : { keptFrom }) },
+        details: { date: day, timeZone: tz, ...(retention && { keptFrom }) },
       });
       this.logger.log(`Snapshot of ${day} (${tz}): ${tasks} tasks${pruned ? `; ${pruned} rows of days before ${keptFrom} deleted` : ''}`);
-      return { runId: run.id, date: day, timeZone: tz, tasks, ...kept };
+      return { runId: run.id, date: day, timeZone: tz, tasks, ...retention };
     } catch (e) {
       await this.runs.finish(run.id, { status: 'failed', counts: {}, requests: 0, rateLimited: 0, retries: 0, error: describeError(e) });
       throw e;

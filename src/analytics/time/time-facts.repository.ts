@@ -61,6 +61,16 @@ const GROUP_COLUMNS: Record<TimeDimension, string[]> = {
   billable: ['billable'],
 };
 
+/** The task columns shown with the task dimension, and their names in the answer. */
+const TASK_NAME_COLUMNS = [
+  ['name', 'task_name'],
+  ['custom_id', 'task_custom_id'],
+  ['parent_id', 'task_parent_id'],
+  ['list_id', 'task_list_id'],
+  ['status', 'task_status'],
+  ['time_estimate', 'task_estimate'],
+] as const;
+
 /** Names joined onto the aggregated groups (a few hundred rows at most), not onto every entry. */
 const NAME_JOINS: Partial<Record<TimeDimension, { select: string; join: string }>> = {
   person: {
@@ -68,8 +78,7 @@ const NAME_JOINS: Partial<Record<TimeDimension, { select: string; join: string }
     join: 'LEFT JOIN members m ON m.workspace_id = :ws AND m.user_id = g.user_id',
   },
   task: {
-    select:
-      'tk.name AS task_name, tk.custom_id AS task_custom_id, tk.parent_id AS task_parent_id, tk.list_id AS task_list_id, tk.status AS task_status, tk.time_estimate AS task_estimate',
+    select: TASK_NAME_COLUMNS.map(([c, as]) => `tk.${c} AS ${as}`).join(', '),
     join: 'LEFT JOIN tasks tk ON tk.id = g.task_id',
   },
   list: { select: 'ls.name AS list_name', join: 'LEFT JOIN lists ls ON ls.id = g.list_id' },
@@ -89,7 +98,7 @@ const NAME_JOINS: Partial<Record<TimeDimension, { select: string; join: string }
  */
 const TOP_TASK_NAMES = {
   select: NAME_JOINS.task!.select,
-  join: 'LEFT JOIN LATERAL (SELECT t1.name, t1.custom_id, t1.parent_id, t1.list_id, t1.status, t1.time_estimate FROM tasks t1 WHERE t1.id = g.task_id OFFSET 0) tk ON true',
+  join: `LEFT JOIN LATERAL (SELECT ${TASK_NAME_COLUMNS.map(([c]) => `t1.${c}`).join(', ')} FROM tasks t1 WHERE t1.id = g.task_id OFFSET 0) tk ON true`,
 };
 
 const HOME_COLUMN = { space: 'home_space_id', folder: 'home_folder_id', list: 'home_list_id' } as const;
@@ -110,10 +119,8 @@ export function timeFactsSql(q: TimeFactsQuery, p: Params): string {
   ]
     .map((f) => ` AND ${f}`)
     .join('');
-  const dims = [...new Set(q.groupBy)];
-  const groupCols = dims.flatMap((d) => GROUP_COLUMNS[d]);
-  // Several groupings in one scan: GROUPING SETS, each row tagged with the mask of its set.
-  const sets = q.sets?.map((set) => [...new Set(set)].flatMap((d) => GROUP_COLUMNS[d]));
+  // Several groupings in one scan (sets): GROUPING SETS, each row tagged with the mask of its set.
+  const { dims, groupCols, sets } = grouping(q);
   if (sets && q.countTasks) throw new Error('countTasks cannot be combined with sets');
   const names = dims
     .filter((d) => d !== 'task' || q.taskNames !== false)
@@ -351,13 +358,22 @@ function ranked(q: TimeFactsQuery, groupCols: string[], p: Params): string {
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
+/** The dimensions grouped by (each once), their columns, and the columns of each grouping set. */
+function grouping(q: TimeFactsQuery): { dims: TimeDimension[]; groupCols: string[]; sets: string[][] | undefined } {
+  const dims = [...new Set(q.groupBy)];
+  return {
+    dims,
+    groupCols: dims.flatMap((d) => GROUP_COLUMNS[d]),
+    sets: q.sets?.map((set) => [...new Set(set)].flatMap((d) => GROUP_COLUMNS[d])),
+  };
+}
+
 /**
  * Maps a row's GROUPING() mask to the index of its set, worked out once per mask: a report's
  * thousands of rows carry only as many masks as it has sets.
  */
 function setResolver(q: TimeFactsQuery): (mask: number) => number {
-  const cols = [...new Set(q.groupBy)].flatMap((d) => GROUP_COLUMNS[d]);
-  const sets = (q.sets ?? []).map((set) => [...new Set(set)].flatMap((d) => GROUP_COLUMNS[d]));
+  const { groupCols: cols, sets = [] } = grouping(q);
   const known = new Map<number, number>();
   return (mask) => {
     let i = known.get(mask);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { returnedRows } from './sql-result';
+import { countingDeleted, deletedCount, returnedRows } from './sql-result';
 import { DataSource } from 'typeorm';
 import { Params } from '../../analytics/tasks/task-query.repository';
 import { timeFactsSql } from '../../analytics/time/time-facts.repository';
@@ -71,11 +71,9 @@ export class SnapshotRepository {
 
   /** Deletes the workspace's snapshot days before `date` (a local day); returns the rows deleted. */
   async pruneBefore(workspaceId: string, date: string): Promise<number> {
-    const [r]: { n: number | string }[] = await this.ds.query(
-      `WITH gone AS (DELETE FROM task_snapshots WHERE workspace_id = $1 AND snapshot_date < $2::date RETURNING 1) SELECT count(*) AS n FROM gone`,
-      [workspaceId, date],
+    return deletedCount(
+      await this.ds.query(countingDeleted(`DELETE FROM task_snapshots WHERE workspace_id = $1 AND snapshot_date < $2::date`), [workspaceId, date]),
     );
-    return Number(r?.n ?? 0);
   }
 
   async workspaceIds(): Promise<string[]> {

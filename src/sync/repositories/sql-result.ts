@@ -8,3 +8,12 @@ export function returnedRows<T = unknown>(result: unknown): T[] {
   }
   return (result ?? []) as T[];
 }
+
+/**
+ * A DELETE as a statement that answers `{ n }`, the rows it deleted (a count, not the rows: a
+ * retention pass may delete a day of 100,000 snapshot rows). `deleteSql` has no RETURNING.
+ */
+export const countingDeleted = (deleteSql: string): string => `WITH gone AS (${deleteSql} RETURNING 1) SELECT count(*) AS n FROM gone`;
+
+/** The `n` of a countingDeleted statement's answer. */
+export const deletedCount = (rows: { n: number | string }[]): number => Number(rows[0]?.n ?? 0);

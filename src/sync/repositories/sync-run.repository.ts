@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { SyncRunEntity } from '../../database/entities';
+import { countingDeleted, deletedCount } from './sql-result';
 
 export const SYNC_KINDS = ['full', 'incremental', 'reconcile', 'members', 'hierarchy', 'snapshot', 'webhook', 'project'] as const;
 export type SyncKind = (typeof SYNC_KINDS)[number];
@@ -124,18 +125,15 @@ export class SyncRunRepository {
    * Returns how many were deleted.
    */
   async pruneFinishedBefore(days: number): Promise<number> {
-    const [r]: { n: number | string }[] = await this.ds.query(
-      `WITH newest AS (${LATEST_PER_KIND_SQL}), gone AS (
-         DELETE FROM sync_runs r
+    return deletedCount(
+      await this.ds.query(
+        countingDeleted(`DELETE FROM sync_runs r
          WHERE r.finished_at < now() - $1 * interval '1 day' AND r.status <> 'running'
-           AND r.id NOT IN (SELECT id FROM newest)
-           AND NOT EXISTS (SELECT 1 FROM sync_leases l WHERE l.run_id = r.id)
-         RETURNING 1
-       )
-       SELECT count(*) AS n FROM gone`,
-      [days],
+           AND r.id NOT IN (${LATEST_PER_KIND_SQL})
+           AND NOT EXISTS (SELECT 1 FROM sync_leases l WHERE l.run_id = r.id)`),
+        [days],
+      ),
     );
-    return Number(r?.n ?? 0);
   }
 
   /** End of the newest successful run of a kind (default: any run that read tasks). */
