@@ -8,6 +8,7 @@
  *   --db NAME       the kept benchmark database (default bench_large; created and synced when missing)
  *   --resync        drop and re-sync it first
  *   --calls N       calls per tool (default 30)
+ *   --answer-cache  keep the answer cache on (off by default: each call is computed, which is what this measures)
  *   --only a,b      only these tools
  *   --pglite-dir D  serve from this PGlite directory instead (e.g. the one bench:start syncs,
  *                   <tmp>/clickup-bench-pglite-large): the same generated workspace, so the
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
       db: { type: 'string', default: DEFAULT_BENCH_DB },
       resync: { type: 'boolean', default: false },
       calls: { type: 'string', default: '30' },
+      'answer-cache': { type: 'boolean', default: false },
       only: { type: 'string' },
       'pglite-dir': { type: 'string' },
     },
@@ -37,7 +39,10 @@ async function main(): Promise<void> {
   let calls = await readCalls(dbUrl);
   if (values.only) calls = calls.filter((c) => values.only!.split(',').includes(c.tool));
   const pglite = values['pglite-dir'];
-  const server = await startServer(pglite ? { PGLITE_DATA_DIR: pglite } : { DATABASE_URL: dbUrl });
+  // Every call computed (repeats of one question would otherwise come from the answer cache).
+  const server = await startServer(pglite ? { PGLITE_DATA_DIR: pglite } : { DATABASE_URL: dbUrl }, {
+    MCP_ANSWER_CACHE_MB: values['answer-cache'] ? '32' : '0',
+  });
   process.stderr.write(
     `server ready in ${server.readyMs.toFixed(0)} ms (listening ${server.listeningMs.toFixed(0)} ms) on ${pglite ? `PGlite ${pglite}` : 'PostgreSQL'}; load ${loadAverages()}\n`,
   );

@@ -10,7 +10,8 @@
  * sandbox's generation anchor, so "last month" always means the same data.
  *
  * Run: npm run bench:reports. Options: --calls N (default 30), --resync, --only tool[,tool], --skip-explain,
- * BENCH_DATABASE_URL (admin URL; default TEST_DATABASE_URL, then postgres://postgres@127.0.0.1:5432/postgres).
+ * --answer-cache (keep the answer cache on: repeats then come from memory; off by default, since
+ * what this measures is the computation), BENCH_DATABASE_URL (admin URL; default TEST_DATABASE_URL, then postgres://postgres@127.0.0.1:5432/postgres).
  */
 import 'reflect-metadata';
 import * as os from 'node:os';
@@ -183,6 +184,7 @@ async function main(): Promise<void> {
       resync: { type: 'boolean', default: false },
       only: { type: 'string' },
       'skip-explain': { type: 'boolean', default: false },
+      'answer-cache': { type: 'boolean', default: false },
     },
   });
   const calls = Number(values.calls);
@@ -198,6 +200,8 @@ async function main(): Promise<void> {
       SYNC_ENABLED: 'false',
       LOG_LEVEL: 'error',
       REPORT_TIME_ZONE: ZONE,
+      // Every call computed: with the clock pinned, the answer cache would answer repeats from memory.
+      MCP_ANSWER_CACHE_MB: values['answer-cache'] ? '32' : '0',
       HOST: '127.0.0.1',
       PORT: '0',
     },

@@ -13,6 +13,7 @@ import { TimeEntrySpanStatistics1795410000000 } from './1795410000000-time-entry
 import { OpenWorkPeople1795420000000 } from './1795420000000-open-work-people';
 import { TaskEstimateIndex1795430000000 } from './1795430000000-task-estimate-index';
 import { SyncRunKindIndexes1795440000000 } from './1795440000000-sync-run-kind-indexes';
+import { DataChangeLog1795450000000 } from './1795450000000-data-change-log';
 
 // Every migration, in order. Imported explicitly (no globs) so the same list works under Jest,
 // in the compiled server and in the migration CLI. Never edit a committed migration: add one.
@@ -33,4 +34,5 @@ export const MIGRATIONS: Function[] = [
   OpenWorkPeople1795420000000,
   TaskEstimateIndex1795430000000,
   SyncRunKindIndexes1795440000000,
+  DataChangeLog1795450000000,
 ];

@@ -40,6 +40,7 @@ describe('buildAppConfig', () => {
       allowedOrigins: [],
       allowedHosts: [],
       sessions: { idleMs: 30 * 60_000, maxPerClient: 16, maxTotal: 200 },
+      answerCacheBytes: 32 * 1024 * 1024,
     });
     expect(cfg.clickup.writeDeadlineMs).toBe(30_000);
   });

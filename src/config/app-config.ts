@@ -75,6 +75,8 @@ export class AppConfig {
     /** Host names (besides loopback and IP literals) requests may carry: DNS-rebinding protection. */
     allowedHosts: string[];
     sessions: { idleMs: number; maxPerClient: number; maxTotal: number };
+    /** Memory for reusable read-tool answers (MCP_ANSWER_CACHE_MB); 0 turns the answer cache off. */
+    answerCacheBytes: number;
   };
   /** The .env file that was read (absolute path), or null when none was; set by AppConfigModule. */
   envFile: { path: string | null; lookedFor: string } = { path: null, lookedFor: '' };
@@ -184,6 +186,7 @@ export function buildAppConfig(env: Record<string, string | undefined>): AppConf
       .filter(Boolean),
     allowedHosts: allowedHostNames(e.MCP_ALLOWED_HOSTS, e.HOST as string, e.PUBLIC_BASE_URL),
     sessions: { idleMs: e.MCP_SESSION_IDLE_MINUTES * 60_000, maxPerClient: e.MCP_MAX_SESSIONS_PER_CLIENT, maxTotal: e.MCP_MAX_SESSIONS },
+    answerCacheBytes: e.MCP_ANSWER_CACHE_MB * 1024 * 1024,
   };
   return cfg;
 }

@@ -192,6 +192,7 @@ export const envSchema = z.object({
   MCP_SESSION_IDLE_MINUTES: int(30, 1, 1440),
   MCP_MAX_SESSIONS_PER_CLIENT: int(16, 1, 1000),
   MCP_MAX_SESSIONS: int(200, 1, 10000),
+  MCP_ANSWER_CACHE_MB: int(32, 0, 4096),
 });
 
 export type ParsedEnv = z.output<typeof envSchema>;

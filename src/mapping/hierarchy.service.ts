@@ -47,6 +47,8 @@ interface Snapshot {
   members: MemberRow[];
   /** Per workspace: the structure with rule-4 counts (include_archived false) as of the load. */
   counted: Map<string, CountedHierarchy>;
+  /** What answers are made of (all but the load bookkeeping): equal fingerprints, equal snapshots. */
+  fingerprint: string;
 }
 
 /**
@@ -100,6 +102,7 @@ export class HierarchyService implements OnModuleInit, OnApplicationBootstrap {
       // Dropped, not reloaded: the next read loads it afresh from the database (and waits for it).
       clear: () => {
         this.snapshot = null;
+        this.caches.changed();
       },
     });
   }
@@ -132,6 +135,8 @@ export class HierarchyService implements OnModuleInit, OnApplicationBootstrap {
       do {
         this.reloadAgain = false;
         s = await this.load();
+        // Answers computed from the previous snapshot are not reused once it held something else.
+        if (!this.snapshot || s.fingerprint !== this.snapshot.fingerprint) this.caches.changed();
         this.snapshot = s;
       } while (this.reloadAgain);
       return s;
@@ -153,7 +158,8 @@ export class HierarchyService implements OnModuleInit, OnApplicationBootstrap {
     for (const w of workspaces) {
       counted.set(w.id, countHierarchy(ofWorkspace({ spaces, folders, lists }, w.id), (await this.workspaceCounts(w.id)).rows, false));
     }
-    return { runsFinishedAt, loadedAt: performance.now(), workspaces, spaces, folders, lists, members, counted };
+    const fingerprint = JSON.stringify([workspaces, spaces, folders, lists, members, [...counted]]);
+    return { runsFinishedAt, loadedAt: performance.now(), workspaces, spaces, folders, lists, members, counted, fingerprint };
   }
 
   /** The snapshot to answer from; only the very first load (nothing to answer from yet) is awaited. */

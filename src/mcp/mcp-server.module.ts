@@ -9,6 +9,8 @@ import { ProjectsModule } from '../projects/projects.module';
 import { McpAccessGuard } from './auth/mcp-access.guard';
 import { MCP_ROLE, MCP_TOOLSETS, ToolRegistrarService } from './core/tool-registrar.service';
 import { ToolMetaService } from './core/tool-meta.service';
+import { AnswerCacheService } from './core/answer-cache.service';
+import { DataVersionRepository } from '../database/data-version.repository';
 import { Toolset } from './core/tool-definition';
 import { acceptLenientToolArguments } from './core/tool-call-request';
 import { issueMcpSessionId, McpRequestContextMiddleware } from './sessions/mcp-request-context';
@@ -78,6 +80,8 @@ export class McpServerModule implements NestModule {
       providers: [
         McpAccessGuard,
         ToolMetaService,
+        DataVersionRepository,
+        AnswerCacheService,
         ToolRegistrarService,
         WorkspaceResourcesService,
         ReportPromptsService,

@@ -404,6 +404,7 @@ export class SyncRunnerService implements OnApplicationBootstrap, BeforeApplicat
         if (much(entries, live.timeEntries)) due.add('time_entries');
       }
       await this.maintenance.foldOpenWorkPeople(ctx.workspaceId);
+      await this.maintenance.foldDataChanges();
       if (this.cfg.sync.runsKeepDays !== null) {
         const pruned = await this.runs.pruneFinishedBefore(this.cfg.sync.runsKeepDays);
         if (pruned) ctx.counts.runsPruned = pruned;

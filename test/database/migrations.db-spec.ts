@@ -5,6 +5,7 @@ import { MIGRATIONS } from '../../migrations';
 
 const EXPECTED_TABLES = [
   'app_state',
+  'data_changes',
   'folders',
   'lists',
   'members',

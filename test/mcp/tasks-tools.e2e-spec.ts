@@ -50,9 +50,13 @@ describe.each(TEST_ENGINES)('tasks toolset on %s', (kind) => {
     expect({ name, isError: r.isError }).toEqual({ name, isError: true });
     return (r.content as Obj[])[0].text;
   };
-  /** A time that includes running timers must lie between the truth just before and just after the call. */
+  /**
+   * A time that includes running timers must lie between the truth just before and just after
+   * the call; "now" is the whole second the call was answered in (the running clock's), so "just
+   * before" is the start of the second the call began in.
+   */
   const timed = async <T>(fn: () => Promise<T>): Promise<{ out: T; before: number; after: number }> => {
-    const before = Date.now();
+    const before = Math.floor(Date.now() / 1000) * 1000;
     const out = await fn();
     return { out, before, after: Date.now() };
   };

@@ -23,6 +23,20 @@ export interface RegisteredCache {
 @Injectable()
 export class CacheRegistry {
   private readonly caches = new Map<string, RegisteredCache>();
+  private gen = 0;
+
+  /**
+   * Moves whenever a cache's content changes (a reload that read something new, a clear): the
+   * answer cache stamps every answer with it, so none outlives an in-memory copy it was computed from.
+   */
+  get generation(): number {
+    return this.gen;
+  }
+
+  /** An owner's content changed: answers computed from the old content are not reused. */
+  changed(): void {
+    this.gen++;
+  }
 
   register(cache: RegisteredCache): void {
     this.caches.set(cache.name, cache);
@@ -36,6 +50,7 @@ export class CacheRegistry {
   clearAll(): CacheInfo[] {
     const before = this.list();
     for (const c of this.caches.values()) c.clear();
+    this.changed();
     return before;
   }
 }

@@ -1,4 +1,5 @@
 import { AppStateEntity } from './app-state.entity';
+import { DataChangeEntity } from './data-change.entity';
 import { FolderEntity } from './folder.entity';
 import { ListEntity } from './list.entity';
 import { MemberEntity } from './member.entity';
@@ -16,6 +17,7 @@ import { TimeEntryEntity } from './time-entry.entity';
 import { WorkspaceEntity } from './workspace.entity';
 
 export * from './app-state.entity';
+export * from './data-change.entity';
 export * from './folder.entity';
 export * from './list.entity';
 export * from './member.entity';
@@ -57,4 +59,5 @@ export const ENTITIES = [
   TaskSearchEntity,
   OpenWorkCountEntity,
   OpenWorkPersonEntity,
+  DataChangeEntity,
 ];

@@ -29,6 +29,12 @@ export interface ToolDefinition<I extends z.ZodRawShape = z.ZodRawShape, O exten
   annotations: ToolAnnotations;
   /** Changes ClickUp or server state (the project registry): dropped in read-only mode; like every non-read-only tool, needs the write scope. */
   write: boolean;
+  /**
+   * Acts (clear_cache) or answers from live process state besides the database and the clock
+   * (running syncs, leases, cache ages): its answers are never reused by the answer cache.
+   * Every other READ tool's answers may be.
+   */
+  neverReuse?: boolean;
   handler: (args: z.output<z.ZodObject<I>>, ctx: ToolCallContext) => Promise<z.input<z.ZodObject<O>>>;
   /** Concise text rendering of the structured result (the model reads this first). */
   render: (out: z.output<z.ZodObject<O>>) => string;
@@ -42,6 +48,11 @@ export interface ToolDefinition<I extends z.ZodRawShape = z.ZodRawShape, O exten
  */
 export function needsWriteScope(tool: Pick<ToolDefinition, 'write' | 'annotations'>): boolean {
   return tool.write || tool.annotations.readOnlyHint !== true || tool.annotations.openWorldHint === true;
+}
+
+/** Whether the answer cache may reuse this tool's answers (AnswerCacheService): database reads only. */
+export function answersReusable(tool: Pick<ToolDefinition, 'write' | 'annotations' | 'neverReuse'>): boolean {
+  return !needsWriteScope(tool) && !tool.neverReuse;
 }
 
 /** Identity with type inference, so toolset files stay declarative. */

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
+import { currentDataVersion } from '../../common/cache/data-version-context';
 import { DataReadinessService } from '../../sync/data-readiness.service';
 import { SyncRunRepository } from '../../sync/repositories/sync-run.repository';
 import { SyncRunnerService } from '../../sync/sync-runner.service';
@@ -11,10 +12,14 @@ export interface ResultMeta {
   demo: boolean;
 }
 
-/** `data_as_of`, completeness and `demo` for every read result; freshness cached a second to keep tool calls cheap. */
+/**
+ * `data_as_of`, completeness and `demo` for every read result. data_as_of is kept a second to
+ * keep tool calls cheap, or, inside an answer the answer cache may reuse, as long as the data
+ * version it was read at.
+ */
 @Injectable()
 export class ToolMetaService implements OnModuleInit {
-  private cached: { at: number; value: string | null } | null = null;
+  private cached: { at: number; version: string | null; value: string | null } | null = null;
 
   constructor(
     private readonly cfg: AppConfig,
@@ -30,11 +35,13 @@ export class ToolMetaService implements OnModuleInit {
 
   async meta(): Promise<ResultMeta> {
     const now = Date.now();
-    if (!this.cached || now - this.cached.at > 1000) {
-      this.cached = { at: now, value: (await this.runs.lastSuccessEnd())?.toISOString() ?? null };
-    }
+    // Inside a reusable answer the copy must be as of the answer's data version, not up to a second older.
+    const version = currentDataVersion();
+    const fresh = this.cached && (version ? this.cached.version === version : now - this.cached.at <= 1000);
+    if (!fresh) this.cached = { at: now, version, value: (await this.runs.lastSuccessEnd())?.toISOString() ?? null };
+    const asOf = this.cached!.value;
     const ready = await this.readiness.state();
-    return { data_as_of: this.cached.value, data_complete: ready.complete, data_warning: ready.warning, demo: this.cfg.demo };
+    return { data_as_of: asOf, data_complete: ready.complete, data_warning: ready.warning, demo: this.cfg.demo };
   }
 
   invalidate(): void {

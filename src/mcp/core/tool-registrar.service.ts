@@ -7,7 +7,8 @@ import { describeClickupError } from '../../clickup/clickup-error-text';
 import { WriteOutcomeError } from '../../common/errors/write-outcome-error';
 import { AppConfig } from '../../config/app-config';
 import { secretScrubber } from '../../common/logging/secret-scrubber';
-import { AnyToolDefinition, needsWriteScope, Toolset, ToolCallContext } from './tool-definition';
+import { AnswerCacheService, ToolAnswer } from './answer-cache.service';
+import { AnyToolDefinition, answersReusable, needsWriteScope, Toolset, ToolCallContext } from './tool-definition';
 import { DomainError } from '../../common/errors/domain-error';
 import { parseToolArguments } from './tool-arguments';
 import { toolsetScope, ToolsetName, WRITE_SCOPE } from './toolsets';
@@ -15,7 +16,7 @@ import { toolsetScope, ToolsetName, WRITE_SCOPE } from './toolsets';
 export const MCP_TOOLSETS = Symbol('MCP_TOOLSETS');
 export const MCP_ROLE = Symbol('MCP_ROLE');
 
-type CallResult = { content: { type: 'text'; text: string }[]; structuredContent?: Record<string, unknown>; isError?: boolean };
+type CallResult = ToolAnswer;
 
 /**
  * Registers the tools this server exposes: the operator's toolsets (MCP_TOOLSETS), minus every
@@ -35,6 +36,7 @@ export class ToolRegistrarService implements OnModuleInit {
     private readonly registry: McpRegistryService,
     @Inject(MCP_TOOLSETS) private readonly toolsets: Toolset[],
     @Inject(MCP_ROLE) private readonly role: 'server' | 'stdio' | 'cli',
+    private readonly answers: AnswerCacheService,
   ) {}
 
   /** Every tool of every toolset, before filtering (docs generation, registry tests). */
@@ -90,8 +92,14 @@ export class ToolRegistrarService implements OnModuleInit {
     };
     const verdict = parseToolArguments(tool.name, tool.input as z.ZodObject, raw);
     if (!verdict.ok) return errorResult(secretScrubber.scrub(verdict.message));
+    // The checked arguments' keys come out in schema order: equal requests, equal keys.
+    if (answersReusable(tool)) return this.answers.answer(`${tool.name}\u0000${JSON.stringify(verdict.args)}`, () => this.run(tool, verdict.args, ctx));
+    return this.run(tool, verdict.args, ctx);
+  }
+
+  private async run(tool: AnyToolDefinition, args: Record<string, unknown>, ctx: ToolCallContext): Promise<CallResult> {
     try {
-      const out = await tool.handler(verdict.args, ctx);
+      const out = await tool.handler(args, ctx);
       const parsed = tool.output.safeParse(out);
       if (!parsed.success) {
         const ref = randomUUID().slice(0, 8);

@@ -153,6 +153,7 @@ export class MappingTools implements Toolset {
       }),
       defineTool({
         name: 'cache_status',
+        neverReuse: true,
         toolset: 'mapping',
         title: 'Cache status',
         annotations: READ,
@@ -208,6 +209,7 @@ export class MappingTools implements Toolset {
       }),
       defineTool({
         name: 'clear_cache',
+        neverReuse: true,
         toolset: 'mapping',
         title: 'Clear caches',
         annotations: READ,

@@ -65,6 +65,7 @@ export class SyncTools implements Toolset {
     return [
       defineTool({
         name: 'get_sync_status',
+        neverReuse: true,
         toolset: 'sync',
         title: 'Sync status',
         annotations: READ,

@@ -61,6 +61,20 @@ export class TableMaintenanceRepository {
     return Number(r?.folded ?? 0);
   }
 
+  /**
+   * Folds data_changes (a row per writing statement) into one row with their summed weight: the
+   * data version (their sum) stays what it is, and reading it stays a sum over a row or a few.
+   * One statement, so rows other transactions add meanwhile are neither deleted nor summed.
+   */
+  async foldDataChanges(): Promise<number> {
+    const [r] = await this.ds.query(
+      `WITH gone AS (DELETE FROM data_changes RETURNING weight),
+            kept AS (INSERT INTO data_changes (weight) SELECT sum(weight) FROM gone HAVING count(*) > 0 RETURNING 1)
+       SELECT (SELECT count(*) FROM gone)::int AS folded, (SELECT count(*) FROM kept)::int AS kept`,
+    );
+    return Number(r?.folded ?? 0);
+  }
+
   /** VACUUM (ANALYZE): statistics for the planner, all-visible pages for index-only scans. */
   async vacuumAnalyze(table: BulkTable): Promise<void> {
     await this.ds.query(`VACUUM (ANALYZE) ${table}`);
