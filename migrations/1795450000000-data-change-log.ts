@@ -16,7 +16,9 @@ export class DataChangeLog1795450000000 implements MigrationInterface {
   name = 'DataChangeLog1795450000000';
 
   public async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE "data_changes" ("id" BIGSERIAL NOT NULL, "weight" bigint NOT NULL DEFAULT 1, CONSTRAINT "PK_data_changes" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "data_changes" ("id" BIGSERIAL NOT NULL, "weight" bigint NOT NULL DEFAULT 1, CONSTRAINT "PK_data_changes" PRIMARY KEY ("id"))`,
+    );
     await q.query(`CREATE FUNCTION data_changes_note() RETURNS trigger LANGUAGE plpgsql AS $fn$
       BEGIN
         -- A statement run by another table's trigger (the derived counters) is part of the
@@ -27,14 +29,20 @@ export class DataChangeLog1795450000000 implements MigrationInterface {
         RETURN NULL;
       END $fn$`);
     for (const t of await dataTables(q)) {
-      await q.query(`CREATE TRIGGER data_changes_note AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "${t}" FOR EACH STATEMENT EXECUTE FUNCTION data_changes_note()`);
+      await q.query(
+        `CREATE TRIGGER data_changes_note AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "${t}" FOR EACH STATEMENT EXECUTE FUNCTION data_changes_note()`,
+      );
     }
     // Runs: only a successful one (appearing, changing, going) changes what answers say.
-    await q.query(`CREATE TRIGGER data_changes_note_ins AFTER INSERT ON "sync_runs" FOR EACH ROW WHEN (NEW.status = 'succeeded') EXECUTE FUNCTION data_changes_note()`);
+    await q.query(
+      `CREATE TRIGGER data_changes_note_ins AFTER INSERT ON "sync_runs" FOR EACH ROW WHEN (NEW.status = 'succeeded') EXECUTE FUNCTION data_changes_note()`,
+    );
     await q.query(
       `CREATE TRIGGER data_changes_note_upd AFTER UPDATE ON "sync_runs" FOR EACH ROW WHEN (OLD.status = 'succeeded' OR NEW.status = 'succeeded') EXECUTE FUNCTION data_changes_note()`,
     );
-    await q.query(`CREATE TRIGGER data_changes_note_del AFTER DELETE ON "sync_runs" FOR EACH ROW WHEN (OLD.status = 'succeeded') EXECUTE FUNCTION data_changes_note()`);
+    await q.query(
+      `CREATE TRIGGER data_changes_note_del AFTER DELETE ON "sync_runs" FOR EACH ROW WHEN (OLD.status = 'succeeded') EXECUTE FUNCTION data_changes_note()`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {

@@ -106,7 +106,9 @@ describe.each(TEST_ENGINES)('answer cache on %s', (kind) => {
     await hierarchy.reload();
     expect(registry.generation).toBe(g);
 
-    const list = d.lists.find((l) => !l.archived && !d.spaces.find((s) => s.id === l.spaceId)!.archived && !d.folders.find((f) => f.id === l.folderId)?.archived)!;
+    const list = d.lists.find(
+      (l) => !l.archived && !d.spaces.find((s) => s.id === l.spaceId)!.archived && !d.folders.find((f) => f.id === l.folderId)?.archived,
+    )!;
     const space = d.spaces.find((s) => s.id === list.spaceId)!;
     const folder = d.folders.find((f) => f.id === list.folderId);
     const [tool, args] = folder ? ['get_lists', { folder: folder.name, space: space.name }] : ['get_folderless_lists', { space: space.name }];

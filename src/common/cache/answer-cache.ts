@@ -85,7 +85,8 @@ export class AnswerCache<T> {
   }
 
   stats(): AnswerCacheStats {
-    const oldest = this.entries.size ? Math.min(...[...this.entries.values()].map((e) => e.at)) : null;
+    let oldest: number | null = null;
+    for (const e of this.entries.values()) if (oldest === null || e.at < oldest) oldest = e.at;
     return { entries: this.entries.size, size: this.size, hits: this.hits, misses: this.misses, oldestAt: oldest };
   }
 

@@ -93,7 +93,8 @@ export class ToolRegistrarService implements OnModuleInit {
     const verdict = parseToolArguments(tool.name, tool.input as z.ZodObject, raw);
     if (!verdict.ok) return errorResult(secretScrubber.scrub(verdict.message));
     // The checked arguments' keys come out in schema order: equal requests, equal keys.
-    if (answersReusable(tool)) return this.answers.answer(`${tool.name}\u0000${JSON.stringify(verdict.args)}`, () => this.run(tool, verdict.args, ctx));
+    if (answersReusable(tool))
+      return this.answers.answer(`${tool.name}\u0000${JSON.stringify(verdict.args)}`, () => this.run(tool, verdict.args, ctx));
     return this.run(tool, verdict.args, ctx);
   }
 
