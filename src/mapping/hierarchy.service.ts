@@ -100,9 +100,9 @@ export class HierarchyService implements OnModuleInit, OnApplicationBootstrap {
           : { entries: 0, ageMs: null };
       },
       // Dropped, not reloaded: the next read loads it afresh from the database (and waits for it).
+      // CacheRegistry.clearAll moves the generation itself.
       clear: () => {
         this.snapshot = null;
-        this.caches.changed();
       },
     });
   }

@@ -387,8 +387,8 @@ export class SyncRunnerService implements OnApplicationBootstrap, BeforeApplicat
   /**
    * After bulk writes, fresh planner statistics and visibility maps (TableMaintenanceRepository)
    * for the tables this run changed by more than a tenth, and for any never analyzed at all, and
-   * the per-person open work folded (writes between runs, e.g. write-through, add rows to it too),
-   * and with SYNC_RUNS_KEEP_DAYS the runs older than that deleted. A run that changed little costs
+   * the per-person open work and the data-change rows folded (writes between runs, e.g.
+   * write-through, add rows to both), and with SYNC_RUNS_KEEP_DAYS the runs older than that deleted. A run that changed little costs
    * a catalog query and a fold of a few hundred rows. Never fails the run; the next run retries.
    */
   private async maintain(ctx: SyncContext): Promise<void> {

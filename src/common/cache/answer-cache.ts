@@ -13,6 +13,8 @@ interface Entry<T> {
   instant: number | null;
   value: T;
   size: number;
+  /** performance.now() when it was stored. */
+  at: number;
 }
 
 export interface AnswerCacheStats {
@@ -33,7 +35,7 @@ export interface AnswerCacheStats {
  * units of `sizeOf`) would be exceeded; an answer larger than a quarter of it is never held.
  */
 export class AnswerCache<T> {
-  private readonly entries = new Map<string, Entry<T> & { at: number }>();
+  private readonly entries = new Map<string, Entry<T>>();
   private readonly pending = new Map<string, { stamp: string; done: Promise<Entry<T> | null> }>();
   private size = 0;
   private hits = 0;

@@ -1,9 +1,9 @@
-import { noteClockRead } from './clock-reads';
+import { noteClockRead } from '../cache/answer-context';
 
 /**
  * The one source of "now" for everything a report says about time: periods ("this week"),
  * running timers (counted up to now), overdue, "the last N days". Injected, so tests pin it;
- * report code never reads Date.now() itself. Every read is noted (clock-reads.ts), so the answer
+ * report code never reads Date.now() itself. Every read is noted (cache/answer-context.ts), so the answer
  * cache knows which answers depend on "now".
  */
 export abstract class Clock {

@@ -1,8 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AnswerCache, AnswerCacheStats } from '../../common/cache/answer-cache';
 import { CacheRegistry } from '../../common/cache/cache-registry';
-import { runWithDataVersion } from '../../common/cache/data-version-context';
-import { observeClockReads } from '../../common/time/clock-reads';
+import { computeAnswer } from '../../common/cache/answer-context';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app-config';
 import { DataVersionRepository } from '../../database/data-version.repository';
@@ -76,8 +75,8 @@ export class AnswerCacheService implements OnModuleInit {
       stamp,
       () => this.clock.now(),
       async () => {
-        const { value, reads } = await observeClockReads(() => runWithDataVersion(version, compute));
-        return { value, cacheable: !value.isError && value.structuredContent?.data_complete !== false, instants: reads.instants };
+        const { value, instants } = await computeAnswer(version, compute);
+        return { value, cacheable: !value.isError && value.structuredContent?.data_complete !== false, instants };
       },
     );
     return value;

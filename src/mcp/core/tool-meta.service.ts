@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
-import { currentDataVersion } from '../../common/cache/data-version-context';
+import { currentDataVersion } from '../../common/cache/answer-context';
 import { DataReadinessService } from '../../sync/data-readiness.service';
 import { SyncRunRepository } from '../../sync/repositories/sync-run.repository';
 import { SyncRunnerService } from '../../sync/sync-runner.service';

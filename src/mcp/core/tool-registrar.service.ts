@@ -16,8 +16,6 @@ import { toolsetScope, ToolsetName, WRITE_SCOPE } from './toolsets';
 export const MCP_TOOLSETS = Symbol('MCP_TOOLSETS');
 export const MCP_ROLE = Symbol('MCP_ROLE');
 
-type CallResult = ToolAnswer;
-
 /**
  * Registers the tools this server exposes: the operator's toolsets (MCP_TOOLSETS), minus every
  * write tool in read-only mode. Over HTTP each tool also requires its toolset scope (and
@@ -79,7 +77,7 @@ export class ToolRegistrarService implements OnModuleInit {
     raw: unknown,
     context: { reportProgress: (p: { progress: number; total?: number; message?: string }) => Promise<void> },
     request: { user?: { name?: string } } | undefined,
-  ): Promise<CallResult> {
+  ): Promise<ToolAnswer> {
     const ctx: ToolCallContext = {
       progress: async (done, total, message) => {
         try {
@@ -98,7 +96,7 @@ export class ToolRegistrarService implements OnModuleInit {
     return this.run(tool, verdict.args, ctx);
   }
 
-  private async run(tool: AnyToolDefinition, args: Record<string, unknown>, ctx: ToolCallContext): Promise<CallResult> {
+  private async run(tool: AnyToolDefinition, args: Record<string, unknown>, ctx: ToolCallContext): Promise<ToolAnswer> {
     try {
       const out = await tool.handler(args, ctx);
       const parsed = tool.output.safeParse(out);
@@ -116,7 +114,7 @@ export class ToolRegistrarService implements OnModuleInit {
     }
   }
 
-  private mapError(tool: AnyToolDefinition, e: unknown): CallResult {
+  private mapError(tool: AnyToolDefinition, e: unknown): ToolAnswer {
     if (e instanceof DomainError) return errorResult(secretScrubber.scrub(e.message));
     // Writes say whether ClickUp refused, failed (maybe applied) or accepted the change: the domain's words.
     if (e instanceof WriteOutcomeError) return errorResult(secretScrubber.scrub(e.message));
@@ -153,6 +151,6 @@ function publishedParameters(tool: AnyToolDefinition): AnyToolDefinition['input'
   return published as AnyToolDefinition['input'];
 }
 
-function errorResult(text: string): CallResult {
+function errorResult(text: string): ToolAnswer {
   return { content: [{ type: 'text', text }], isError: true };
 }

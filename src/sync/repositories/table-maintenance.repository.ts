@@ -69,8 +69,8 @@ export class TableMaintenanceRepository {
   async foldDataChanges(): Promise<number> {
     const [r] = await this.ds.query(
       `WITH gone AS (DELETE FROM data_changes RETURNING weight),
-            kept AS (INSERT INTO data_changes (weight) SELECT sum(weight) FROM gone HAVING count(*) > 0 RETURNING 1)
-       SELECT (SELECT count(*) FROM gone)::int AS folded, (SELECT count(*) FROM kept)::int AS kept`,
+            kept AS (INSERT INTO data_changes (weight) SELECT sum(weight) FROM gone HAVING count(*) > 0)
+       SELECT count(*)::int AS folded FROM gone`,
     );
     return Number(r?.folded ?? 0);
   }
